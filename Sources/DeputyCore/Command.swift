@@ -91,6 +91,14 @@ public struct TimeOfDay: Hashable, Codable, Sendable {
         self.minute = minute
     }
 
+    /// 10:00, when postmortem reminders go out by default.
+    public static let tenInTheMorning = TimeOfDay(validHour: 10, minute: 0)
+
+    private init(validHour hour: Int, minute: Int) {
+        self.hour = hour
+        self.minute = minute
+    }
+
     /// Reads `14:05` or `9:30`.
     public init?(parsing text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)

@@ -1,0 +1,131 @@
+import Foundation
+
+/// Every timing the rules engine uses, as data (`Config/rules.yaml`). Defaults follow the
+/// responder notes; each rule can be switched off and each number changed, per severity too.
+public struct Rules: Hashable, Sendable {
+    /// No IC yet: ask the channel again at each of `askAt`, then ask the declarer at `declarerAt`.
+    public var icClaim = ICClaim()
+    /// The silence after "Are there any strong objections?".
+    public var objection = Objection()
+    /// Nudging an owner who has not said "Understood".
+    public var acknowledgement = Acknowledgement()
+    /// Coming back to an owner when the timebox lapses, and escalating silence.
+    public var followUp = FollowUp()
+    /// The stakeholder update cadence.
+    public var stakeholderUpdates = StakeholderUpdates()
+    /// Rotating responders before they burn out.
+    public var rotation = Rotation()
+    /// Postmortem ownership and its SLA.
+    public var postmortem = Postmortem()
+    /// The time zone, working week and holidays that business days and `HH:MM` are read in.
+    public var calendar = TeamCalendar()
+    /// A nudge firing later than this after its deadline says how long it has really been.
+    public var lateAfter = Span.minutes(1)
+    /// The default timebox of an assignment without one.
+    public var defaultTimebox = Span.minutes(5)
+    /// Per-severity overrides, applied on top of the rules above for that severity.
+    public var overrides: [Int: Override] = [:]
+
+    public init() {}
+
+    /// The rules in force for an incident of `severity`.
+    public func effective(for severity: Severity) -> Rules {
+        guard let override = overrides[severity.level] else { return self }
+        var rules = self
+        override.apply(to: &rules, level: severity.level)
+        return rules
+    }
+
+    /// No IC: remind the channel, then the declarer.
+    public struct ICClaim: Hashable, Sendable {
+        public var enabled = true
+        public var askAt: [Span] = [.minutes(3), .minutes(6)]
+        public var declarerAt: Span? = .minutes(9)
+        public init() {}
+    }
+
+    /// Objection windows and undecided objections.
+    public struct Objection: Hashable, Sendable {
+        public var enabled = true
+        public var window = Span.minutes(2)
+        /// Objected and still undecided this long after the window: remind the IC.
+        public var undecidedReminder = Span.minutes(2)
+        /// A window that lapsed longer ago than this asks the IC instead of proceeding.
+        public var staleAfter = Span.minutes(5)
+        public init() {}
+    }
+
+    /// The one nudge for a missing "Understood".
+    public struct Acknowledgement: Hashable, Sendable {
+        public var enabled = true
+        public var after = Span.minutes(3)
+        /// No acknowledgement nudge for timeboxes this short or shorter.
+        public var skipTimeboxUpTo = Span.minutes(5)
+        public init() {}
+    }
+
+    /// Following up a lapsed timebox, and telling the deputy when the owner stays silent.
+    public struct FollowUp: Hashable, Sendable {
+        public var enabled = true
+        public var escalateAfter: Span? = .minutes(5)
+        public init() {}
+    }
+
+    /// Stakeholder updates every `cadence`, and at the start of each phase.
+    public struct StakeholderUpdates: Hashable, Sendable {
+        public var enabled = true
+        /// Cadence by severity level; levels not listed use `defaultCadence`.
+        public var cadence: [Int: Span] = [1: .minutes(20), 2: .minutes(30)]
+        public var defaultCadence = Span.minutes(60)
+        /// A phase start makes an update due no sooner than this after the last one.
+        public var phaseFloor = Span.minutes(20)
+        public var atPhaseStart = true
+
+        public init() {}
+
+        /// The cadence for `severity`.
+        public func cadence(for severity: Severity) -> Span { cadence[severity.level] ?? defaultCadence }
+    }
+
+    /// Handing off after about 90 minutes.
+    public struct Rotation: Hashable, Sendable {
+        public var enabled = true
+        public var after = Span.minutes(90)
+        /// The IC and deputy get a list of everyone past `after` at most this often.
+        public var listEvery = Span.minutes(60)
+        public init() {}
+    }
+
+    /// After resolve: name an owner, then meet the SLA.
+    public struct Postmortem: Hashable, Sendable {
+        public var enabled = true
+        /// No owner this long after resolve: remind the IC.
+        public var ownerReminderAfter = Span.hours(1)
+        /// Business days allowed, by severity level; levels not listed have no SLA.
+        public var businessDays: [Int: Int] = [1: 3, 2: 5]
+        /// The local time of day reminders go out.
+        public var remindAt = TimeOfDay.tenInTheMorning
+        public init() {}
+    }
+
+    /// What can change per severity.
+    public struct Override: Hashable, Sendable {
+        public var defaultTimebox: Span?
+        public var stakeholderCadence: Span?
+        public var rotationAfter: Span?
+        public var acknowledgementAfter: Span?
+        public var objectionWindow: Span?
+        public var postmortemBusinessDays: Int?
+
+        public init() {}
+
+        func apply(to rules: inout Rules, level: Int) {
+            if let defaultTimebox { rules.defaultTimebox = defaultTimebox }
+            if let rotationAfter { rules.rotation.after = rotationAfter }
+            if let acknowledgementAfter { rules.acknowledgement.after = acknowledgementAfter }
+            if let objectionWindow { rules.objection.window = objectionWindow }
+            if let stakeholderCadence { rules.stakeholderUpdates.cadence[level] = stakeholderCadence }
+            if let postmortemBusinessDays { rules.postmortem.businessDays[level] = postmortemBusinessDays }
+        }
+    }
+}
