@@ -17,6 +17,8 @@ public indirect enum PhraseValue: Hashable, Sendable, Codable {
     case term(Term)
     /// A command's usage line from the phrasebook.
     case usage(Verb)
+    /// A command's help text from the phrasebook.
+    case help(Verb)
     /// Several values joined by the phrasebook's list separator.
     case list([PhraseValue])
     /// Nested lines, rendered each on its own line (the board's sections).

@@ -31,6 +31,7 @@ extension Phrasebook {
         case .time(let date): clock(date, in: style.timeZone)
         case .term(let term): terms[term] ?? term.rawValue
         case .usage(let verb): usage[verb] ?? verb.rawValue
+        case .help(let verb): help[verb] ?? verb.rawValue
         case .list(let items): items.map { render($0, style: style) }.joined(separator: units.listSeparator)
         case .lines(let lines): lines.map { render($0, style: style) }.joined(separator: "\n")
         }

@@ -21,6 +21,8 @@ public struct Rules: Hashable, Sendable {
     public var calendar = TeamCalendar()
     /// A nudge firing later than this after its deadline says how long it has really been.
     public var lateAfter = Span.minutes(1)
+    /// How long the IC has to answer before the deputy's takeover happens.
+    public var takeoverWait = Span.minutes(2)
     /// The default timebox of an assignment without one.
     public var defaultTimebox = Span.minutes(5)
     /// Per-severity overrides, applied on top of the rules above for that severity.

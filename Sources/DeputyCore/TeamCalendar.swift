@@ -39,6 +39,12 @@ public struct TeamCalendar: Hashable, Sendable {
         return day
     }
 
+    /// The start of a local date.
+    public func start(of date: LocalDate) -> Date {
+        let parts = DateComponents(year: date.year, month: date.month, day: date.day)
+        return calendar.date(from: parts) ?? Date(timeIntervalSince1970: 0)
+    }
+
     /// `time` on the local day that starts at or contains `day`.
     public func moment(_ time: TimeOfDay, on day: Date) -> Date {
         let calendar = self.calendar

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Every incident Deputy knows, in memory, with the routing of a channel's commands to its
+/// incident. The console and the tests use it as it is; the daemon keeps the same state behind
+/// its store.
+public struct Desk: Sendable {
+    public var rules: Rules
+    public private(set) var incidents: [IncidentID: Incident] = [:]
+    /// The incident each channel's commands go to: its active one, or its latest after resolve.
+    public private(set) var latest: [ChannelKey: IncidentID] = [:]
+    public private(set) var nextNumber = 1
+
+    public init(rules: Rules, nextNumber: Int = 1) {
+        self.rules = rules
+        self.nextNumber = nextNumber
+    }
+
+    /// The result of one command: the incident it touched, if any, and what to record and say.
+    public struct Result: Sendable {
+        public var incident: IncidentID?
+        public var outcome: Outcome
+    }
+
+    /// Parses `text` (what follows the slash word) and handles it.
+    public mutating func handle(text: String, by user: User, in channel: ChannelKey, at now: Date) -> Result {
+        switch CommandParser.parse(text) {
+        case .success(let command): handle(command, by: user, in: channel, at: now)
+        case .failure(let error): Result(incident: nil, outcome: Outcome(replies: [Help.reply(to: error, for: user)]))
+        }
+    }
+
+    /// Handles a parsed command in `channel`.
+    public mutating func handle(_ command: Command, by user: User, in channel: ChannelKey, at now: Date) -> Result {
+        let current = latest[channel].flatMap { incidents[$0] }
+        switch (command, current) {
+        case (.declare(let title, let severity, let drill), let incident) where incident?.isActive != true:
+            let id = IncidentID(nextNumber)
+            nextNumber += 1
+            let (opened, outcome) = Incident.declare(
+                id: id, channel: channel, title: title, severity: severity, drill: drill, by: user, at: now, rules: rules)
+            incidents[id] = opened
+            latest[channel] = id
+            return Result(incident: id, outcome: outcome)
+        case (.help(let topic), _):
+            return Result(incident: nil, outcome: Outcome(replies: [Help.reply(topic: topic, to: user)]))
+        case (_, nil):
+            return Result(incident: nil, outcome: .answer(user, .noActiveIncident))
+        case (_, var incident?):
+            let outcome = incident.handle(command, by: user, at: now, rules: rules)
+            incidents[incident.id] = incident
+            return Result(incident: incident.id, outcome: outcome)
+        }
+    }
+
+    /// Fires every timer due at `now`, incident by incident.
+    public mutating func due(at now: Date) -> [(IncidentID, Outcome)] {
+        var results: [(IncidentID, Outcome)] = []
+        for id in incidents.keys.sorted() {
+            guard var incident = incidents[id], let next = incident.nextDeadline(rules: rules), next <= now else { continue }
+            let outcome = incident.due(at: now, rules: rules)
+            incidents[id] = incident
+            if !outcome.isEmpty { results.append((id, outcome)) }
+        }
+        return results
+    }
+
+    /// The earliest deadline of any incident.
+    public func nextDeadline() -> Date? {
+        incidents.values.compactMap { $0.nextDeadline(rules: rules) }.min()
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// The status board: one message that tells a newcomer where the incident stands.
+extension Draft {
+    /// The whole board, first line "SEV-1 · title · 1 hour 12 minutes · IC … · deputy … · comms …".
+    func board() -> [Line] {
+        var lines = [header()]
+        if incident.drill { lines.append(Line(.boardDrill)) }
+        if let phase = incident.phase { lines.append(Line(.boardPhase, ["phase": .term(Term(phase))])) }
+        if let closedAt = incident.closedAt {
+            lines.append(Line(.boardClosed, ["incident": .plain(incident.id.description), "time": .time(closedAt)]))
+            lines += postmortemLines()
+        }
+        let attention = needsAttention()
+        if !attention.isEmpty { lines.append(Line(.boardAttentionHeader)) }
+        lines += attention
+        if let summary = incident.summary { lines.append(Line(.boardSummary, ["text": .text(summary)])) }
+        if let impact = incident.impact {
+            if let since = impact.since {
+                lines.append(Line(.boardImpactSince, ["text": .text(impact.text), "time": .time(since)]))
+            } else {
+                lines.append(Line(.boardImpact, ["text": .text(impact.text)]))
+            }
+        }
+        lines += taskBoard()
+        let decisions = incident.decisions.suffix(3)
+        if !decisions.isEmpty {
+            lines.append(Line(.boardDecisionsHeader))
+            lines += decisions.map { Line(.boardDecision, ["text": .text($0.text), "time": .time($0.at)]) }
+        }
+        if incident.isActive, let due = incident.nextUpdateDue {
+            lines.append(Line(.boardNextUpdate, ["time": .time(due)]))
+        }
+        if let longest = incident.roster.values.min(by: { ($0.joinedAt, $0.user.id) < ($1.joinedAt, $1.user.id) }) {
+            lines.append(Line(.boardLongest, ["user": .user(longest.user), "elapsed": .duration(Span(from: longest.joinedAt, to: now))]))
+        }
+        return lines
+    }
+
+    /// Open tasks, soonest deadline first.
+    func taskBoard() -> [Line] {
+        let open = incident.openTasks.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
+        guard !open.isEmpty else { return [Line(.boardNoTasks)] }
+        return [Line(.boardTasksHeader)]
+            + open.map { task in
+                let values: [String: PhraseValue] = [
+                    "task_id": .plain(task.id.description), "user": .user(task.owner), "task": .text(task.text),
+                ]
+                if task.dueAt > now {
+                    return Line(.boardTask, values.merging(["remaining": .duration(Span(from: now, to: task.dueAt))]) { $1 })
+                }
+                return Line(.boardTaskOverdue, values.merging(["overdue": .duration(Span(from: task.dueAt, to: now))]) { $1 })
+            }
+    }
+
+    private func header() -> Line {
+        func person(_ user: User?) -> PhraseValue { user.map { .user($0) } ?? .term(.nobody) }
+        let end = incident.closedAt ?? now
+        return Line(
+            .boardHeader,
+            [
+                "severity": .plain(incident.severity.description), "title": .text(incident.title),
+                "elapsed": .duration(Span(from: incident.declaredAt, to: end)),
+                "commander": person(incident.commander), "deputy": person(incident.deputy),
+                "comms": person(incident.holder(of: .comms)),
+            ])
+    }
+
+    private func needsAttention() -> [Line] {
+        guard incident.isActive else { return [] }
+        var lines: [Line] = []
+        if incident.commander == nil { lines.append(Line(.attentionNoCommander)) }
+        if let target = incident.pendingHandover { lines.append(Line(.attentionHandover, ["user": .user(target)])) }
+        if let takeover = incident.pendingTakeover {
+            lines.append(Line(.attentionTakeover, ["deputy": .user(takeover.deputy), "time": .time(takeover.effectiveAt)]))
+        }
+        for proposal in incident.openProposals where !proposal.objections.isEmpty {
+            lines.append(Line(.attentionObjected, ["proposal": .plain(proposal.id.description), "action": .text(proposal.action)]))
+        }
+        for task in incident.openTasks where !task.acknowledged {
+            lines.append(Line(.attentionUnacknowledged, ["task_id": .plain(task.id.description), "user": .user(task.owner)]))
+        }
+        if let due = incident.nextUpdateDue, due <= now {
+            lines.append(Line(.attentionUpdateOverdue, ["elapsed": .duration(Span(from: due, to: now))]))
+        }
+        if let until = incident.quietUntil, until > now { lines.append(Line(.attentionQuiet, ["time": .time(until)])) }
+        return lines
+    }
+
+    private func postmortemLines() -> [Line] {
+        guard case .resolved = incident.status, let postmortem = incident.postmortem else { return [] }
+        if postmortem.done { return [Line(.boardPostmortemDone)] }
+        guard let owner = postmortem.owner else { return [Line(.boardPostmortemUnowned)] }
+        if let due = postmortem.due {
+            return [Line(.boardPostmortemDue, ["user": .user(owner), "date": .plain(due.description)])]
+        }
+        return [Line(.boardPostmortemOwner, ["user": .user(owner)])]
+    }
+}

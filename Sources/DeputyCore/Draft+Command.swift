@@ -1,0 +1,112 @@
+import Foundation
+
+/// Command of the incident and the people on it.
+extension Draft {
+    mutating func lead(_ user: User) {
+        if let commander = incident.commander {
+            if commander == user {
+                tell(user, .alreadyCommander)
+            } else {
+                tell(user, .commandTaken, ["commander": .user(commander)])
+            }
+            return
+        }
+        record(.commandClaimed)
+        announce(.commandClaimed, ["user": .user(user)])
+        tellOpenRoles(to: user)
+    }
+
+    /// Tells the IC which core roles are still open, if any.
+    mutating func tellOpenRoles(to commander: User) {
+        let open = Role.core.filter { incident.holder(of: $0) == nil }
+        guard !open.isEmpty else { return }
+        tell(commander, .openRoles, ["roles": .list(open.map { .term(Term($0)) })])
+    }
+
+    mutating func handover(to target: User, by user: User) {
+        guard target != user else { return tell(user, .alreadyCommander) }
+        record(.handoverOffered(to: target))
+        say(
+            Reply(
+                .channel,
+                [
+                    Line(.handoverOffered, ["user": .user(target)]),
+                    Line(.handoverAcceptHint, ["user": .user(target)]),
+                ]))
+    }
+
+    mutating func cancelHandover(by user: User) {
+        guard incident.pendingHandover != nil else { return tell(user, .noHandoverPending) }
+        record(.handoverCancelled)
+        announce(.handoverCancelled, ["commander": .user(user)])
+    }
+
+    mutating func accept(by user: User) {
+        guard incident.pendingHandover == user else { return tell(user, .nothingToAccept) }
+        record(.handoverAccepted)
+        announceNewCommander(user)
+    }
+
+    /// "This is <user>, I'm now the incident commander.", the board, and the question about a deputy.
+    mutating func announceNewCommander(_ user: User) {
+        say(Reply(.channel, [Line(.handoverAccepted, ["user": .user(user)])] + board()))
+        tell(user, .askForDeputy, ["user": .user(user)])
+    }
+
+    mutating func takeover(by user: User) {
+        guard let commander = incident.commander else { return tell(user, .noCommanderToTakeOverFrom) }
+        let wait = rules.takeoverWait
+        record(.takeoverRequested(effectiveAt: now.addingTimeInterval(wait.interval)))
+        announce(.takeoverRequested, ["commander": .user(commander), "deputy": .user(user), "wait": .duration(wait)])
+    }
+
+    mutating func assignRole(_ role: Role, to target: User, by user: User) {
+        if target == incident.commander { return tell(user, .commanderHoldsNoRole, ["user": .user(target)]) }
+        let previous = incident.holder(of: role)
+        if previous == target { return tell(user, .roleAlreadyHeld, ["user": .user(target), "role": roleValue(role)]) }
+        enlist(target)
+        record(.roleAssigned(role, target))
+        var values: [String: PhraseValue] = ["user": .user(target), "role": roleValue(role)]
+        if let previous {
+            values["previous"] = .user(previous)
+            announce(.roleReplaced, values)
+        } else {
+            announce(.roleAssigned, values)
+        }
+    }
+
+    /// A role's name: the term, with the area for a subject matter expert.
+    func roleValue(_ role: Role) -> PhraseValue {
+        if case .sme(let area) = role { return .lines([Line(.smeRole, ["area": .text(area)])]) }
+        return .term(Term(role))
+    }
+
+    mutating func join(_ user: User) {
+        guard incident.roster[user.id] == nil else { return tell(user, .alreadyOnRoster) }
+        record(.joined(user))
+        announce(.joined, ["user": .user(user)])
+    }
+
+    mutating func leave(_ user: User) {
+        if user == incident.commander { return tell(user, .commanderCannotLeave) }
+        guard incident.roster[user.id] != nil else { return tell(user, .notOnRoster, ["user": .user(user)]) }
+        let owned = incident.openTasks.filter { $0.owner == user }
+        record(.left(user))
+        announce(.left, ["user": .user(user)])
+        warnAboutOrphans(owned)
+    }
+
+    mutating func release(_ target: User, by user: User) {
+        if target == user { return tell(user, .commanderCannotLeave) }
+        guard incident.roster[target.id] != nil else { return tell(user, .notOnRoster, ["user": .user(target)]) }
+        let owned = incident.openTasks.filter { $0.owner == target }
+        record(.released(target))
+        announce(.released, ["user": .user(target)])
+        warnAboutOrphans(owned)
+    }
+
+    private mutating func warnAboutOrphans(_ tasks: [TaskState]) {
+        guard !tasks.isEmpty, let commander = incident.commander else { return }
+        tell(commander, .tasksNeedNewOwner, ["tasks": .list(tasks.map { .plain($0.id.description) })])
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// The people-facing timers: stakeholder updates, rotation, and the postmortem.
+extension Draft {
+    mutating func fireUpdateDue(_ timer: RuleTimer) {
+        let cadence = rules.stakeholderUpdates.cadence(for: incident.severity)
+        record(.nudged(.updateDue(due: timer.due, next: now.addingTimeInterval(cadence.interval))), by: nil)
+        let writer = incident.holder(of: .comms) ?? incident.deputy ?? incident.commander
+        var values: [String: PhraseValue] = [:]
+        let key: PhraseKey
+        if let last = incident.lastUpdateAt {
+            key = .updateDue
+            values["elapsed"] = .duration(Span(from: last, to: now))
+        } else {
+            key = .updateDueFirst
+            values["elapsed"] = .duration(Span(from: incident.declaredAt, to: now))
+        }
+        if let writer {
+            values["user"] = .user(writer)
+            tell(writer, key, values)
+        } else {
+            announce(.updateDueNoOne, values)
+        }
+    }
+
+    mutating func fireRotation(_ user: User) {
+        guard let responder = incident.roster[user.id] else { return }
+        record(.nudged(.rotation(user)), by: nil)
+        tell(user, .rotationNudge, ["user": .user(user), "elapsed": .duration(Span(from: responder.joinedAt, to: now))])
+    }
+
+    mutating func fireCommanderRotation() {
+        guard let commander = incident.commander, let since = incident.commanderSince else { return }
+        record(.nudged(.commanderRotation(commander)), by: nil)
+        tell(commander, .rotationCommander, ["user": .user(commander), "elapsed": .duration(Span(from: since, to: now))])
+    }
+
+    mutating func fireRotationList() {
+        let limit = rules.rotation.after
+        let past = incident.listedResponders()
+            .filter { Span(from: $0.joinedAt, to: now) >= limit }
+            .sorted { ($0.joinedAt, $0.user.id) < ($1.joinedAt, $1.user.id) }
+        record(.nudged(.rotationList), by: nil)
+        guard !past.isEmpty else { return }
+        let people = past.map {
+            PhraseValue.lines([Line(.personWithTime, ["user": .user($0.user), "elapsed": .duration(Span(from: $0.joinedAt, to: now))])])
+        }
+        var told: [User] = []
+        for lead in [incident.commander, incident.deputy].compactMap({ $0 }) where !told.contains(lead) {
+            told.append(lead)
+            tell(lead, .rotationList, ["people": .list(people), "limit": .duration(limit)])
+        }
+    }
+
+    mutating func firePostmortemUnowned(_ timer: RuleTimer) {
+        record(.nudged(.postmortemUnowned), by: nil)
+        let values: [String: PhraseValue] = [
+            "incident": .plain(incident.id.description),
+            "elapsed": .duration(Span(from: incident.closedAt ?? timer.due, to: now)),
+        ]
+        if let commander = incident.commander {
+            tell(commander, .postmortemUnowned, values.merging(["commander": .user(commander)]) { $1 })
+        } else {
+            announce(.postmortemUnownedNoCommander, values)
+        }
+    }
+
+    mutating func firePostmortemReminder(_ timer: RuleTimer) {
+        guard let clock = PostmortemClock(incident: incident, rules: rules), let postmortem = incident.postmortem,
+            let owner = postmortem.owner, let due = postmortem.due
+        else { return }
+        let after = postmortem.lastReminderSlot ?? postmortem.ownerNamedAt ?? timer.due
+        guard let slot = clock.latestSlot(after: after, atOrBefore: now) else { return }
+        record(.nudged(.postmortemReminder(slot: slot.at)), by: nil)
+        var values: [String: PhraseValue] = [
+            "user": .user(owner), "incident": .plain(incident.id.description), "date": .plain(due.description),
+        ]
+        switch slot.kind {
+        case .halfway: tell(owner, .postmortemHalfway, values)
+        case .dueToday: tell(owner, .postmortemDueToday, values)
+        case .overdue(let days):
+            values["days"] = .plain("\(days)")
+            tell(owner, .postmortemOverdue, values)
+        }
+    }
+}

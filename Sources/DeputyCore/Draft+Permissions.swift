@@ -1,0 +1,87 @@
+import Foundation
+
+/// Who may give a command.
+enum Permission {
+    case anyone
+    case commander
+    case commanderOrDeputy
+    case deputy
+    case updaters
+    case severity
+}
+
+extension Command {
+    /// Who may give this command (task commands are checked against the task's owner later).
+    var permission: Permission {
+        switch self {
+        case .handover, .handoverCancel, .release, .decide, .decideOnCall, .phase, .resolve, .resolveConfirm,
+            .resolveFalseAlarm, .reopen, .postmortemOwner:
+            .commander
+        case .role, .propose, .proposeSuggestion, .assign, .reassign, .cancel, .snooze, .quiet:
+            .commanderOrDeputy
+        case .takeover: .deputy
+        case .update: .updaters
+        case .severity: .severity
+        case .say(let situation): situation == .takeover || situation == .belligerent ? .commanderOrDeputy : .anyone
+        default: .anyone
+        }
+    }
+
+    /// Whether the command still makes sense once the incident is resolved.
+    var worksAfterClose: Bool {
+        switch self {
+        case .status, .tasks, .help, .say, .note, .todo, .summary, .impact, .severity, .reopen, .postmortemOwner,
+            .postmortemDone, .decideOnCall:
+            true
+        default: false
+        }
+    }
+
+    /// Whether the command only makes sense once the incident is resolved.
+    var needsClosedIncident: Bool {
+        switch self {
+        case .postmortemOwner, .postmortemDone, .reopen: true
+        default: false
+        }
+    }
+}
+
+extension Draft {
+    /// The private answer that refuses `command`, or nil when `user` may give it now.
+    func refusal(of command: Command, by user: User) -> Reply? {
+        let incidentValue = PhraseValue.plain(incident.id.description)
+        if incident.isActive, command.needsClosedIncident {
+            return .privately(user, .needsResolvedIncident, ["incident": incidentValue])
+        }
+        if !incident.isActive, !command.worksAfterClose {
+            return .privately(user, .incidentClosed, ["incident": incidentValue])
+        }
+        let commander = incident.commander
+        let isCommander = user == commander
+        let isDeputy = user == incident.deputy
+        switch command.permission {
+        case .anyone:
+            return nil
+        case .severity:
+            guard !incident.isActive, !isCommander else { return nil }
+            return onlyCommander(user)
+        case .commander:
+            return isCommander ? nil : onlyCommander(user)
+        case .commanderOrDeputy:
+            if isCommander || isDeputy { return nil }
+            guard let commander else { return .privately(user, .noCommanderYet) }
+            return .privately(user, .onlyCommanderOrDeputy, ["commander": .user(commander)])
+        case .deputy:
+            return isDeputy ? nil : .privately(user, .onlyDeputy)
+        case .updaters:
+            if isCommander || isDeputy || user == incident.holder(of: .comms) { return nil }
+            guard commander != nil else { return .privately(user, .noCommanderYet) }
+            return .privately(user, .onlyUpdaters)
+        }
+    }
+
+    private func onlyCommander(_ user: User) -> Reply {
+        guard let commander = incident.commander else { return .privately(user, .noCommanderYet) }
+        return .privately(user, .onlyCommander, ["commander": .user(commander)])
+    }
+}

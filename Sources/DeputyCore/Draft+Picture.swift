@@ -1,0 +1,78 @@
+import Foundation
+
+/// The shared picture: summary, impact, notes, updates, severity and phase.
+extension Draft {
+    mutating func setSummary(_ text: String) {
+        record(.summarySet(text))
+        announce(.summarySet, ["text": .text(text)])
+    }
+
+    mutating func setImpact(_ text: String, since: TimeOfDay?) {
+        let start = since.map { rules.calendar.latest($0, atOrBefore: now) }
+        record(.impactSet(text, since: start))
+        if let start {
+            announce(.impactSetSince, ["text": .text(text), "time": .time(start)])
+        } else {
+            announce(.impactSet, ["text": .text(text)])
+        }
+    }
+
+    mutating func addNote(_ text: String, by user: User) {
+        record(.noteAdded(text))
+        tell(user, .noteAdded)
+    }
+
+    mutating func addTodo(_ text: String, by user: User) {
+        record(.todoAdded(text))
+        tell(user, .todoAdded, ["text": .text(text)])
+    }
+
+    mutating func postUpdate(_ text: String, by user: User) {
+        let next = now.addingTimeInterval(rules.stakeholderUpdates.cadence(for: incident.severity).interval)
+        record(.stakeholderUpdate(text, nextDue: next))
+        say(
+            Reply(
+                .channel,
+                [
+                    Line(.updatePosted, ["user": .user(user), "text": .text(text)]),
+                    Line(.nextUpdateAt, ["time": .time(next)]),
+                ]))
+    }
+
+    mutating func changeSeverity(to severity: Severity, by user: User) {
+        let current = incident.severity
+        guard severity != current else {
+            return tell(user, .severityUnchanged, ["severity": .plain(current.description)])
+        }
+        if !incident.isActive {
+            record(.severityChanged(severity))
+            return announce(.severityFinal, ["severity": .plain(severity.description), "incident": .plain(incident.id.description)])
+        }
+        guard severity > current else {
+            record(.todoAdded("Severity: \(user.name) asked for \(severity) during the call; we treated it as \(current)."))
+            return say(
+                Reply(
+                    .privately(user),
+                    [
+                        Line(.severityNotDiscussed, ["severity": .plain(current.description)]),
+                        Line(.severityKeptAsTodo),
+                    ]))
+        }
+        record(.severityChanged(severity))
+        announce(.severityRaised, ["severity": .plain(severity.description), "user": .user(user)])
+    }
+
+    mutating func startPhase(_ phase: Phase) {
+        var updateDue: Date?
+        if rules.stakeholderUpdates.enabled, rules.stakeholderUpdates.atPhaseStart {
+            let floor = incident.lastUpdateAt.map { $0.addingTimeInterval(rules.stakeholderUpdates.phaseFloor.interval) }
+            let due = max(now, floor ?? now)
+            updateDue = min(due, incident.nextUpdateDue ?? due)
+        }
+        record(.phaseStarted(phase, updateDue: updateDue))
+        var lines = [Line(.phaseStarted, ["phase": .term(Term(phase))])]
+        if phase == .resolve { lines.append(Line(.phaseResolveIsNotTheEnd)) }
+        if let updateDue { lines.append(Line(.updateDueAt, ["time": .time(updateDue)])) }
+        say(Reply(.channel, lines))
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// An outcome under construction: each recorded event is folded into a working copy of the
+/// incident at once, so later decisions in the same command see its effect.
+struct Draft {
+    var incident: Incident
+    let now: Date
+    let actor: User?
+    let baseRules: Rules
+    private(set) var outcome = Outcome()
+
+    init(_ incident: Incident, actor: User?, at now: Date, rules: Rules) {
+        self.incident = incident
+        self.actor = actor
+        self.now = now
+        self.baseRules = rules
+    }
+
+    /// Appends an event by the acting user and folds it in.
+    mutating func record(_ event: IncidentEvent) {
+        record(event, by: actor)
+    }
+
+    /// Appends an event with an explicit actor (nil for Deputy's own timers) and folds it in.
+    mutating func record(_ event: IncidentEvent, by actor: User?) {
+        let record = IncidentRecord(at: now, actor: actor, event: event)
+        incident.apply(record)
+        outcome.records.append(record)
+    }
+
+    /// Queues a reply.
+    mutating func say(_ reply: Reply) {
+        outcome.replies.append(reply)
+    }
+
+    /// Queues a one-line channel reply.
+    mutating func announce(_ key: PhraseKey, _ values: [String: PhraseValue] = [:]) {
+        say(.channel(key, values))
+    }
+
+    /// Queues a one-line private reply.
+    mutating func tell(_ user: User, _ key: PhraseKey, _ values: [String: PhraseValue] = [:]) {
+        say(.privately(user, key, values))
+    }
+
+    /// Removes the channel replies queued since `mark` and returns their lines (private ones stay).
+    mutating func takeChannelLines(since mark: Int) -> [Line] {
+        var taken: [Line] = []
+        var kept = Array(outcome.replies[..<mark])
+        for reply in outcome.replies[mark...] {
+            if reply.isPrivate { kept.append(reply) } else { taken += reply.lines }
+        }
+        outcome.replies = kept
+        return taken
+    }
+
+    /// Puts `user` on the roster if they are not on it.
+    mutating func enlist(_ user: User) {
+        if incident.roster[user.id] == nil { record(.joined(user), by: user) }
+    }
+
+    /// The rules in force for the incident's severity now (it may change during a command).
+    var rules: Rules { baseRules.effective(for: incident.severity) }
+}

@@ -1,0 +1,234 @@
+import Foundation
+
+extension Incident {
+    /// Rebuilds an incident from its whole log (start-up, tests). Commands never call this.
+    public static func fold(id: IncidentID, channel: ChannelKey, records: [IncidentRecord]) -> Incident {
+        var incident = Incident(id: id, channel: channel, declaredAt: records.first?.at ?? Date(timeIntervalSince1970: 0))
+        for record in records { incident.apply(record) }
+        return incident
+    }
+
+    /// Folds one event into the state.
+    public mutating func apply(_ record: IncidentRecord) {
+        eventCount += 1
+        let at = record.at
+        switch record.event {
+        case .declared(let title, let severity, _, let drill, let firstUpdateDue):
+            self.title = title
+            self.severity = severity
+            self.drill = drill
+            declaredAt = at
+            declaredBy = record.actor
+            nextUpdateDue = firstUpdateDue
+        case .commandClaimed, .handoverAccepted:
+            if let actor = record.actor { takeCommand(actor, at: at) }
+        case .commandTakenOver(let deputy):
+            takeCommand(deputy, at: at)
+        case .handoverOffered(let user):
+            pendingHandover = user
+        case .handoverCancelled:
+            pendingHandover = nil
+        case .takeoverRequested(let effectiveAt):
+            if let actor = record.actor { pendingTakeover = (actor, effectiveAt) }
+        case .takeoverCancelled:
+            pendingTakeover = nil
+        case .roleAssigned(let role, let user):
+            roles[role] = user
+        case .roleVacated(let role):
+            roles[role] = nil
+        case .joined(let user):
+            roster[user.id] = Responder(user: user, joinedAt: at)
+        case .left(let user), .released(let user):
+            roster[user.id] = nil
+            for (role, holder) in roles where holder == user { roles[role] = nil }
+        case .suggested, .proposed, .objected, .decided, .decisionRecorded:
+            applyConsensus(record.event, by: record.actor, at: at)
+        case .taskAssigned, .taskReassigned, .taskCancelled, .taskAcknowledged, .findingRecorded, .taskExtended,
+            .taskDone, .taskSnoozed:
+            applyTask(record.event, at: at)
+        case .summarySet(let text):
+            summary = text
+        case .impactSet(let text, let since):
+            impact = (text, since)
+        case .noteAdded:
+            noteCount += 1
+        case .todoAdded(let text):
+            todos.append(text)
+        case .stakeholderUpdate(_, let nextDue):
+            lastUpdateAt = at
+            nextUpdateDue = nextDue
+        case .severityChanged(let severity):
+            self.severity = severity
+        case .phaseStarted(let phase, let updateDue):
+            self.phase = phase
+            if let updateDue { nextUpdateDue = updateDue }
+        case .quietStarted(let until):
+            quietUntil = until
+        case .quietEnded:
+            quietUntil = nil
+        case .resolveRequested:
+            break
+        case .resolved:
+            close(as: .resolved(at: at))
+            postmortem = PostmortemState()
+        case .closedAsFalseAlarm:
+            close(as: .falseAlarm(at: at))
+        case .reopened(let updateDue):
+            status = .active
+            nextUpdateDue = updateDue
+            postmortem = nil
+        case .postmortemOwnerNamed(let owner, let due):
+            var state = postmortem ?? PostmortemState()
+            state.owner = owner
+            state.ownerNamedAt = at
+            state.due = due
+            state.lastReminderSlot = nil
+            postmortem = state
+        case .postmortemDone:
+            postmortem?.done = true
+        case .nudged(let nudge):
+            applyNudge(nudge, at: at)
+        }
+    }
+
+    private mutating func takeCommand(_ user: User, at: Date) {
+        commander = user
+        commanderSince = at
+        commanderRotationNudged = false
+        pendingHandover = nil
+        pendingTakeover = nil
+        for (role, holder) in roles where holder == user { roles[role] = nil }
+    }
+
+    private mutating func close(as status: Status) {
+        self.status = status
+        pendingHandover = nil
+        pendingTakeover = nil
+        quietUntil = nil
+        for id in openTaskIDs {
+            tasks[id.number - 1].status = .carriedOver
+            todos.append(tasks[id.number - 1].text)
+        }
+        openTaskIDs = []
+        for index in proposals.indices where proposals[index].isOpen && proposals[index].windowEndsAt != nil {
+            proposals[index].staleAsked = true
+            proposals[index].undecidedReminded = true
+        }
+    }
+
+    private mutating func applyConsensus(_ event: IncidentEvent, by actor: User?, at: Date) {
+        switch event {
+        case .suggested(let id, let action):
+            proposals.append(Proposal(id: id, action: action, author: actor))
+        case .proposed(let id, let action, let windowEndsAt):
+            if id.number == proposals.count + 1 {
+                proposals.append(Proposal(id: id, action: action, author: actor, windowEndsAt: windowEndsAt))
+            } else if proposal(id) != nil {
+                proposals[id.number - 1].windowEndsAt = windowEndsAt
+            }
+        case .objected(let id, let reason):
+            guard proposal(id) != nil else { return }
+            proposals[id.number - 1].objections.append((actor, reason, at))
+        case .decided(let id, let verdict, _):
+            guard let proposal = proposal(id) else { return }
+            proposals[id.number - 1].verdict = verdict
+            decisions.append((verdict == .proceed ? proposal.action : "drop: \(proposal.action)", at))
+        case .decisionRecorded(let text):
+            decisions.append((text, at))
+        default:
+            break
+        }
+    }
+
+    private mutating func applyTask(_ event: IncidentEvent, at: Date) {
+        switch event {
+        case .taskAssigned(let id, let owner, let text, let timebox, let dueAt):
+            tasks.append(TaskState(id: id, text: text, owner: owner, timebox: timebox, dueAt: dueAt, at: at))
+            openTaskIDs.append(id)
+        case .taskReassigned(let id, let owner, let timebox, let dueAt):
+            updateTask(id) { task in
+                task.owner = owner
+                task.acknowledged = false
+                task.acknowledgementNudged = false
+                task.assignedAt = at
+                task.restartTimebox(timebox, dueAt: dueAt, at: at)
+            }
+        case .taskCancelled(let id):
+            closeTask(id, as: .cancelled)
+        case .taskAcknowledged(let id):
+            updateTask(id) { task in
+                task.acknowledged = true
+                task.lastActivityAt = at
+            }
+        case .findingRecorded(let id, let finding, let timebox, let dueAt):
+            updateTask(id) { task in
+                task.findings.append(finding)
+                task.acknowledged = true
+                task.lastActivityAt = at
+                if let timebox, let dueAt { task.restartTimebox(timebox, dueAt: dueAt, at: at) }
+            }
+        case .taskExtended(let id, let timebox, let dueAt):
+            updateTask(id) { task in
+                task.acknowledged = true
+                task.restartTimebox(timebox, dueAt: dueAt, at: at)
+            }
+        case .taskDone(let id, let finding):
+            if let finding { updateTask(id) { $0.findings.append(finding) } }
+            closeTask(id, as: .done)
+        case .taskSnoozed(let id, let until):
+            updateTask(id) { $0.snoozedUntil = until }
+        default:
+            break
+        }
+    }
+
+    private mutating func updateTask(_ id: TaskID, _ change: (inout TaskState) -> Void) {
+        guard task(id) != nil else { return }
+        change(&tasks[id.number - 1])
+    }
+
+    private mutating func closeTask(_ id: TaskID, as status: TaskState.Status) {
+        guard task(id) != nil else { return }
+        tasks[id.number - 1].status = status
+        openTaskIDs.removeAll { $0 == id }
+    }
+
+    private mutating func applyNudge(_ nudge: Nudge, at: Date) {
+        switch nudge {
+        case .commandUnclaimed(let step):
+            commandUnclaimedSteps = step + 1
+        case .staleWindow(let id):
+            if proposal(id) != nil { proposals[id.number - 1].staleAsked = true }
+        case .undecided(let id):
+            if proposal(id) != nil { proposals[id.number - 1].undecidedReminded = true }
+        case .acknowledgement(let id):
+            updateTask(id) { $0.acknowledgementNudged = true }
+        case .followUp(let id, let due):
+            updateTask(id) { $0.followedUp = (due, at) }
+        case .escalation(let id, let due):
+            updateTask(id) { $0.escalatedFor = due }
+        case .updateDue(_, let next):
+            nextUpdateDue = next
+        case .rotation(let user):
+            roster[user.id]?.rotationNudged = true
+        case .commanderRotation:
+            commanderRotationNudged = true
+        case .rotationList:
+            lastRotationListAt = at
+        case .postmortemUnowned:
+            postmortem?.unownedReminded = true
+        case .postmortemReminder(let slot):
+            postmortem?.lastReminderSlot = slot
+        }
+    }
+}
+
+extension TaskState {
+    mutating func restartTimebox(_ timebox: Span, dueAt: Date, at: Date) {
+        self.timebox = timebox
+        self.dueAt = dueAt
+        timeboxStart = at
+        lastActivityAt = at
+        snoozedUntil = nil
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+extension Incident {
+    /// Fires every timer due at `now`: records each nudge as an event (so it is never sent
+    /// twice) and returns the replies. A timer that fires late says how long it has really been;
+    /// reminders held by a quiet period come out as one summary when it ends.
+    public mutating func due(at now: Date, rules: Rules) -> Outcome {
+        var draft = Draft(self, actor: nil, at: now, rules: rules)
+        draft.fireDueTimers()
+        self = draft.incident
+        return draft.outcome
+    }
+}
+
+extension Draft {
+    mutating func fireDueTimers() {
+        var quietEnded: Date?
+        if let until = incident.quietUntil, until <= now {
+            quietEnded = until
+            record(.quietEnded, by: nil)
+        }
+        var held: [Line] = []
+        for _ in 0..<10_000 {
+            let due = incident.timers(rules: rules).filter { $0.fires <= now }
+            guard let next = due.min(by: { $0.due < $1.due }) else { break }
+            let mark = outcome.replies.count
+            fire(next)
+            if let quietEnded, next.kind.isHeldByQuiet, next.due < quietEnded {
+                held += takeChannelLines(since: mark)
+            }
+        }
+        if quietEnded != nil {
+            say(Reply(.channel, [Line(held.isEmpty ? .quietOverNothingHeld : .quietOver)] + held))
+        }
+    }
+
+    /// How long it has been since `start`: the nominal span when on time, the real one when late.
+    private func elapsed(since start: Date, due: Date) -> Span {
+        let late = now.timeIntervalSince(due) > rules.lateAfter.interval
+        return Span(from: start, to: late ? now : due)
+    }
+
+    private mutating func fire(_ timer: RuleTimer) {
+        switch timer.kind {
+        case .commandUnclaimed: fireCommandUnclaimed(timer)
+        case .takeover: fireTakeover()
+        case .objectionWindow(let id): fireObjectionWindow(id, timer)
+        case .undecided(let id): fireUndecided(id)
+        case .acknowledgement(let id): fireAcknowledgement(id)
+        case .followUp(let id): fireFollowUp(id, timer)
+        case .escalation(let id): fireEscalation(id, timer)
+        case .updateDue: fireUpdateDue(timer)
+        case .rotation(let user): fireRotation(user)
+        case .commanderRotation: fireCommanderRotation()
+        case .rotationList: fireRotationList()
+        case .postmortemUnowned: firePostmortemUnowned(timer)
+        case .postmortemReminder: firePostmortemReminder(timer)
+        }
+    }
+
+    private mutating func fireCommandUnclaimed(_ timer: RuleTimer) {
+        let steps = incident.claimSteps(rules)
+        var step = incident.commandUnclaimedSteps
+        while step + 1 < steps.count, incident.declaredAt + steps[step + 1].interval <= now { step += 1 }
+        let stepDue = incident.declaredAt + steps[step].interval
+        record(.nudged(.commandUnclaimed(step: step)), by: nil)
+        let elapsed = self.elapsed(since: incident.declaredAt, due: stepDue)
+        let isLast = rules.icClaim.declarerAt != nil && step == steps.count - 1
+        if isLast, let declarer = incident.declaredBy {
+            tell(declarer, .claimCommandYourself, ["user": .user(declarer), "elapsed": .duration(elapsed)])
+        } else {
+            announce(.askForCommander, ["elapsed": .duration(elapsed)])
+        }
+    }
+
+    private mutating func fireTakeover() {
+        guard let takeover = incident.pendingTakeover else { return }
+        record(.commandTakenOver(by: takeover.deputy), by: nil)
+        announceNewCommander(takeover.deputy)
+    }
+
+    private mutating func fireObjectionWindow(_ id: ProposalID, _ timer: RuleTimer) {
+        guard let proposal = incident.proposal(id) else { return }
+        let values: [String: PhraseValue] = ["proposal": .plain(id.description), "action": .text(proposal.action)]
+        guard now.timeIntervalSince(timer.due) <= rules.objection.staleAfter.interval else {
+            record(.nudged(.staleWindow(id)), by: nil)
+            let lapsed = values.merging(["elapsed": .duration(Span(from: timer.due, to: now))]) { $1 }
+            if let commander = incident.commander {
+                return tell(commander, .windowLapsedWhileAway, lapsed.merging(["commander": .user(commander)]) { $1 })
+            }
+            return announce(.windowLapsedNoCommander, lapsed)
+        }
+        record(.decided(id, .proceed, bySilence: true), by: nil)
+        announce(.hearingNone, values)
+    }
+
+    private mutating func fireUndecided(_ id: ProposalID) {
+        guard let proposal = incident.proposal(id) else { return }
+        record(.nudged(.undecided(id)), by: nil)
+        let values: [String: PhraseValue] = ["proposal": .plain(id.description), "action": .text(proposal.action)]
+        if let commander = incident.commander {
+            tell(commander, .undecidedReminder, values.merging(["commander": .user(commander)]) { $1 })
+        } else {
+            announce(.undecidedNoCommander, values)
+        }
+    }
+
+    private mutating func fireAcknowledgement(_ id: TaskID) {
+        guard let task = incident.task(id) else { return }
+        record(.nudged(.acknowledgement(id)), by: nil)
+        tell(task.owner, .acknowledgementNudge, ["user": .user(task.owner), "task_id": .plain(id.description), "task": .text(task.text)])
+    }
+
+    private mutating func fireFollowUp(_ id: TaskID, _ timer: RuleTimer) {
+        guard let task = incident.task(id) else { return }
+        record(.nudged(.followUp(id, due: task.dueAt)), by: nil)
+        let values: [String: PhraseValue] = [
+            "user": .user(task.owner), "elapsed": .duration(elapsed(since: task.timeboxStart, due: timer.due)),
+            "task_id": .plain(id.description), "task": .text(task.text),
+        ]
+        say(Reply(.channel, [Line(.followUp, values), Line(.followUpHint, ["task_id": .plain(id.description)])]))
+    }
+
+    private mutating func fireEscalation(_ id: TaskID, _ timer: RuleTimer) {
+        guard let task = incident.task(id) else { return }
+        record(.nudged(.escalation(id, due: task.dueAt)), by: nil)
+        let values: [String: PhraseValue] = [
+            "user": .user(task.owner), "task_id": .plain(id.description), "task": .text(task.text),
+            "elapsed": .duration(Span(from: task.dueAt, to: now)),
+        ]
+        let lead = [incident.deputy, incident.commander].compactMap { $0 }.first { $0 != task.owner }
+        if let lead {
+            tell(lead, .escalation, values)
+        } else {
+            announce(.escalation, values)
+        }
+    }
+}

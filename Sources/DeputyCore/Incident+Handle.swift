@@ -1,0 +1,135 @@
+import Foundation
+
+extension Incident {
+    /// Opens a new incident: its first events and Deputy's first words.
+    public static func declare(
+        id: IncidentID, channel: ChannelKey, title: String, severity: Severity?, drill: Bool,
+        by user: User, at now: Date, rules: Rules
+    ) -> (Incident, Outcome) {
+        let chosen = severity ?? .highest
+        let cadence = rules.effective(for: chosen).stakeholderUpdates.cadence(for: chosen)
+        var draft = Draft(Incident(id: id, channel: channel, declaredAt: now), actor: user, at: now, rules: rules)
+        draft.record(
+            .declared(
+                title: title, severity: chosen, severityGiven: severity != nil, drill: drill,
+                firstUpdateDue: now.addingTimeInterval(cadence.interval)))
+        draft.record(.joined(user))
+        var lines = [
+            severity == nil
+                ? Line(.declaredDefaultSeverity, ["title": .text(title)])
+                : Line(.declared, ["title": .text(title), "severity": .plain(chosen.description)])
+        ]
+        lines.append(Line(.declaredIncidentId, ["incident": .plain(id.description)]))
+        if drill { lines.append(Line(.declaredDrill)) }
+        draft.say(Reply(.channel, lines))
+        return (draft.incident, draft.outcome)
+    }
+
+    /// Decides what `command` from `user` does to this incident at `now`, folds the resulting
+    /// events in, and returns them with Deputy's replies. A refused command changes nothing.
+    public mutating func handle(_ command: Command, by user: User, at now: Date, rules: Rules) -> Outcome {
+        var draft = Draft(self, actor: user, at: now, rules: rules)
+        draft.run(command, by: user)
+        self = draft.incident
+        return draft.outcome
+    }
+}
+
+extension Draft {
+    mutating func run(_ command: Command, by user: User) {
+        let command = resolvingMentions(in: command)
+        if let refusal = refusal(of: command, by: user) {
+            say(refusal)
+            return
+        }
+        if let pending = incident.pendingTakeover, user == incident.commander {
+            record(.takeoverCancelled)
+            announce(.takeoverCancelled, ["commander": .user(user), "deputy": .user(pending.deputy)])
+        }
+        let before = outcome.records.count
+        perform(command, by: user)
+        if command.enlistsActor, outcome.records.count > before { enlist(user) }
+    }
+
+    private mutating func perform(_ command: Command, by user: User) {
+        switch command {
+        case .declare: tell(user, .alreadyActive, ["incident": .plain(incident.id.description), "title": .text(incident.title)])
+        case .lead: lead(user)
+        case .handover(let target): handover(to: target, by: user)
+        case .handoverCancel: cancelHandover(by: user)
+        case .accept: accept(by: user)
+        case .takeover: takeover(by: user)
+        case .role(let role, let target): assignRole(role, to: target, by: user)
+        case .join: join(user)
+        case .leave: leave(user)
+        case .release(let target): release(target, by: user)
+        case .propose(let action, let within): propose(action, within: within, by: user)
+        case .proposeSuggestion(let id, let within): proposeSuggestion(id, within: within, by: user)
+        case .suggest(let action): suggest(action, by: user)
+        case .object(let id, let reason): object(id, reason: reason, by: user)
+        case .decide(let id, let verdict): decide(id, verdict, by: user)
+        case .decideOnCall(let text): recordDecision(text, by: user)
+        case .assign(let owner, let text, let timebox): assign(text, to: owner, timebox: timebox, by: user)
+        case .reassign(let id, let owner): reassign(id, to: owner, by: user)
+        case .cancel(let id): cancel(id, by: user)
+        case .ack(let id): acknowledge(id, by: user)
+        case .found(let id, let finding, let timebox): found(id, finding, timebox: timebox, by: user)
+        case .extend(let id, let span): extend(id, by: span, from: user)
+        case .done(let id, let finding): done(id, finding: finding, by: user)
+        case .snooze(let id, let span): snooze(id, for: span, by: user)
+        case .quiet(let span): quiet(for: span, by: user)
+        case .status: say(Reply(.privately(user), board()))
+        case .tasks: say(Reply(.privately(user), taskBoard()))
+        case .summary(let text): setSummary(text)
+        case .impact(let text, let since): setImpact(text, since: since)
+        case .note(let text): addNote(text, by: user)
+        case .todo(let text): addTodo(text, by: user)
+        case .update(let text): postUpdate(text, by: user)
+        case .severity(let severity): changeSeverity(to: severity, by: user)
+        case .phase(let phase): startPhase(phase)
+        case .resolve: askToResolve(by: user)
+        case .resolveConfirm: resolve(by: user)
+        case .resolveFalseAlarm: closeAsFalseAlarm(by: user)
+        case .reopen: reopen(by: user)
+        case .postmortemOwner(let owner): namePostmortemOwner(owner, by: user)
+        case .postmortemDone(let link): finishPostmortem(link: link, by: user)
+        case .say(let situation): say(situation, by: user)
+        case .help(let topic): say(Help.reply(topic: topic, to: user))
+        }
+    }
+
+    /// Plain `@name` mentions become the known user of that name, when Deputy has met them.
+    private func resolvingMentions(in command: Command) -> Command {
+        func known(_ user: User) -> User {
+            guard user.id == user.name else { return user }
+            let name = user.name.lowercased()
+            var people = incident.roster.values.map(\.user)
+            if let commander = incident.commander { people.append(commander) }
+            people.append(contentsOf: incident.roles.values)
+            return people.first { $0.name.lowercased() == name || $0.id.lowercased() == name } ?? user
+        }
+        func known(_ owner: Command.Assignee) -> Command.Assignee {
+            if case .user(let user) = owner { return .user(known(user)) }
+            return owner
+        }
+        switch command {
+        case .handover(let user): return .handover(to: known(user))
+        case .role(let role, let user): return .role(role, known(user))
+        case .release(let user): return .release(known(user))
+        case .assign(let owner, let task, let timebox): return .assign(owner: known(owner), task: task, timebox: timebox)
+        case .reassign(let id, let owner): return .reassign(id, to: known(owner))
+        case .postmortemOwner(let user): return .postmortemOwner(known(user))
+        default: return command
+        }
+    }
+}
+
+extension Command {
+    /// Whether giving this command puts the giver on the roster (reading the board does not).
+    var enlistsActor: Bool {
+        switch self {
+        case .status, .tasks, .help, .say, .declare, .join, .leave, .postmortemDone: false
+        default: true
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+extension Incident {
+    /// When the next timer of this incident fires, if any: the scheduler sleeps until then.
+    public func nextDeadline(rules: Rules) -> Date? {
+        timers(rules: rules.effective(for: severity)).map(\.fires).min()
+    }
+
+    /// Every pending timer, from the state alone. Cost grows with open tasks, proposals and
+    /// people, never with the length of the log.
+    func timers(rules: Rules) -> [RuleTimer] {
+        var due: [(RuleTimer.Kind, Date)] = []
+        if isActive {
+            due += commandTimers(rules)
+            due += proposalTimers(rules)
+            due += openTasks.flatMap { taskTimers($0, rules) }
+            if rules.stakeholderUpdates.enabled, let next = nextUpdateDue { due.append((.updateDue, next)) }
+            due += rotationTimers(rules)
+        } else {
+            due += postmortemTimers(rules)
+        }
+        return due.map { kind, at in
+            var fires = at
+            if kind.isHeldByQuiet, let quietUntil { fires = max(fires, quietUntil) }
+            if let id = kind.task, let snoozed = task(id)?.snoozedUntil { fires = max(fires, snoozed) }
+            return RuleTimer(kind: kind, due: at, fires: fires)
+        }
+    }
+
+    /// The IC-claim steps: ask the channel at each `askAt`, then the declarer.
+    func claimSteps(_ rules: Rules) -> [Span] {
+        rules.icClaim.askAt + (rules.icClaim.declarerAt.map { [$0] } ?? [])
+    }
+
+    private func commandTimers(_ rules: Rules) -> [(RuleTimer.Kind, Date)] {
+        var due: [(RuleTimer.Kind, Date)] = []
+        let steps = claimSteps(rules)
+        if rules.icClaim.enabled, commander == nil, commandUnclaimedSteps < steps.count {
+            due.append((.commandUnclaimed(step: commandUnclaimedSteps), declaredAt + steps[commandUnclaimedSteps].interval))
+        }
+        if let takeover = pendingTakeover { due.append((.takeover, takeover.effectiveAt)) }
+        if rules.rotation.enabled, !commanderRotationNudged, let since = commanderSince, commander != nil {
+            due.append((.commanderRotation, since + rules.rotation.after.interval))
+        }
+        return due
+    }
+
+    private func proposalTimers(_ rules: Rules) -> [(RuleTimer.Kind, Date)] {
+        guard rules.objection.enabled else { return [] }
+        var due: [(RuleTimer.Kind, Date)] = []
+        for proposal in proposals where proposal.isOpen {
+            guard let ends = proposal.windowEndsAt else { continue }
+            if let first = proposal.objections.first {
+                if !proposal.undecidedReminded {
+                    due.append((.undecided(proposal.id), max(ends, first.at + rules.objection.undecidedReminder.interval)))
+                }
+            } else if !proposal.staleAsked {
+                due.append((.objectionWindow(proposal.id), ends))
+            }
+        }
+        return due
+    }
+
+    private func taskTimers(_ task: TaskState, _ rules: Rules) -> [(RuleTimer.Kind, Date)] {
+        var due: [(RuleTimer.Kind, Date)] = []
+        let ack = rules.acknowledgement
+        let ackAt = task.assignedAt + ack.after.interval
+        if ack.enabled, !task.acknowledged, !task.acknowledgementNudged, task.timebox > ack.skipTimeboxUpTo,
+            ackAt < task.dueAt
+        {
+            due.append((.acknowledgement(task.id), ackAt))
+        }
+        guard rules.followUp.enabled else { return due }
+        if task.followedUp?.due != task.dueAt {
+            due.append((.followUp(task.id), task.dueAt))
+        } else if let followedUp = task.followedUp, let after = rules.followUp.escalateAfter,
+            task.escalatedFor != task.dueAt, task.lastActivityAt < followedUp.at
+        {
+            due.append((.escalation(task.id), followedUp.at + after.interval))
+        }
+        return due
+    }
+
+    private func rotationTimers(_ rules: Rules) -> [(RuleTimer.Kind, Date)] {
+        guard rules.rotation.enabled else { return [] }
+        let limit = rules.rotation.after.interval
+        var due: [(RuleTimer.Kind, Date)] = []
+        for responder in roster.values where !responder.rotationNudged && responder.user != commander {
+            due.append((.rotation(responder.user), responder.joinedAt + limit))
+        }
+        if commander != nil || deputy != nil, let first = listedResponders().map(\.joinedAt).min() {
+            let earliest = lastRotationListAt.map { $0 + rules.rotation.listEvery.interval } ?? first
+            due.append((.rotationList, max(first + limit, earliest)))
+        }
+        return due
+    }
+
+    /// People the IC and deputy are told about: everyone on the roster but the two of them.
+    func listedResponders() -> [Responder] {
+        roster.values.filter { $0.user != commander && $0.user != deputy }
+    }
+
+    private func postmortemTimers(_ rules: Rules) -> [(RuleTimer.Kind, Date)] {
+        guard rules.postmortem.enabled, case .resolved(let resolvedAt) = status, let postmortem, !postmortem.done
+        else { return [] }
+        guard postmortem.owner != nil else {
+            guard !postmortem.unownedReminded else { return [] }
+            return [(.postmortemUnowned, resolvedAt + rules.postmortem.ownerReminderAfter.interval)]
+        }
+        let after = postmortem.lastReminderSlot ?? postmortem.ownerNamedAt ?? resolvedAt
+        guard let slot = PostmortemClock(incident: self, rules: rules)?.slot(after: after) else { return [] }
+        return [(.postmortemReminder(slot: slot.at), slot.at)]
+    }
+}

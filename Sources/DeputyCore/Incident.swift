@@ -1,0 +1,131 @@
+import Foundation
+
+/// An incident's current state: the fold of its log. Commands and timers are decided against
+/// this state and extend the log; the state is kept up to date event by event, never re-folded.
+public struct Incident: Sendable {
+    public let id: IncidentID
+    public let channel: ChannelKey
+    public internal(set) var title = ""
+    public internal(set) var severity = Severity.highest
+    public internal(set) var drill = false
+    public internal(set) var declaredAt: Date
+    public internal(set) var declaredBy: User?
+    public internal(set) var status = Status.active
+    public internal(set) var phase: Phase?
+
+    /// Who commands, since when, and what is pending about it.
+    public internal(set) var commander: User?
+    public internal(set) var commanderSince: Date?
+    public internal(set) var pendingHandover: User?
+    public internal(set) var pendingTakeover: (deputy: User, effectiveAt: Date)?
+    public internal(set) var commandUnclaimedSteps = 0
+    public internal(set) var commanderRotationNudged = false
+
+    public internal(set) var roles: [Role: User] = [:]
+    /// Everyone on the response now, by user id.
+    public internal(set) var roster: [String: Responder] = [:]
+    public internal(set) var lastRotationListAt: Date?
+
+    public internal(set) var proposals: [Proposal] = []
+    public internal(set) var decisions: [(text: String, at: Date)] = []
+    public internal(set) var tasks: [TaskState] = []
+    /// Ids of tasks still open, in order.
+    public internal(set) var openTaskIDs: [TaskID] = []
+
+    public internal(set) var summary: String?
+    public internal(set) var impact: (text: String, since: Date?)?
+    public internal(set) var todos: [String] = []
+    public internal(set) var noteCount = 0
+
+    public internal(set) var lastUpdateAt: Date?
+    public internal(set) var nextUpdateDue: Date?
+    public internal(set) var quietUntil: Date?
+
+    public internal(set) var postmortem: PostmortemState?
+    /// How many events have been folded in.
+    public internal(set) var eventCount = 0
+
+    /// Where the incident stands.
+    public enum Status: Hashable, Sendable {
+        case active
+        case resolved(at: Date)
+        case falseAlarm(at: Date)
+    }
+
+    /// One person on the response.
+    public struct Responder: Hashable, Sendable {
+        public var user: User
+        public var joinedAt: Date
+        public var rotationNudged = false
+    }
+
+    /// A proposal, from suggestion or proposal to decision.
+    public struct Proposal: Hashable, Sendable {
+        public var id: ProposalID
+        public var action: String
+        public var author: User?
+        public var windowEndsAt: Date?
+        public var objections: [(user: User?, reason: String?, at: Date)] = []
+        public var verdict: Command.Verdict?
+        public var staleAsked = false
+        public var undecidedReminded = false
+
+        /// Still waiting for a decision.
+        public var isOpen: Bool { verdict == nil }
+
+        public static func == (lhs: Proposal, rhs: Proposal) -> Bool { lhs.id == rhs.id && lhs.verdict == rhs.verdict }
+        public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+    }
+
+    /// After resolve: who owns the postmortem and when it is due.
+    public struct PostmortemState: Hashable, Sendable {
+        public var owner: User?
+        public var ownerNamedAt: Date?
+        public var due: LocalDate?
+        public var done = false
+        public var unownedReminded = false
+        public var lastReminderSlot: Date?
+    }
+
+    /// A new, empty incident; `declared` is its first event.
+    public init(id: IncidentID, channel: ChannelKey, declaredAt: Date) {
+        self.id = id
+        self.channel = channel
+        self.declaredAt = declaredAt
+    }
+
+    /// Still in emergency mode.
+    public var isActive: Bool { status == .active }
+
+    /// When it was resolved or closed, if it was.
+    public var closedAt: Date? {
+        switch status {
+        case .active: nil
+        case .resolved(let at), .falseAlarm(let at): at
+        }
+    }
+
+    /// The holder of `role`.
+    public func holder(of role: Role) -> User? { roles[role] }
+
+    /// The deputy, if one is named.
+    public var deputy: User? { roles[.deputy] }
+
+    /// A task by id.
+    public func task(_ id: TaskID) -> TaskState? {
+        guard id.number >= 1, id.number <= tasks.count else { return nil }
+        return tasks[id.number - 1]
+    }
+
+    /// A proposal by id.
+    public func proposal(_ id: ProposalID) -> Proposal? {
+        guard id.number >= 1, id.number <= proposals.count else { return nil }
+        return proposals[id.number - 1]
+    }
+
+    /// Open tasks, in order.
+    public var openTasks: [TaskState] { openTaskIDs.compactMap(task) }
+
+    /// Proposals still waiting for a decision.
+    public var openProposals: [Proposal] { proposals.filter(\.isOpen) }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// One fact in an incident's log. An `Incident` is the fold of its events; every deadline the
+/// rules engine keeps is carried by an event, so the log alone rebuilds every timer.
+public enum IncidentEvent: Hashable, Sendable, Codable {
+    // Opening
+    case declared(title: String, severity: Severity, severityGiven: Bool, drill: Bool, firstUpdateDue: Date)
+
+    // Command
+    case commandClaimed
+    case handoverOffered(to: User)
+    case handoverCancelled
+    case handoverAccepted
+    case takeoverRequested(effectiveAt: Date)
+    case takeoverCancelled
+    case commandTakenOver(by: User)
+
+    // People
+    case roleAssigned(Role, User)
+    case roleVacated(Role)
+    case joined(User)
+    case left(User)
+    case released(User)
+
+    // Consensus
+    case suggested(ProposalID, action: String)
+    case proposed(ProposalID, action: String, windowEndsAt: Date)
+    case objected(ProposalID, reason: String?)
+    case decided(ProposalID, Command.Verdict, bySilence: Bool)
+    case decisionRecorded(String)
+
+    // Tasks
+    case taskAssigned(TaskID, owner: User, task: String, timebox: Span, dueAt: Date)
+    case taskReassigned(TaskID, owner: User, timebox: Span, dueAt: Date)
+    case taskCancelled(TaskID)
+    case taskAcknowledged(TaskID)
+    case findingRecorded(TaskID, finding: String, timebox: Span?, dueAt: Date?)
+    case taskExtended(TaskID, timebox: Span, dueAt: Date)
+    case taskDone(TaskID, finding: String?)
+    case taskSnoozed(TaskID, until: Date)
+
+    // The picture
+    case summarySet(String)
+    case impactSet(String, since: Date?)
+    case noteAdded(String)
+    case todoAdded(String)
+    case stakeholderUpdate(String, nextDue: Date)
+    case severityChanged(Severity)
+    case phaseStarted(Phase, updateDue: Date?)
+    case quietStarted(until: Date)
+    case quietEnded
+
+    // Closing
+    case resolveRequested
+    case resolved
+    case closedAsFalseAlarm
+    case reopened(updateDue: Date)
+    case postmortemOwnerNamed(User, due: LocalDate?)
+    case postmortemDone(link: String?)
+
+    // The rules engine
+    case nudged(Nudge)
+}
+
+/// An event as it was recorded: when, and by whom (nil for Deputy's own timers).
+public struct IncidentRecord: Hashable, Sendable, Codable {
+    public var at: Date
+    public var actor: User?
+    public var event: IncidentEvent
+
+    public init(at: Date, actor: User?, event: IncidentEvent) {
+        self.at = at
+        self.actor = actor
+        self.event = event
+    }
+}
