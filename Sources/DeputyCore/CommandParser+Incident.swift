@@ -1,0 +1,57 @@
+extension CommandParser {
+    /// `declare <title> [sev1…sev5] [drill]`: the severity and drill words may sit anywhere.
+    static func declare(_ arguments: Arguments) throws(CommandError) -> Command {
+        let severities = arguments.tokens.compactMap(\.severityTag)
+        guard severities.count <= 1 else { throw arguments.usage }
+        let drill = arguments.tokens.contains { $0.isOne(of: ["drill"]) }
+        let title = arguments.removing { $0.severityTag != nil || $0.isOne(of: ["drill"]) }
+        return try .declare(title: title.requiredText(), severity: severities.first, drill: drill)
+    }
+
+    /// `handover @user` or `handover cancel`.
+    static func handover(_ arguments: Arguments) throws(CommandError) -> Command {
+        if arguments.first?.isOne(of: ["cancel"]) == true {
+            return try arguments.dropFirst().bare(.handoverCancel)
+        }
+        return try .handover(to: arguments.only(arguments.person))
+    }
+
+    /// `role deputy|scribe|comms @user`, `role sme @user <area>` or `role sme:<area> @user`, with
+    /// the mention anywhere.
+    static func role(_ arguments: Arguments) throws(CommandError) -> Command {
+        let mentions = arguments.tokens.filter { $0.mention != nil }
+        guard mentions.count == 1, let mention = mentions.first else { throw arguments.usage }
+        let user = try arguments.person(mention)
+        guard let role = seat(arguments.removing { $0.position == mention.position }) else {
+            throw arguments.usage
+        }
+        return .role(role, user)
+    }
+
+    /// The role named by one word (`comms`, `sme:database`) or by `sme <area>`.
+    private static func seat(_ words: Arguments) -> Role? {
+        guard let first = words.first else { return nil }
+        let rest = words.dropFirst()
+        guard let area = rest.first else { return first.role }
+        guard first.isOne(of: ["sme"]), rest.tokens.count == 1 else { return nil }
+        return Role(parsing: "sme", area: String(area.text))
+    }
+
+    /// `resolve`, `resolve confirm` or `resolve false-alarm` (also `false alarm`, `falsealarm`).
+    static func resolve(_ arguments: Arguments) throws(CommandError) -> Command {
+        switch arguments.tokens.map(\.folded) {
+        case []: .resolve
+        case ["confirm"]: .resolveConfirm
+        case ["false-alarm"], ["falsealarm"], ["false", "alarm"]: .resolveFalseAlarm
+        default: throw arguments.usage
+        }
+    }
+
+    /// `postmortem @user` names the owner; `postmortem done [link]` closes it.
+    static func postmortem(_ arguments: Arguments) throws(CommandError) -> Command {
+        if arguments.first?.isOne(of: ["done"]) == true {
+            return .postmortemDone(link: arguments.dropFirst().text)
+        }
+        return try .postmortemOwner(arguments.only(arguments.person))
+    }
+}

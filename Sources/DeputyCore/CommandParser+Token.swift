@@ -1,0 +1,66 @@
+extension CommandParser {
+    /// One whitespace-separated word of a command, as a slice of the text the person typed.
+    ///
+    /// A canonical mention whose display name holds spaces (`<@U1|Ada Lovelace>`) stays one token.
+    struct Token {
+        /// The word exactly as typed: a slice of the whole command text.
+        let text: Substring
+        /// The word's place in the command, counting from zero.
+        let position: Int
+
+        /// The word in lower case, for matching keywords.
+        var folded: String { text.lowercased() }
+
+        /// Whether the word, ignoring case, is one of `keywords` (given in lower case).
+        func isOne(of keywords: Set<String>) -> Bool { keywords.contains(folded) }
+
+        /// The text the person typed from the start of this word to the end of `last`, spacing included.
+        func through(_ last: Token) -> Substring { text.base[text.startIndex..<last.text.endIndex] }
+
+        /// The task this word names (`T3`); a bare number never is one.
+        var taskID: TaskID? { TaskID(parsing: String(text)) }
+
+        /// The proposal this word names (`P2`); a bare number never is one.
+        var proposalID: ProposalID? { ProposalID(parsing: String(text)) }
+
+        /// The role this word names on its own (`deputy`, `comms`, `sme:database`).
+        var role: Role? { Role(parsing: String(text)) }
+
+        /// The person or group this word mentions.
+        var mention: Mention? { Mention(String(text)) }
+
+        /// The severity a `sev2` or `SEV-2` word names; a bare digit never does.
+        var severityTag: Severity? { folded.hasPrefix("sev") ? Severity(parsing: folded) : nil }
+
+        /// The severity a `sev2`, `SEV-2` or bare `2` word names.
+        var severity: Severity? {
+            if let severityTag { return severityTag }
+            return folded.allSatisfy { $0.isASCII && $0.isNumber } ? Severity(parsing: folded) : nil
+        }
+
+        /// Splits `text` into words on whitespace, keeping a spaced canonical mention together.
+        static func split(_ text: String) -> [Token] {
+            let words = text.split(whereSeparator: \.isWhitespace)
+            var tokens: [Token] = []
+            var index = words.startIndex
+            while index < words.endIndex {
+                let end = mentionEnd(startingAt: index, in: words) ?? index
+                let slice = text[words[index].startIndex..<words[end].endIndex]
+                tokens.append(Token(text: slice, position: tokens.count))
+                index = end + 1
+            }
+            return tokens
+        }
+
+        /// Where a mention opened by `words[start]` (`<@U1|Ada`) closes (`Lovelace>`), if it spans words.
+        private static func mentionEnd(startingAt start: Int, in words: [Substring]) -> Int? {
+            let opening = words[start]
+            guard opening.hasPrefix("<@") || opening.hasPrefix("<!"), !opening.contains(">") else { return nil }
+            for index in (start + 1)..<words.endIndex {
+                if words[index].contains("<") { return nil }
+                if words[index].contains(">") { return index }
+            }
+            return nil
+        }
+    }
+}

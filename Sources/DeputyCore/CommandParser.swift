@@ -1,0 +1,58 @@
+/// Turns the text after the slash word into a `Command`, or says why it cannot.
+///
+/// Verbs and keywords match in any case; free text keeps the person's own spelling and spacing.
+/// Each verb's grammar lives in an extension named after its group (`CommandParser+Tasks.swift`).
+public enum CommandParser {
+    /// Parses `text`, the part of a message after the slash word (`assign @hayley investigate`).
+    ///
+    /// Never traps: every input, however odd, yields either a command or the reason it is not one.
+    public static func parse(_ text: String) -> Result<Command, CommandError> {
+        let tokens = Token.split(text)
+        guard let first = tokens.first else { return .failure(.empty) }
+        let word = String(first.text)
+        guard let verb = Verb(word: word) else { return .failure(.unknownVerb(word)) }
+        let arguments = Arguments(verb: verb, tokens: tokens.dropFirst())
+        return Result { () throws(CommandError) -> Command in try command(verb, arguments) }
+    }
+
+    /// Reads the arguments that followed `verb`.
+    private static func command(_ verb: Verb, _ arguments: Arguments) throws(CommandError) -> Command {
+        switch verb {
+        case .declare: try declare(arguments)
+        case .lead: try arguments.bare(.lead)
+        case .handover: try handover(arguments)
+        case .accept: try arguments.bare(.accept)
+        case .takeover: try arguments.bare(.takeover)
+        case .role: try role(arguments)
+        case .join: try arguments.bare(.join)
+        case .leave: try arguments.bare(.leave)
+        case .release: try .release(arguments.only(arguments.person))
+        case .propose: try propose(arguments)
+        case .suggest: try .suggest(action: arguments.requiredText())
+        case .object: object(arguments)
+        case .decide: try decide(arguments)
+        case .assign: try assign(arguments)
+        case .cancel: try .cancel(arguments.only(\.taskID))
+        case .ack: try ack(arguments)
+        case .found: try found(arguments)
+        case .extend: try extend(arguments)
+        case .done: done(arguments)
+        case .snooze: try snooze(arguments)
+        case .quiet: try .quiet(arguments.dropping(leading: ["for"]).requiredSpan())
+        case .tasks: try arguments.bare(.tasks)
+        case .status: try arguments.bare(.status)
+        case .summary: try .summary(arguments.requiredText())
+        case .impact: try impact(arguments)
+        case .note: try .note(arguments.requiredText())
+        case .todo: try .todo(arguments.requiredText())
+        case .update: try .update(arguments.requiredText())
+        case .sev: try .severity(arguments.only(\.severity))
+        case .phase: try .phase(arguments.only { Phase(rawValue: $0.folded) })
+        case .resolve: try resolve(arguments)
+        case .reopen: try arguments.bare(.reopen)
+        case .postmortem: try postmortem(arguments)
+        case .say: try .say(arguments.only { Command.Situation(rawValue: $0.folded) })
+        case .help: help(arguments)
+        }
+    }
+}
