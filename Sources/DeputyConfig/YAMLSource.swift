@@ -9,11 +9,21 @@ enum YAMLSource {
         do {
             return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            let reason = (error as NSError).localizedFailureReason ?? "it does not exist or is not UTF-8 text"
             throw ConfigError(problems: [
-                .init(file: path, line: nil, column: nil, message: "can't read the file: \(reason)")
+                .init(file: path, line: nil, column: nil, message: "can't read the file: \(reason(for: path, error))")
             ])
         }
+    }
+
+    /// Why the file at `path` could not be read, in words.
+    private static func reason(for path: String, _ error: any Error) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return "there is no such file"
+        }
+        if isDirectory.boolValue { return "it is a directory" }
+        if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
+        return "it is not UTF-8 text (\(error.localizedDescription))"
     }
 
     /// The single YAML document in `yaml`, or nil for an empty file.

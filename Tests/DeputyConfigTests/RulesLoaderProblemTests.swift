@@ -198,6 +198,12 @@ struct RulesLoaderProblemTests {
         #expect(error.problems.count == 1)
         #expect(error.problems[0].file == path)
         #expect(error.problems[0].line == nil)
-        #expect(error.description.hasPrefix("\(path): can't read the file"))
+        #expect(error.description == "\(path): can't read the file: there is no such file")
+    }
+
+    @Test func aDirectoryIsNotARulesFile() throws {
+        let path = FileManager.default.temporaryDirectory.path
+        let error = try #require(throws: ConfigError.self) { try RulesLoader.load(path: path) }
+        #expect(error.description == "\(path): can't read the file: it is a directory")
     }
 }
