@@ -1,0 +1,36 @@
+import DeputyConfig
+import DeputyCore
+import Foundation
+import Testing
+
+/// The files the repository ships load, cover everything the code asks for, and are documented.
+struct ShippedFilesTests {
+    @Test func theShippedRulesAreTheDefaults() throws {
+        let path = try #require(Repository.path("Config/rules.yaml"))
+        #expect(try RulesLoader.load(path: path) == Rules())
+    }
+
+    @Test func theEnglishPhrasebookHasEveryKeyWithExactlyItsPlaceholders() throws {
+        let path = try #require(Repository.path("Phrasebook/en.yaml"))
+        let phrasebook = try PhrasebookLoader.load(path: path)
+        for key in PhraseKey.allCases {
+            let template = try #require(phrasebook.phrases[key], "no phrase for \(key.rawValue)")
+            #expect(Set(template.placeholders) == key.placeholders, "placeholders of \(key.rawValue)")
+        }
+        for verb in Verb.allCases {
+            #expect(phrasebook.usage[verb]?.isEmpty == false, "usage for \(verb.rawValue)")
+            #expect(phrasebook.help[verb]?.isEmpty == false, "help for \(verb.rawValue)")
+        }
+        for term in Term.allCases {
+            #expect(phrasebook.terms[term]?.isEmpty == false, "term \(term.rawValue)")
+        }
+    }
+
+    @Test func theSchemaDocumentationCoversEveryKey() throws {
+        let path = try #require(Repository.path("Config/rules-schema.md"))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        for key in RulesLoader.keys {
+            #expect(text.contains("`\(key)`"), "Config/rules-schema.md does not document `\(key)`")
+        }
+    }
+}
