@@ -68,11 +68,18 @@ final class ConfigReader {
             }
             let path = empty.path(of: key)
             if let known, !known.contains(key) {
-                report(path, "unknown key (expected one of: \(known.joined(separator: ", ")))", at: keyNode)
+                report(path, Self.unknownKey(key, known: known), at: keyNode)
                 continue
             }
             entries.append(ConfigEntry(key: key, path: path, keyNode: keyNode, value: value))
         }
         return ConfigSection(path: entry.path, keyNode: entry.keyNode, entries: entries)
+    }
+
+    /// "unknown key" with a suggestion: the likely intended key, or the allowed keys if few.
+    private static func unknownKey(_ key: String, known: [String]) -> String {
+        if let suggestion = key.closest(in: known) { return "unknown key (did you mean \(suggestion)?)" }
+        if known.count <= 12 { return "unknown key (expected one of: \(known.joined(separator: ", ")))" }
+        return "unknown key (not one of the \(known.count) keys the code uses)"
     }
 }

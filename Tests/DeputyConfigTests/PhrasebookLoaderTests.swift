@@ -57,7 +57,10 @@ struct PhrasebookLoaderTests {
         let yaml = PhrasebookFixture.yaml.replacingOccurrences(of: "terms:", with: "vocabulary:")
         let problems = PhrasebookFixture.problems(in: yaml).map(\.description)
         #expect(problems.contains("\(PhrasebookFixture.file):1:1: terms: missing section"))
-        #expect(problems.contains { $0.contains("vocabulary: unknown key (expected one of: units, terms,") })
+        #expect(
+            problems.contains {
+                $0.hasSuffix("vocabulary: unknown key (expected one of: units, terms, usage, help, phrases)")
+            })
     }
 
     @Test func unknownKeysAreRejected() throws {
@@ -67,7 +70,19 @@ struct PhrasebookLoaderTests {
         #expect(problems.count == 1)
         #expect(problems.first?.line == position.line)
         #expect(problems.first?.column == 3)
-        #expect(problems.first?.message.hasPrefix("phrases.not_a_phrase: unknown key (expected one of: ") == true)
+        #expect(problems.first?.message.hasPrefix("phrases.not_a_phrase: unknown key (") == true)
+    }
+
+    @Test func aMisspelledKeyIsMissingAndUnknownWithASuggestion() throws {
+        let key = try #require(PhraseKey.allCases.first)
+        let typo = String(key.rawValue.dropLast())
+        let yaml = PhrasebookFixture.yaml(
+            replacingEntry: key.rawValue, with: "  \(typo): \"\(PhrasebookFixture.phrase(for: key))\"")
+        #expect(
+            PhrasebookFixture.problems(in: yaml).map(\.message) == [
+                "phrases.\(key.rawValue): missing",
+                "phrases.\(typo): unknown key (did you mean \(key.rawValue)?)",
+            ])
     }
 
     @Test func placeholdersMustMatchTheCode() throws {

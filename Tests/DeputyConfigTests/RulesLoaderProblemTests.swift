@@ -30,19 +30,23 @@ struct RulesLoaderProblemTests {
         #expect(problem?.hasPrefix("Config/rules.yaml:1:18: default_timebox: ") == true)
     }
 
-    @Test func unknownKeysAreRejectedAtTheirPosition() {
+    @Test func unknownKeysAreRejectedAtTheirPositionWithASuggestion() {
         let yaml = """
             follow_up:
               escalate_afer: 5m
             rotaton:
               after: 1h
+            colour: blue
             """
         let problems = RulesFixture.problems(in: yaml)
-        #expect(problems.map(\.line) == [2, 3])
-        #expect(problems.map(\.column) == [3, 1])
+        #expect(problems.map(\.line) == [2, 3, 5])
+        #expect(problems.map(\.column) == [3, 1, 1])
+        #expect(problems[0].message == "follow_up.escalate_afer: unknown key (did you mean escalate_after?)")
+        #expect(problems[1].message == "rotaton: unknown key (did you mean rotation?)")
         #expect(
-            problems[0].message == "follow_up.escalate_afer: unknown key (expected one of: enabled, escalate_after)")
-        #expect(problems[1].message.hasPrefix("rotaton: unknown key (expected one of: ic_claim, objection, "))
+            problems[2].message
+                == "colour: unknown key (expected one of: ic_claim, objection, acknowledgement, follow_up, "
+                + "stakeholder_updates, rotation, postmortem, calendar, late_after, default_timebox, overrides)")
     }
 
     @Test func wrongTypesAreReported() {
