@@ -69,6 +69,7 @@ extension RulesLoader {
                     .dates("holidays", \.calendar.holidays),
                 ]),
             .duration("late_after", \.lateAfter),
+            .duration("takeover_wait", \.takeoverWait),
             .duration("default_timebox", \.defaultTimebox),
             overrides,
         ]

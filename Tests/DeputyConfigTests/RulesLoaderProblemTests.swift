@@ -46,7 +46,8 @@ struct RulesLoaderProblemTests {
         #expect(
             problems[2].message
                 == "colour: unknown key (expected one of: ic_claim, objection, acknowledgement, follow_up, "
-                + "stakeholder_updates, rotation, postmortem, calendar, late_after, default_timebox, overrides)")
+                + "stakeholder_updates, rotation, postmortem, calendar, late_after, takeover_wait, default_timebox, overrides)"
+        )
     }
 
     @Test func wrongTypesAreReported() {

@@ -25,6 +25,7 @@ struct RulesLoaderTests {
             rotation: {after: 1h, list_every: 30m}
             postmortem: {owner_reminder_after: 2h, remind_at: "09:30"}
             late_after: 2m
+            takeover_wait: 1m
             default_timebox: 10m
             """
         let rules = try RulesLoader.load(yaml: yaml, file: RulesFixture.file)
@@ -44,6 +45,7 @@ struct RulesLoaderTests {
         #expect(rules.postmortem.ownerReminderAfter == .hours(2))
         #expect(rules.postmortem.remindAt == TimeOfDay(hour: 9, minute: 30))
         #expect(rules.lateAfter == .minutes(2))
+        #expect(rules.takeoverWait == .minutes(1))
         #expect(rules.defaultTimebox == .minutes(10))
     }
 
