@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(
             name: "DeputyDaemonTests",
             dependencies: ["DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyTestSupport"],
-            resources: [.copy("Transcripts")],
+            exclude: ["Transcripts"],
             swiftSettings: strictness
         ),
     ],

@@ -48,6 +48,12 @@ public struct Conversation: Sendable {
         return said
     }
 
+    /// Fires everything due at `now` at once, as a daemon does after a restart: timers that fell
+    /// due while it was down fire late and say how long it has really been.
+    public mutating func resume(at now: Date) -> [Message] {
+        desk.due(at: now).flatMap { render($0.1) }
+    }
+
     /// Renders an outcome's replies in order.
     public func render(_ outcome: Outcome) -> [Message] {
         outcome.replies.map { reply in

@@ -10,6 +10,8 @@ struct Transcript {
         case type(String)
         /// The clock moves forward, firing timers as they fall due.
         case wait(Span)
+        /// Deputy is down while the clock moves on; on its return everything due fires at once.
+        case down(Span)
         /// The next unmatched message goes to `recipient` (nil: the channel) and contains every text.
         case expect(recipient: String?, texts: [String])
         /// No message since the last typed line or wait contains this text.
@@ -65,6 +67,11 @@ struct Transcript {
                 throw ParseError(line: number, message: "wait needs a duration like 5m")
             }
             steps.append((number, .wait(span)))
+        } else if line.hasPrefix("down ") {
+            guard let span = Span(parsing: String(line.dropFirst(5))) else {
+                throw ParseError(line: number, message: "down needs a duration like 45m")
+            }
+            steps.append((number, .down(span)))
         } else if line == "..." {
             steps.append((number, .skip))
         } else if line.hasPrefix("+ ") {

@@ -72,6 +72,12 @@ struct TranscriptRunner {
             pending = conversation.advance(to: now)
             actual.append("wait \(span.seconds)s")
             log(pending)
+        case .down(let span):
+            flush(before: line)
+            now = now.addingTimeInterval(span.interval)
+            pending = conversation.resume(at: now)
+            actual.append("down \(span.seconds)s")
+            log(pending)
         case .expect(let recipient, let texts):
             guard matched < pending.count else {
                 return fail("\(file):\(line): expected a message containing \(texts), but Deputy said nothing more")
