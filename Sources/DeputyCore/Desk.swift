@@ -45,23 +45,33 @@ public struct Desk: Sendable {
             return Result(incident: nil, outcome: Outcome(replies: [Help.reply(topic: topic, to: user)]))
         case (_, nil):
             return Result(incident: nil, outcome: .answer(user, .noActiveIncident))
-        case (_, var incident?):
-            let outcome = incident.handle(command, by: user, at: now, rules: rules)
-            incidents[incident.id] = incident
-            return Result(incident: incident.id, outcome: outcome)
+        case (_, let incident?):
+            let id = incident.id
+            let rules = self.rules
+            let outcome = update(id) { $0.handle(command, by: user, at: now, rules: rules) }
+            return Result(incident: id, outcome: outcome)
         }
     }
 
     /// Fires every timer due at `now`, incident by incident.
     public mutating func due(at now: Date) -> [(IncidentID, Outcome)] {
         var results: [(IncidentID, Outcome)] = []
+        let rules = self.rules
         for id in incidents.keys.sorted() {
-            guard var incident = incidents[id], let next = incident.nextDeadline(rules: rules), next <= now else { continue }
-            let outcome = incident.due(at: now, rules: rules)
-            incidents[id] = incident
+            guard let next = incidents[id]?.nextDeadline(rules: rules), next <= now else { continue }
+            let outcome = update(id) { $0.due(at: now, rules: rules) }
             if !outcome.isEmpty { results.append((id, outcome)) }
         }
         return results
+    }
+
+    /// Changes one incident in place: it leaves the dictionary while it changes, so its arrays
+    /// are never copied.
+    private mutating func update(_ id: IncidentID, _ change: (inout Incident) -> Outcome) -> Outcome {
+        guard var incident = incidents.removeValue(forKey: id) else { return Outcome() }
+        let outcome = change(&incident)
+        incidents[id] = incident
+        return outcome
     }
 
     /// The earliest deadline of any incident.

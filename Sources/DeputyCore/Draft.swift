@@ -16,6 +16,13 @@ struct Draft {
         self.baseRules = rules
     }
 
+    /// Works on `incident` in place: its state moves into the draft (and back when the caller
+    /// swaps it out again), so a command never copies an incident's arrays.
+    init(taking incident: inout Incident, actor: User?, at now: Date, rules: Rules) {
+        self.init(Incident(id: incident.id, channel: incident.channel, declaredAt: incident.declaredAt), actor: actor, at: now, rules: rules)
+        swap(&self.incident, &incident)
+    }
+
     /// Appends an event by the acting user and folds it in.
     mutating func record(_ event: IncidentEvent) {
         record(event, by: actor)

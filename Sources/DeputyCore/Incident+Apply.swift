@@ -110,9 +110,9 @@ extension Incident {
             todos.append(tasks[id.number - 1].text)
         }
         openTaskIDs = []
-        for index in proposals.indices where proposals[index].isOpen && proposals[index].windowEndsAt != nil {
-            proposals[index].staleAsked = true
-            proposals[index].undecidedReminded = true
+        for id in openProposalIDs {
+            proposals[id.number - 1].staleAsked = true
+            proposals[id.number - 1].undecidedReminded = true
         }
     }
 
@@ -120,9 +120,11 @@ extension Incident {
         switch event {
         case .suggested(let id, let action):
             proposals.append(Proposal(id: id, action: action, author: actor))
+            openProposalIDs.append(id)
         case .proposed(let id, let action, let windowEndsAt):
             if id.number == proposals.count + 1 {
                 proposals.append(Proposal(id: id, action: action, author: actor, windowEndsAt: windowEndsAt))
+                openProposalIDs.append(id)
             } else if proposal(id) != nil {
                 proposals[id.number - 1].windowEndsAt = windowEndsAt
             }
@@ -132,6 +134,7 @@ extension Incident {
         case .decided(let id, let verdict, _):
             guard let proposal = proposal(id) else { return }
             proposals[id.number - 1].verdict = verdict
+            openProposalIDs.removeAll { $0 == id }
             decisions.append((verdict == .proceed ? proposal.action : "drop: \(proposal.action)", at))
         case .decisionRecorded(let text):
             decisions.append((text, at))

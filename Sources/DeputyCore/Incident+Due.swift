@@ -5,9 +5,9 @@ extension Incident {
     /// twice) and returns the replies. A timer that fires late says how long it has really been;
     /// reminders held by a quiet period come out as one summary when it ends.
     public mutating func due(at now: Date, rules: Rules) -> Outcome {
-        var draft = Draft(self, actor: nil, at: now, rules: rules)
+        var draft = Draft(taking: &self, actor: nil, at: now, rules: rules)
         draft.fireDueTimers()
-        self = draft.incident
+        swap(&self, &draft.incident)
         return draft.outcome
     }
 }

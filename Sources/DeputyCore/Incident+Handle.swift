@@ -28,9 +28,9 @@ extension Incident {
     /// Decides what `command` from `user` does to this incident at `now`, folds the resulting
     /// events in, and returns them with Deputy's replies. A refused command changes nothing.
     public mutating func handle(_ command: Command, by user: User, at now: Date, rules: Rules) -> Outcome {
-        var draft = Draft(self, actor: user, at: now, rules: rules)
+        var draft = Draft(taking: &self, actor: user, at: now, rules: rules)
         draft.run(command, by: user)
-        self = draft.incident
+        swap(&self, &draft.incident)
         return draft.outcome
     }
 }

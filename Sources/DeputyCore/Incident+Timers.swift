@@ -48,7 +48,7 @@ extension Incident {
     private func proposalTimers(_ rules: Rules) -> [(RuleTimer.Kind, Date)] {
         guard rules.objection.enabled else { return [] }
         var due: [(RuleTimer.Kind, Date)] = []
-        for proposal in proposals where proposal.isOpen {
+        for proposal in openProposals {
             guard let ends = proposal.windowEndsAt else { continue }
             if let first = proposal.objections.first {
                 if !proposal.undecidedReminded {

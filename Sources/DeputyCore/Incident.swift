@@ -27,6 +27,8 @@ public struct Incident: Sendable {
     public internal(set) var lastRotationListAt: Date?
 
     public internal(set) var proposals: [Proposal] = []
+    /// Ids of proposals still waiting for a decision, in order.
+    public internal(set) var openProposalIDs: [ProposalID] = []
     public internal(set) var decisions: [(text: String, at: Date)] = []
     public internal(set) var tasks: [TaskState] = []
     /// Ids of tasks still open, in order.
@@ -127,5 +129,5 @@ public struct Incident: Sendable {
     public var openTasks: [TaskState] { openTaskIDs.compactMap(task) }
 
     /// Proposals still waiting for a decision.
-    public var openProposals: [Proposal] { proposals.filter(\.isOpen) }
+    public var openProposals: [Proposal] { openProposalIDs.compactMap(proposal) }
 }
