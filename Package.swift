@@ -39,6 +39,12 @@ let package = Package(
             ],
             swiftSettings: strictness
         ),
+        .executableTarget(
+            name: "deputy-bench",
+            dependencies: ["DeputyCore"],
+            path: "bench/CoreBench",
+            swiftSettings: strictness
+        ),
         .target(
             name: "DeputyTestSupport",
             dependencies: ["DeputyCore", "DeputyConfig", "DeputyDaemon"],
