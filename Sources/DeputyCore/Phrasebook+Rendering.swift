@@ -62,7 +62,8 @@ extension Phrasebook {
         let parts = calendar.dateComponents([.hour, .minute], from: date)
         let hour = parts.hour ?? 0
         let minute = parts.minute ?? 0
-        let zone = timeZone.abbreviation(for: date) ?? timeZone.identifier
+        let abbreviation = timeZone.abbreviation(for: date) ?? timeZone.identifier
+        let zone = timeZone.secondsFromGMT(for: date) == 0 && abbreviation == "GMT" ? "UTC" : abbreviation
         return (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute) \(zone)"
     }
 }

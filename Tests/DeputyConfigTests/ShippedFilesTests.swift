@@ -27,10 +27,10 @@ struct ShippedFilesTests {
     }
 
     @Test func theSchemaDocumentationCoversEveryKey() throws {
-        let path = try #require(Repository.path("Config/rules-schema.md"))
+        let path = try #require(Repository.path("README.md"))
         let text = try String(contentsOfFile: path, encoding: .utf8)
         for key in RulesLoader.keys {
-            #expect(text.contains("`\(key)`"), "Config/rules-schema.md does not document `\(key)`")
+            #expect(text.contains("`\(key)`"), "README.md does not document `\(key)`")
         }
     }
 }
