@@ -1,0 +1,39 @@
+import DeputyCore
+
+/// How the daemon runs: where it listens, where its files are, how it reaches the chat platforms
+/// and how long it keeps trying to deliver. Loaded by `DaemonSettingsLoader` from
+/// `Config/deputy.yaml` and the environment; every value has a default that is safe on one machine.
+public struct DaemonSettings: Sendable, Equatable {
+    /// The address the HTTP server binds to. The default listens on this machine only.
+    public var host = "127.0.0.1"
+    /// The TCP port the HTTP server listens on, 1 to 65535.
+    public var port = 8080
+    /// The `https` address the chat platforms reach Deputy at (behind a proxy or a tunnel), when
+    /// known: used to print the platform's setup (request URLs). `http` only for a loopback host.
+    public var publicURL: String?
+    /// The SQLite database holding the incident log and the outbox.
+    public var database = "data/deputy.sqlite"
+    /// The rules file (`Config/rules.yaml`).
+    public var rulesPath = "Config/rules.yaml"
+    /// The phrasebook (`Phrasebook/en.yaml`).
+    public var phrasebookPath = "Phrasebook/en.yaml"
+    /// Slack: its secrets and where its API is.
+    public var slack = Slack()
+    /// How long and how fast the outbox delivers, and how long delivery records are kept.
+    public var delivery = Delivery()
+    /// The largest request body the server accepts, in bytes; larger requests are refused unread.
+    public var maxBodyBytes = 65536
+
+    /// The defaults.
+    public init() {}
+
+    /// Whether Slack is switched on: both its signing secret and its bot token are set.
+    public var slackEnabled: Bool {
+        slack.signingSecret != nil && slack.botToken != nil
+    }
+
+    /// Whether `host` is reachable from this machine only: `127.0.0.0/8`, `::1` or `localhost`.
+    public var isLoopback: Bool {
+        Self.isLoopback(host: host)
+    }
+}
