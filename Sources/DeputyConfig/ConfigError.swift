@@ -16,7 +16,8 @@ public struct ConfigError: Error, CustomStringConvertible, Sendable {
 
     /// One thing wrong with a file, and where: a position the editor can jump to.
     public struct Problem: Sendable, Hashable, CustomStringConvertible {
-        /// The file as it was named to the loader (`Config/rules.yaml`).
+        /// The file as it was named to the loader (`Config/rules.yaml`), or, for a setting read
+        /// from the environment, the variable's name (`DEPUTY_PORT`).
         public var file: String
         /// The line, counted from 1, when known.
         public var line: Int?

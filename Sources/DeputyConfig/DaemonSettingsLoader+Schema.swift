@@ -1,0 +1,73 @@
+extension DaemonSettingsLoader {
+    /// Every key of `Config/deputy.yaml` and where it goes in `DaemonSettings`. The secrets'
+    /// keys are known only to be refused with a pointer to the environment.
+    static var schema: [Setting<DaemonSettings>] {
+        [
+            .host("host", \.host),
+            .port("port", \.port),
+            .optionalURL("public_url", \.publicURL),
+            .path("database", \.database),
+            .path("rules", \.rulesPath),
+            .path("phrasebook", \.phrasebookPath),
+            .byteCount("max_body_bytes", \.maxBodyBytes),
+            .section(
+                "slack",
+                [
+                    .refused("signing_secret", because: secretInFile(signingSecretVariable)),
+                    .refused("bot_token", because: secretInFile(botTokenVariable)),
+                    .url("api_url", \.slack.apiURL),
+                    .optionalChannelID("stakeholder_channel", \.slack.stakeholderChannel),
+                ]),
+            .section(
+                "delivery",
+                [
+                    .duration("expiry", \.delivery.expiry),
+                    .duration("delivered_retention", \.delivery.deliveredRetention),
+                    .duration("seen_retention", \.delivery.seenRetention),
+                    .duration("slack_pacing", \.delivery.slackPacing),
+                ]),
+        ]
+    }
+
+    /// Every dotted key the settings file accepts (`port`, `slack.api_url`), in schema order: the
+    /// list the documentation covers. The secrets' keys, known only to be refused, are left out.
+    public static var keys: [String] {
+        schema.flatMap(\.paths).filter { !$0.hasSuffix("signing_secret") && !$0.hasSuffix("bot_token") }
+    }
+
+    /// Why a secret's key is refused, and where the secret goes instead.
+    private static func secretInFile(_ variable: String) -> String {
+        "secrets are never read from the settings file, which may be committed or shared; delete this key "
+            + "and set \(variable) (or \(variable)_FILE, naming a file that holds it) in the environment"
+    }
+
+    /// The environment variables that override a key of the file, in the order they are applied.
+    static var overrides: [EnvironmentOverride] {
+        [
+            EnvironmentOverride("DEPUTY_HOST") { text, settings throws(InvalidValue) in
+                settings.host = try ValueParser.host(text)
+            },
+            EnvironmentOverride("DEPUTY_PORT") { text, settings throws(InvalidValue) in
+                settings.port = try ValueParser.port(text)
+            },
+            EnvironmentOverride("DEPUTY_PUBLIC_URL") { text, settings throws(InvalidValue) in
+                settings.publicURL = try ValueParser.url(text)
+            },
+            EnvironmentOverride("DEPUTY_DATABASE") { text, settings throws(InvalidValue) in
+                settings.database = try ValueParser.path(text)
+            },
+            EnvironmentOverride("DEPUTY_RULES") { text, settings throws(InvalidValue) in
+                settings.rulesPath = try ValueParser.path(text)
+            },
+            EnvironmentOverride("DEPUTY_PHRASEBOOK") { text, settings throws(InvalidValue) in
+                settings.phrasebookPath = try ValueParser.path(text)
+            },
+            EnvironmentOverride("SLACK_API_URL") { text, settings throws(InvalidValue) in
+                settings.slack.apiURL = try ValueParser.url(text)
+            },
+            EnvironmentOverride("SLACK_STAKEHOLDER_CHANNEL") { text, settings throws(InvalidValue) in
+                settings.slack.stakeholderChannel = try ValueParser.channelID(text)
+            },
+        ]
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+extension DaemonSettingsLoader {
+    /// The variable holding Slack's signing secret.
+    static let signingSecretVariable = "SLACK_SIGNING_SECRET"
+    /// The variable holding Slack's bot token.
+    static let botTokenVariable = "SLACK_BOT_TOKEN"
+
+    /// Reads Slack's two secrets into `settings`. Slack needs both or neither: one without the
+    /// other is reported at the missing one. Returns whether a signing secret was given, even
+    /// one that could not be read (its problem is reported already).
+    static func readSlackSecrets(
+        from environment: [String: String], into settings: inout DaemonSettings,
+        problems: inout [ConfigError.Problem]
+    ) -> Bool {
+        let signing = secret(signingSecretVariable, in: environment, problems: &problems)
+        let token = secret(botTokenVariable, in: environment, problems: &problems)
+        settings.slack.signingSecret = signing?.secret
+        settings.slack.botToken = token?.secret
+        if let signing, token == nil {
+            problems.append(missing(botTokenVariable, given: signing.variable))
+        }
+        if let token, signing == nil {
+            problems.append(missing(signingSecretVariable, given: token.variable))
+        }
+        return signing != nil
+    }
+
+    /// The secret in `name`, or in the file named by `name_FILE`, and the variable it was given
+    /// in; nil when neither is set. The secret is nil (and the problem reported) when both are
+    /// set or the file can't be read. Problems name the variable and the path, never the secret.
+    static func secret(
+        _ name: String, in environment: [String: String], problems: inout [ConfigError.Problem]
+    ) -> (secret: Secret?, variable: String)? {
+        let fileVariable = name + "_FILE"
+        let inline = variable(name, in: environment)
+        let path = variable(fileVariable, in: environment)
+        switch (inline, path) {
+        case (nil, nil):
+            return nil
+        case (let value?, nil):
+            return (Secret(value), name)
+        case (nil, let path?):
+            do {
+                return (Secret(try secretFile(at: path)), fileVariable)
+            } catch {
+                problems.append(.init(file: fileVariable, line: nil, column: nil, message: error.message))
+                return (nil, fileVariable)
+            }
+        case (.some, .some):
+            problems.append(
+                .init(
+                    file: name, line: nil, column: nil,
+                    message: "both \(name) and \(fileVariable) are set; keep only one"))
+            return (nil, name)
+        }
+    }
+
+    /// The non-empty value of the variable `name`; an empty variable counts as unset.
+    static func variable(_ name: String, in environment: [String: String]) -> String? {
+        guard let value = environment[name], !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// The secret held in the file at `path`: its text without the trailing newline.
+    private static func secretFile(at path: String) throws(InvalidValue) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InvalidValue("can't read \(path): there is no such file")
+        }
+        guard !isDirectory.boolValue else { throw InvalidValue("can't read \(path): it is a directory") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.isReadableFile(atPath: path) ? "it can't be read" : "permission denied"
+            throw InvalidValue("can't read \(path): \(reason)")
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw InvalidValue("can't read \(path): it is not UTF-8 text")
+        }
+        if let last = text.last, last.isNewline { text.removeLast() }
+        guard !text.isEmpty else { throw InvalidValue("\(path) is empty") }
+        return text
+    }
+
+    /// The problem of a Slack secret `name` missing while `given` is set.
+    private static func missing(_ name: String, given: String) -> ConfigError.Problem {
+        .init(
+            file: name, line: nil, column: nil,
+            message: "not set, but \(given) is: Slack needs both (the signing secret verifies its requests, "
+                + "the bot token posts Deputy's messages); set \(name) (or \(name)_FILE), or unset \(given) "
+                + "to switch Slack off")
+    }
+}
