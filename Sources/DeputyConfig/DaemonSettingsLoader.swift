@@ -76,8 +76,9 @@ public enum DaemonSettingsLoader {
     }
 
     /// Reads the file's nodes into `settings`; the problems found, in file order.
-    private static func read(_ root: Node?, file: String, into settings: inout DaemonSettings) -> [ConfigError.Problem]
-    {
+    private static func read(
+        _ root: Node?, file: String, into settings: inout DaemonSettings
+    ) -> [ConfigError.Problem] {
         let reader = ConfigReader(file: file)
         let schema = schema
         if let section = reader.root(root, known: schema.map(\.key)) {
