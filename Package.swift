@@ -69,6 +69,13 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "DeputyStoreTests",
+            dependencies: [
+                "DeputyStore", "DeputyCore", "DeputyTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictness
+        ),
+        .testTarget(
             name: "DeputyDaemonTests",
             dependencies: ["DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyTestSupport"],
             exclude: ["Transcripts"],
