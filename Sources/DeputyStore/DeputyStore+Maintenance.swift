@@ -12,14 +12,15 @@ extension DeputyStore {
         }
     }
 
-    /// Proves the store can still commit: a tiny write in a transaction. Health checks call it;
-    /// it throws what a real commit would (a full disk, a read-only file, a lost lock).
+    /// Proves the store can still commit: a tiny write in a transaction (it counts the checks
+    /// in `meta`). Health checks call it; it throws what a real commit would (a full disk, a
+    /// read-only file).
     public func checkWritable() throws {
         try writer.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO meta (key, value) VALUES ('write_check', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-                    ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                    INSERT INTO meta (key, value) VALUES ('write_checks', '1')
+                    ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1
                     """)
         }
     }

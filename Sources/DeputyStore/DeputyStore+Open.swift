@@ -32,13 +32,12 @@ extension DeputyStore {
     }
 
     /// Refuses, without writing a byte, a file that is not a database or that has migrations
-    /// this build does not know. A missing or empty file is a new store.
+    /// this build does not know. A missing file is a new store; so is an empty one (SQLite reads
+    /// it as a database with no tables).
     private static func inspectBeforeOpening(path: String) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
         guard !isFolder.boolValue else { throw StoreError.cannotOpen(path: path, reason: "it is a folder") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        guard size != 0 else { return }
 
         // A read-only look at a WAL database leaves an empty `-wal` and a `-shm` behind; remove
         // those this look created, so a refused file's folder is as it was. Nothing else can

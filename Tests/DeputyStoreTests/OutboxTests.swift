@@ -1,6 +1,7 @@
 import DeputyCore
 import DeputyTestSupport
 import Foundation
+import GRDB
 import Testing
 
 @testable import DeputyStore
@@ -117,5 +118,9 @@ struct OutboxTests {
         let store = try DeputyStore.open(path: folder.file("deputy.sqlite"))
         try store.checkWritable()
         try store.checkWritable()
+        let checks = try store.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'write_checks'")
+        }
+        #expect(checks == "2")
     }
 }

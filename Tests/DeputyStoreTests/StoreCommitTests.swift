@@ -34,14 +34,25 @@ struct StoreCommitTests {
         return desk
     }
 
-    @Test("reloading folds the committed log to the state the commands built in memory")
-    func reloadMatchesMemory() throws {
-        let store = try DeputyStore.inMemory()
-        let desk = try busyDesk(store)
+    @Test(
+        "reloading folds the committed log to the state the commands built in memory",
+        arguments: [false, true])
+    func reloadMatchesMemory(onFile: Bool) throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("deputy.sqlite")
+        // On file, a restart: the first store (and its lock) is gone before the reload.
+        var live: [IncidentID: Incident] = [:]
+        var kept: DeputyStore?
+        do {
+            let desk = try busyDesk(onFile ? DeputyStore.open(path: path) : DeputyStore.inMemory())
+            live = desk.desk.incidents
+            kept = onFile ? nil : desk.store
+        }
+        let store = try kept ?? DeputyStore.open(path: path)
         let loaded = try store.loadIncidents(where: .all)
         #expect(loaded.map(\.id) == [IncidentID(1), IncidentID(2)])
         for reloaded in loaded {
-            let live = try #require(desk.desk.incidents[reloaded.id])
+            let live = try #require(live[reloaded.id])
             #expect(reloaded.eventCount == live.eventCount)
             #expect(reloaded.channel == live.channel)
             #expect(reloaded.title == live.title)
@@ -60,7 +71,7 @@ struct StoreCommitTests {
         #expect(try store.latestIncident(for: Fixtures.channel)?.id == IncidentID(1))
         #expect(try store.latestIncident(for: other)?.id == IncidentID(2))
         #expect(try store.loadIncidents(where: .active).map(\.id) == [IncidentID(2)])
-        let expected = desk.desk.incidents.values
+        let expected = live.values
             .compactMap { incident in incident.nextDeadline(rules: Rules()).map { (incident.id, $0) } }
             .sorted { $0.1 < $1.1 }
         let deadlines = try store.nextDeadlines()
