@@ -14,16 +14,23 @@ let package = Package(
         .library(name: "DeputyCore", targets: ["DeputyCore"]),
         .library(name: "DeputyConfig", targets: ["DeputyConfig"]),
         .library(name: "DeputyDaemon", targets: ["DeputyDaemon"]),
+        .library(name: "DeputyStore", targets: ["DeputyStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "DeputyCore", swiftSettings: strictness),
         .target(
             name: "DeputyConfig",
             dependencies: ["DeputyCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "DeputyStore",
+            dependencies: ["DeputyCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictness
         ),
         .target(
@@ -59,6 +66,13 @@ let package = Package(
         .testTarget(
             name: "DeputyConfigTests",
             dependencies: ["DeputyConfig", "DeputyCore", "DeputyTestSupport"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "DeputyStoreTests",
+            dependencies: [
+                "DeputyStore", "DeputyCore", "DeputyTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictness
         ),
         .testTarget(

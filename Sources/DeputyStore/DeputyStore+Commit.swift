@@ -1,0 +1,133 @@
+import DeputyCore
+import Foundation
+import GRDB
+
+extension DeputyStore {
+    /// Writes a batch of commits in ONE transaction (group commit): after it returns, every
+    /// applied commit is durable; if it throws, none is.
+    ///
+    /// A commit whose request key was seen before (by an earlier batch or earlier in this one)
+    /// is a duplicate: nothing of it is applied and its result says so, while the rest of the
+    /// batch goes on. A commit that breaks a rule (a second active incident in a channel, an
+    /// append out of step with the log, an unknown incident) throws
+    /// `StoreError.commitFailed(index:reason:)` and rolls the whole batch back: the caller can
+    /// retry the others without it, or each alone. Any other error (I/O, a full disk) is the
+    /// database's, not a commit's, and rolls the batch back too.
+    @discardableResult
+    public func commit(_ batch: [Commit]) throws -> [CommitResult] {
+        guard !batch.isEmpty else { return [] }
+        return try writer.write { db in
+            let coder = StoreCoder()
+            var results: [CommitResult] = []
+            results.reserveCapacity(batch.count)
+            for (index, commit) in batch.enumerated() {
+                do {
+                    results.append(try Self.apply(commit, in: db, coder: coder))
+                } catch let error as DatabaseError where error.resultCode != .SQLITE_CONSTRAINT {
+                    throw error  // the database failed (I/O, disk full), not this commit
+                } catch {
+                    throw StoreError.commitFailed(index: index, reason: Self.reason(error))
+                }
+            }
+            return results
+        }
+    }
+
+    /// Whether a request key was seen: checked before handling a request, so a platform's
+    /// retry is answered without being handled twice. `commit` checks again, in its transaction.
+    public func hasSeen(_ key: String) throws -> Bool {
+        try writer.read { db in try Self.seen(key, in: db) }
+    }
+
+    private static func seen(_ key: String, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM seen_request WHERE key = ?", arguments: [key]) ?? false
+    }
+
+    private static func apply(_ commit: Commit, in db: Database, coder: StoreCoder) throws -> CommitResult {
+        for key in commit.seenKeys where try seen(key, in: db) { return .duplicate(key: key) }
+        if let opening = commit.opening { try insert(opening, in: db) }
+        if let append = commit.append { try insert(append, in: db, coder: coder) }
+        for message in commit.messages { try enqueue(message, in: db, coder: coder) }
+        for key in Set(commit.seenKeys) {
+            try db.execute(
+                sql: "INSERT INTO seen_request (key, seen_at) VALUES (?, ?)",
+                arguments: [key, commit.at.timeIntervalSince1970])
+        }
+        return .applied
+    }
+
+    private static func insert(_ opening: Commit.Opening, in db: Database) throws {
+        let channel = opening.channel
+        try db.execute(
+            sql: """
+                INSERT INTO incident (id, platform, team, channel, title, status, declared_at, event_count)
+                VALUES (?, ?, ?, ?, ?, 'active', ?, 0)
+                """,
+            arguments: [
+                opening.id.number, channel.platform, channel.team, channel.channel, opening.title,
+                opening.declaredAt.timeIntervalSince1970,
+            ])
+    }
+
+    private static func insert(_ append: Commit.Append, in db: Database, coder: StoreCoder) throws {
+        let id = append.incident.number
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM incident WHERE id = ?", arguments: [id]) ?? false else {
+            throw CommitRefusal(reason: "there is no incident \(append.incident)")
+        }
+        let stored = try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM event WHERE incident_id = ?", arguments: [id]) ?? 0
+        let projection = append.projection
+        guard stored + append.records.count == projection.eventCount else {
+            throw CommitRefusal(
+                reason: "\(append.incident)'s log holds \(stored) events; \(append.records.count) more cannot make "
+                    + "\(projection.eventCount): the change was decided against a stale state")
+        }
+        for (offset, record) in append.records.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO event (incident_id, seq, at, actor, event) VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    id, stored + offset + 1, record.at.timeIntervalSince1970, try record.actor.map(coder.encode),
+                    try coder.encode(record.event),
+                ])
+        }
+        try update(append.incident, to: projection, in: db)
+    }
+
+    /// Writes an incident's projection columns.
+    static func update(_ incident: IncidentID, to projection: IncidentProjection, in db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE incident SET title = ?, status = ?, closed_at = ?, event_count = ?, next_deadline = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                projection.title, projection.statusText, projection.closedAt, projection.eventCount,
+                projection.nextDeadline?.timeIntervalSince1970, incident.number,
+            ])
+    }
+
+    private static func enqueue(_ entry: Commit.Message, in db: Database, coder: StoreCoder) throws {
+        let message = entry.message
+        try db.execute(
+            sql: """
+                INSERT INTO outbox (platform, team, channel, incident_id, message, created_at, not_before, attempts,
+                    state, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'pending', ?)
+                """,
+            arguments: [
+                message.channel.platform, message.channel.team, message.channel.channel, message.incident?.number,
+                try coder.encode(message), message.createdAt.timeIntervalSince1970,
+                entry.notBefore.timeIntervalSince1970, entry.expiresAt.timeIntervalSince1970,
+            ])
+    }
+
+    /// Why a commit failed, in words: a second active incident in a channel gets its own.
+    private static func reason(_ error: any Error) -> String {
+        if let refusal = error as? CommitRefusal { return refusal.reason }
+        guard let error = error as? DatabaseError else { return "\(error)" }
+        let message = error.message ?? "\(error)"
+        if error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE, message.contains("incident.platform") {
+            return "the channel already has an active incident (\(message))"
+        }
+        return message
+    }
+}

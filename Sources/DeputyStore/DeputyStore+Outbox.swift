@@ -1,0 +1,125 @@
+import DeputyCore
+import Foundation
+import GRDB
+
+extension DeputyStore {
+    /// Pending messages due at `now` and not expired, oldest first, at most `limit`.
+    ///
+    /// A message waits while an earlier pending message of its channel is not due yet (it was
+    /// rescheduled), so a channel never hears its messages out of order.
+    public func duePending(now: Date, limit: Int) throws -> [OutboxRow] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM outbox AS o
+                    WHERE o.state = 'pending' AND o.not_before <= :now AND o.expires_at >= :now
+                    AND NOT EXISTS (
+                        SELECT 1 FROM outbox AS e
+                        WHERE e.state = 'pending' AND e.platform = o.platform AND e.team = o.team
+                        AND e.channel = o.channel AND e.id < o.id AND e.not_before > :now AND e.expires_at >= :now)
+                    ORDER BY o.id LIMIT :limit
+                    """,
+                arguments: ["now": now.timeIntervalSince1970, "limit": limit])
+            return try Self.outboxRows(rows)
+        }
+    }
+
+    /// Records that the platform took message `id` at `at`. False if it was not pending.
+    @discardableResult
+    public func markDelivered(_ id: Int64, at: Date) throws -> Bool {
+        try changePending(
+            id, sql: "state = 'delivered', delivered_at = ?, attempts = attempts + 1",
+            arguments: [at.timeIntervalSince1970])
+    }
+
+    /// Puts message `id` back to wait until `notBefore` after a failed try. False if it was not
+    /// pending.
+    @discardableResult
+    public func reschedule(_ id: Int64, notBefore: Date, attempts: Int, lastError: String) throws -> Bool {
+        try changePending(
+            id, sql: "not_before = ?, attempts = ?, last_error = ?",
+            arguments: [notBefore.timeIntervalSince1970, attempts, lastError])
+    }
+
+    /// Gives up on message `id`, keeping it as a dead letter with `reason`. False if it was
+    /// not pending.
+    @discardableResult
+    public func markDead(_ id: Int64, reason: String) throws -> Bool {
+        try changePending(id, sql: "state = 'dead', last_error = ?", arguments: [reason])
+    }
+
+    /// Gives up on every pending message whose `expiresAt` is before `now`, with the reason
+    /// "expired". Returns how many.
+    @discardableResult
+    public func expirePending(now: Date) throws -> Int {
+        try writer.write { db in
+            try db.execute(
+                sql:
+                    "UPDATE outbox SET state = 'dead', last_error = 'expired' WHERE state = 'pending' AND expires_at < ?",
+                arguments: [now.timeIntervalSince1970])
+            return db.changesCount
+        }
+    }
+
+    /// The latest dead letters, newest first, at most `limit`: for someone to see.
+    public func deadLetters(limit: Int) throws -> [OutboxRow] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM outbox WHERE state = 'dead' ORDER BY id DESC LIMIT ?", arguments: [limit])
+            return try Self.outboxRows(rows)
+        }
+    }
+
+    /// How many messages wait to be sent.
+    public func pendingCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") ?? 0 }
+    }
+
+    /// Deletes messages delivered before `cutoff`. Returns how many.
+    @discardableResult
+    public func pruneDelivered(olderThan cutoff: Date) throws -> Int {
+        try writer.write { db in
+            try db.execute(
+                sql: "DELETE FROM outbox WHERE state = 'delivered' AND delivered_at < ?",
+                arguments: [cutoff.timeIntervalSince1970])
+            return db.changesCount
+        }
+    }
+
+    private func changePending(_ id: Int64, sql: String, arguments: StatementArguments) throws -> Bool {
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE outbox SET \(sql) WHERE id = ? AND state = 'pending'", arguments: arguments + [id])
+            return db.changesCount > 0
+        }
+    }
+
+    private static func outboxRows(_ rows: [Row]) throws -> [OutboxRow] {
+        let coder = StoreCoder()
+        return try rows.map { row in
+            let id = try row.decode(Int64.self, forColumn: "id")
+            let stateText = try row.decode(String.self, forColumn: "state")
+            guard let state = OutboxRow.State(rawValue: stateText) else {
+                throw StoreError.unreadable(what: "outbox message \(id)", reason: "unknown state '\(stateText)'")
+            }
+            return OutboxRow(
+                id: id,
+                message: try coder.decode(
+                    OutgoingMessage.self, from: try row.decode(String.self, forColumn: "message"),
+                    what: "outbox message \(id)"),
+                createdAt: try date(row, "created_at"),
+                notBefore: try date(row, "not_before"),
+                attempts: try row.decode(Int.self, forColumn: "attempts"),
+                state: state,
+                lastError: try row.decode(String?.self, forColumn: "last_error"),
+                expiresAt: try date(row, "expires_at"),
+                deliveredAt: try row.decode(Double?.self, forColumn: "delivered_at").map(
+                    Date.init(timeIntervalSince1970:)))
+        }
+    }
+
+    private static func date(_ row: Row, _ column: String) throws -> Date {
+        Date(timeIntervalSince1970: try row.decode(Double.self, forColumn: column))
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import GRDB
+
+/// Deputy's durable store: the incident logs, their projections, the outbox and the seen
+/// request keys, in one SQLite database.
+///
+/// It owns the one `DatabaseWriter` and the migrator; every change that must keep an invariant
+/// is one method and one transaction. A file store also holds the file's `StoreLock` for as
+/// long as any copy of it lives.
+public struct DeputyStore: Sendable {
+    /// Every read and write go through it.
+    let writer: any DatabaseWriter
+    /// The exclusive hold on the file; nil in memory.
+    let lock: StoreLock?
+
+    /// A store over `writer`, migrated to the schema this build knows.
+    init(writer: any DatabaseWriter, lock: StoreLock?) throws {
+        self.writer = writer
+        self.lock = lock
+        try Self.migrator.migrate(writer)
+    }
+
+    /// A fresh store in memory, for tests and drills: the same schema, nothing kept.
+    public static func inMemory() throws -> DeputyStore {
+        try DeputyStore(writer: DatabaseQueue(configuration: configuration(busyTimeout: 0)), lock: nil)
+    }
+
+    /// The connection settings: the busy timeout, and `synchronous = FULL` on every connection
+    /// so a commit survives a power loss.
+    static func configuration(busyTimeout: TimeInterval) -> Configuration {
+        var configuration = Configuration()
+        configuration.label = "DeputyStore"
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return configuration
+    }
+}

@@ -1,0 +1,126 @@
+import DeputyCore
+import DeputyTestSupport
+import Foundation
+import GRDB
+import Testing
+
+@testable import DeputyStore
+
+@Suite("The outbox: order, retries, dead letters, expiry and pruning")
+struct OutboxTests {
+    let start = Fixtures.start
+    let other = ChannelKey(platform: "test", team: "T1", channel: "C2")
+
+    /// Queues one message per line of `texts` in `channel`, sendable from `start` for an hour.
+    func enqueue(_ texts: [String], in channel: ChannelKey, store: DeputyStore, expiresIn: TimeInterval = 3600) throws {
+        let messages = texts.map { text in
+            Commit.Message(
+                OutgoingMessage(
+                    channel: channel, incident: IncidentID(1), reply: .channel(.noteAdded, ["text": .text(text)]),
+                    responseURL: "https://example.invalid/r", createdAt: start),
+                notBefore: start, expiresAt: start.addingTimeInterval(expiresIn))
+        }
+        try store.commit([Commit(at: start, messages: messages)])
+    }
+
+    /// The text of each row's first line, in order.
+    func texts(_ rows: [OutboxRow]) -> [String] {
+        rows.compactMap { row in
+            if case .text(let text)? = row.message.reply.lines.first?.values["text"] { return text }
+            return nil
+        }
+    }
+
+    @Test("due messages come oldest first, whole, up to the limit")
+    func dueInOrder() throws {
+        let store = try DeputyStore.inMemory()
+        try enqueue(["a", "b", "c"], in: Fixtures.channel, store: store)
+        #expect(try store.duePending(now: start.addingTimeInterval(-1), limit: 10).isEmpty)
+        let due = try store.duePending(now: start, limit: 2)
+        #expect(texts(due) == ["a", "b"])
+        #expect(due[0].id < due[1].id)
+        let first = try #require(due.first)
+        #expect(first.message.responseURL == "https://example.invalid/r")
+        #expect(first.message.createdAt == start)
+        #expect(first.state == .pending && first.attempts == 0 && first.lastError == nil)
+        #expect(first.channel == Fixtures.channel && first.incident == IncidentID(1))
+        #expect(try store.pendingCount() == 3)
+    }
+
+    @Test("a rescheduled message holds back the later ones of its channel, not of others")
+    func rescheduleKeepsChannelOrder() throws {
+        let store = try DeputyStore.inMemory()
+        try enqueue(["a", "b"], in: Fixtures.channel, store: store)
+        try enqueue(["x"], in: other, store: store)
+        let first = try #require(try store.duePending(now: start, limit: 10).first)
+        #expect(try store.reschedule(first.id, notBefore: start.addingTimeInterval(30), attempts: 1, lastError: "503"))
+        #expect(texts(try store.duePending(now: start.addingTimeInterval(10), limit: 10)) == ["x"])
+        let later = try store.duePending(now: start.addingTimeInterval(30), limit: 10)
+        #expect(texts(later) == ["a", "b", "x"])
+        #expect(later.first?.attempts == 1)
+        #expect(later.first?.lastError == "503")
+    }
+
+    @Test("delivered and dead messages leave the queue; dead letters stay to be seen")
+    func deliveredAndDead() throws {
+        let store = try DeputyStore.inMemory()
+        try enqueue(["a", "b", "c"], in: Fixtures.channel, store: store)
+        let due = try store.duePending(now: start, limit: 10)
+        #expect(try store.markDelivered(due[0].id, at: start.addingTimeInterval(1)))
+        #expect(try store.markDead(due[1].id, reason: "channel_not_found"))
+        #expect(try !store.markDelivered(due[1].id, at: start), "a dead letter is not delivered later")
+        #expect(try !store.reschedule(due[0].id, notBefore: start, attempts: 2, lastError: "late"))
+        #expect(try store.pendingCount() == 1)
+        #expect(texts(try store.duePending(now: start, limit: 10)) == ["c"])
+        let dead = try store.deadLetters(limit: 10)
+        #expect(texts(dead) == ["b"])
+        #expect(dead.first?.state == .dead)
+        #expect(dead.first?.lastError == "channel_not_found")
+    }
+
+    @Test("pending messages past their expiry die as expired")
+    func expiry() throws {
+        let store = try DeputyStore.inMemory()
+        try enqueue(["short"], in: Fixtures.channel, store: store, expiresIn: 60)
+        try enqueue(["long"], in: other, store: store, expiresIn: 3600)
+        #expect(texts(try store.duePending(now: start.addingTimeInterval(61), limit: 10)) == ["long"])
+        #expect(try store.expirePending(now: start.addingTimeInterval(60)) == 0)
+        #expect(try store.expirePending(now: start.addingTimeInterval(61)) == 1)
+        #expect(try store.pendingCount() == 1)
+        let dead = try store.deadLetters(limit: 10)
+        #expect(texts(dead) == ["short"])
+        #expect(dead.first?.lastError == "expired")
+    }
+
+    @Test("delivered messages and seen keys are pruned by age; pending ones never")
+    func pruning() throws {
+        let store = try DeputyStore.inMemory()
+        try enqueue(["old", "new", "waiting"], in: Fixtures.channel, store: store)
+        let due = try store.duePending(now: start, limit: 10)
+        try store.markDelivered(due[0].id, at: start)
+        try store.markDelivered(due[1].id, at: start.addingTimeInterval(7200))
+        #expect(try store.pruneDelivered(olderThan: start.addingTimeInterval(3600)) == 1)
+        #expect(try store.pruneDelivered(olderThan: start.addingTimeInterval(3600)) == 0)
+        #expect(try store.pendingCount() == 1)
+
+        try store.commit([
+            Commit(at: start, seenKeys: ["old"]), Commit(at: start.addingTimeInterval(7200), seenKeys: ["new"]),
+        ])
+        #expect(try store.pruneSeen(olderThan: start.addingTimeInterval(3600)) == 1)
+        #expect(try !store.hasSeen("old"))
+        #expect(try store.hasSeen("new"))
+    }
+
+    @Test("the health check writes, in memory and on file")
+    func writable() throws {
+        try DeputyStore.inMemory().checkWritable()
+        let folder = try TemporaryFolder()
+        let store = try DeputyStore.open(path: folder.file("deputy.sqlite"))
+        try store.checkWritable()
+        try store.checkWritable()
+        let checks = try store.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'write_checks'")
+        }
+        #expect(checks == "2")
+    }
+}
