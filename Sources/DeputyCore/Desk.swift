@@ -5,10 +5,10 @@ import Foundation
 /// its store.
 public struct Desk: Sendable {
     public var rules: Rules
-    public private(set) var incidents: [IncidentID: Incident] = [:]
+    public internal(set) var incidents: [IncidentID: Incident] = [:]
     /// The incident each channel's commands go to: its active one, or its latest after resolve.
-    public private(set) var latest: [ChannelKey: IncidentID] = [:]
-    public private(set) var nextNumber = 1
+    public internal(set) var latest: [ChannelKey: IncidentID] = [:]
+    public internal(set) var nextNumber = 1
 
     public init(rules: Rules, nextNumber: Int = 1) {
         self.rules = rules
@@ -67,7 +67,7 @@ public struct Desk: Sendable {
 
     /// Changes one incident in place: it leaves the dictionary while it changes, so its arrays
     /// are never copied.
-    private mutating func update(_ id: IncidentID, _ change: (inout Incident) -> Outcome) -> Outcome {
+    mutating func update(_ id: IncidentID, _ change: (inout Incident) -> Outcome) -> Outcome {
         guard var incident = incidents.removeValue(forKey: id) else { return Outcome() }
         let outcome = change(&incident)
         incidents[id] = incident

@@ -95,6 +95,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case updateDueFirst = "update_due_first"
     case updateDue = "update_due"
     case updateDueNoOne = "update_due_no_one"
+    case stakeholderBroadcast = "stakeholder_broadcast"
     case updatePosted = "update_posted"
     case nextUpdateAt = "next_update_at"
     case updateDueAt = "update_due_at"
@@ -179,6 +180,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     /// The placeholders the code fills for this key.
     public var placeholders: Set<String> {
         switch self {
+        case .stakeholderBroadcast: ["incident", "severity", "title", "user", "text"]
         case .declared: ["title", "severity"]
         case .declaredDefaultSeverity: ["title"]
         case .declaredIncidentId, .incidentClosed, .needsResolvedIncident, .resolveAsk, .closedAsFalseAlarm,

@@ -1,0 +1,37 @@
+import Foundation
+
+extension Desk {
+    /// A desk holding incidents rebuilt from a store: each channel's commands go to its
+    /// highest-numbered incident, and new incidents are numbered after every one known.
+    public init(rules: Rules, incidents: [Incident], nextNumber: Int) {
+        self.init(rules: rules, nextNumber: nextNumber)
+        for incident in incidents.sorted(by: { $0.id < $1.id }) { replace(incident) }
+    }
+
+    /// Puts an incident back as the store has it (after a failed write, say).
+    public mutating func replace(_ incident: Incident) {
+        incidents[incident.id] = incident
+        if let current = latest[incident.channel], current > incident.id { return }
+        latest[incident.channel] = incident.id
+        nextNumber = max(nextNumber, incident.id.number + 1)
+    }
+
+    /// Forgets an incident that never reached the store (a declaration whose write failed).
+    public mutating func forget(_ id: IncidentID) {
+        guard let incident = incidents.removeValue(forKey: id) else { return }
+        if latest[incident.channel] == id {
+            latest[incident.channel] = incidents.values.filter { $0.channel == incident.channel }.map(\.id).max()
+        }
+    }
+
+    /// Fires the timers of one incident due at `now`.
+    public mutating func due(_ id: IncidentID, at now: Date) -> Outcome {
+        let rules = self.rules
+        return update(id) { $0.due(at: now, rules: rules) }
+    }
+
+    /// The next deadline of one incident.
+    public func nextDeadline(of id: IncidentID) -> Date? {
+        incidents[id]?.nextDeadline(rules: rules)
+    }
+}

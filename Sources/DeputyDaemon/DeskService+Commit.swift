@@ -1,0 +1,98 @@
+import DeputyCore
+import DeputyStore
+import Foundation
+import Logging
+
+/// What became of a commit.
+enum Persisted: Sendable {
+    case stored
+    case duplicate
+    case failed
+}
+
+extension DeskService {
+    /// One command's or one timer's events, messages and dedupe key, as a store commit.
+    func makeCommit(
+        _ records: [IncidentRecord], replies: [Reply], incident id: IncidentID?, opened: Bool, channel: ChannelKey,
+        responseURL: String?, key: String?, at now: Date
+    ) -> Commit {
+        let incident = id.flatMap { desk.incidents[$0] }
+        let expires = now.addingTimeInterval(policy.expiry.interval)
+        let messages = replies.map { reply in
+            Commit.Message(
+                OutgoingMessage(channel: channel, incident: id, reply: reply, responseURL: responseURL, createdAt: now),
+                notBefore: now, expiresAt: expires)
+        }
+        return Commit(
+            at: now,
+            opening: opened ? incident.map { Commit.Opening($0) } : nil,
+            append: records.isEmpty ? nil : incident.map { Commit.Append(records, to: $0, rules: desk.rules) },
+            messages: messages,
+            seenKeys: key.map { [$0] } ?? [])
+    }
+
+    /// The copy of a stakeholder update for the platform's stakeholder channel, if one is set.
+    func broadcast(_ text: String, of incident: Incident, by user: User, at now: Date) -> [Commit.Message] {
+        guard let channel = policy.stakeholderChannels[incident.channel.platform] else { return [] }
+        let target = ChannelKey(platform: incident.channel.platform, team: incident.channel.team, channel: channel)
+        let reply = Reply.channel(
+            .stakeholderBroadcast,
+            [
+                "incident": .plain(incident.id.description), "severity": .plain(incident.severity.description),
+                "title": .text(incident.title), "user": .user(user), "text": .text(text),
+            ])
+        let message = OutgoingMessage(channel: target, incident: incident.id, reply: reply, createdAt: now)
+        return [Commit.Message(message, notBefore: now, expiresAt: now.addingTimeInterval(policy.expiry.interval))]
+    }
+
+    /// Queues a commit for the next transaction and waits until it is durable, found to be a
+    /// repeat, or failed. Anything but `.stored` puts the touched incident back as the store has it.
+    func persist(_ commit: Commit, incident: IncidentID?, opened: Bool) async -> Persisted {
+        let stored = await withCheckedContinuation { continuation in
+            waiting.append(Pending(commit: commit, incident: incident, opened: opened, continuation: continuation))
+            if !flushing {
+                flushing = true
+                Task { await self.flush() }
+            }
+        }
+        if stored == .stored, let incident {
+            await observers.deadline?(incident, desk.nextDeadline(of: incident))
+        }
+        if stored == .stored, !commit.messages.isEmpty { await observers.outbox?() }
+        return stored
+    }
+
+    /// Writes everything waiting in one transaction; repeats while more arrived meanwhile.
+    func flush() async {
+        while !waiting.isEmpty {
+            let batch = waiting
+            waiting = []
+            let commits = batch.map(\.commit)
+            do {
+                let results = try await executor.run { try $0.commit(commits) }
+                var duplicates: [Int] = []
+                for (index, result) in results.enumerated() {
+                    if case .duplicate = result { duplicates.append(index) }
+                }
+                await restore(duplicates.map { batch[$0] })
+                for (index, pending) in batch.enumerated() {
+                    pending.continuation.resume(returning: duplicates.contains(index) ? .duplicate : .stored)
+                }
+            } catch {
+                logger.error("store write failed; \(batch.count) commands answered as not recorded", metadata: ["error": "\(error)"])
+                await restore(batch)
+                for pending in batch { pending.continuation.resume(returning: .failed) }
+            }
+        }
+        flushing = false
+    }
+
+    /// Puts incidents back as the store has them, dropping changes that did not become durable.
+    private func restore(_ failed: [Pending]) async {
+        let ids = Set(failed.compactMap(\.incident))
+        guard !ids.isEmpty else { return }
+        let stored = (try? await executor.run { store in try store.loadIncidents(where: .ids(Array(ids))) }) ?? []
+        for id in ids where !stored.contains(where: { $0.id == id }) { desk.forget(id) }
+        for incident in stored { desk.replace(incident) }
+    }
+}

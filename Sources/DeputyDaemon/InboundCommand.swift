@@ -1,0 +1,33 @@
+import DeputyCore
+
+/// A command as it arrived from a platform, already verified and decoded.
+public struct InboundCommand: Sendable {
+    /// Where it was typed.
+    public var channel: ChannelKey
+    /// Who typed it.
+    public var user: User
+    /// The text after the slash word, mentions in the core's canonical form.
+    public var text: String
+    /// The platform's address for answering this command privately later, if any.
+    public var responseURL: String?
+    /// A key that is the same for every delivery of the same request, to apply it once.
+    public var dedupeKey: String?
+
+    public init(channel: ChannelKey, user: User, text: String, responseURL: String? = nil, dedupeKey: String? = nil) {
+        self.channel = channel
+        self.user = user
+        self.text = text
+        self.responseURL = responseURL
+        self.dedupeKey = dedupeKey
+    }
+}
+
+/// What became of a submitted command.
+public enum Submission: Sendable, Equatable {
+    /// Recorded durably; the reply to put in the HTTP answer, if any (the rest are in the outbox).
+    case answered(Reply?)
+    /// The same request was applied before: nothing was done again.
+    case duplicate
+    /// It could not be recorded; nothing changed.
+    case unavailable
+}

@@ -1,0 +1,66 @@
+import DeputyCore
+import Foundation
+import Logging
+import Metrics
+import ServiceLifecycle
+
+/// Sleeps until the earliest deadline of any incident, asks the desk to fire what is due, and
+/// wakes early when a command moves a deadline. After a restart, whatever fell due while the
+/// daemon was down fires at once (the core says how long it has really been).
+public actor Scheduler: Service {
+    private let desk: DeskService
+    private let time: any TimeSource
+    private let logger: Logger
+    private let lag: Timer
+    private var queue = DeadlineQueue()
+    private let changed = ChangeSignal()
+    private var running = false
+
+    public init(desk: DeskService, time: any TimeSource, logger: Logger, metrics: any MetricsFactory) {
+        self.desk = desk
+        self.time = time
+        self.logger = logger
+        self.lag = Timer(label: "deputy_scheduler_lag_seconds", preferredDisplayUnit: .seconds, factory: metrics)
+    }
+
+    /// Whether the loop is running (for health).
+    public var isRunning: Bool { running }
+
+    /// Moves (or clears) one incident's deadline and wakes the loop.
+    public func update(_ incident: IncidentID, _ deadline: Date?) async {
+        queue.set(incident, deadline)
+        await changed.signal()
+    }
+
+    public func run() async throws {
+        for (incident, at) in await desk.deadlines() { queue.set(incident, at) }
+        running = true
+        defer { running = false }
+        logger.info("scheduler started", metadata: ["incidents": "\(queue.count)"])
+        try await cancelWhenGracefulShutdown { await self.loop() }
+    }
+
+    private func loop() async {
+        while !Task.isCancelled {
+            await fireDue()
+            let next = queue.peek()?.at
+            let time = self.time
+            let changed = self.changed
+            await withTaskGroup(of: Void.self) { group in
+                if let next { group.addTask { try? await time.sleep(until: next) } }
+                group.addTask { await changed.wait() }
+                await group.next()
+                group.cancelAll()
+            }
+        }
+    }
+
+    /// Fires every incident whose deadline has come, soonest first.
+    func fireDue() async {
+        let now = time.now
+        while let entry = queue.popDue(at: now) {
+            lag.recordNanoseconds(Int64(max(0, now.timeIntervalSince(entry.at)) * 1e9))
+            queue.set(entry.incident, await desk.fireDue(entry.incident, at: now))
+        }
+    }
+}

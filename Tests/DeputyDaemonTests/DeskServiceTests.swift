@@ -1,0 +1,108 @@
+import DeputyCore
+import DeputyStore
+import DeputyTestSupport
+import Foundation
+import Logging
+import Metrics
+import Testing
+
+@testable import DeputyDaemon
+
+@Suite("The desk: durable before acknowledged")
+struct DeskServiceTests {
+    let channel = Fixtures.channel
+    let alice = Fixtures.alice
+    let hayley = Fixtures.hayley
+
+    func makeDesk(_ store: DeputyStore, _ time: ManualTimeSource) async throws -> DeskService {
+        try await DeskService(
+            executor: StoreExecutor(store: store), rules: Rules(), time: time,
+            policy: .init(expiry: .hours(1), stakeholderChannels: ["test": "CSTAKE"]), logger: Logger(label: "test"))
+    }
+
+    func command(_ user: User, _ text: String, key: String? = nil) -> InboundCommand {
+        InboundCommand(channel: channel, user: user, text: text, responseURL: "https://hooks.example/r", dedupeKey: key)
+    }
+
+    @Test("a command's events and its further replies are in the store before the answer")
+    func durable() async throws {
+        let store = try DeputyStore.inMemory()
+        let time = ManualTimeSource(start: Fixtures.start)
+        let desk = try await makeDesk(store, time)
+        let answer = await desk.submit(command(alice, "declare checkout is slow sev2"))
+        guard case .answered(let first?) = answer else { Issue.record("no answer: \(answer)"); return }
+        #expect(first.lines.first?.key == .declared)
+        _ = await desk.submit(command(alice, "lead"))
+        let stored = try #require(try store.incident(IncidentID(1)))
+        #expect(stored.commander == alice)
+        // "lead" says two things: the first goes in the HTTP answer, the private one to the outbox.
+        let queued = try store.duePending(now: time.now, limit: 10)
+        #expect(queued.map(\.message.reply.lines.first?.key) == [.openRoles])
+        #expect(queued.first?.message.responseURL == "https://hooks.example/r")
+    }
+
+    @Test("the same request delivered twice is applied once")
+    func dedupe() async throws {
+        let store = try DeputyStore.inMemory()
+        let desk = try await makeDesk(store, ManualTimeSource(start: Fixtures.start))
+        _ = await desk.submit(command(alice, "declare db down", key: "trigger-1"))
+        #expect(await desk.submit(command(alice, "declare db down", key: "trigger-1")) == .duplicate)
+        #expect(try store.maxIncidentNumber() == 1)
+        // A new desk on the same store (a restart) still refuses the repeat, through the store.
+        let restarted = try await makeDesk(store, ManualTimeSource(start: Fixtures.start))
+        #expect(await restarted.submit(command(alice, "note hello", key: "trigger-1")) == .duplicate)
+        #expect(try store.incident(IncidentID(1))?.noteCount == 0)
+    }
+
+    @Test("a stakeholder update is copied to the stakeholder channel")
+    func stakeholderCopy() async throws {
+        let store = try DeputyStore.inMemory()
+        let time = ManualTimeSource(start: Fixtures.start)
+        let desk = try await makeDesk(store, time)
+        _ = await desk.submit(command(alice, "declare db down"))
+        _ = await desk.submit(command(alice, "lead"))
+        _ = await desk.submit(command(alice, "update we are rolling back"))
+        let queued = try store.duePending(now: time.now, limit: 10)
+        let copy = try #require(queued.first { $0.message.channel.channel == "CSTAKE" })
+        #expect(copy.message.reply.lines.first?.key == .stakeholderBroadcast)
+        #expect(copy.message.reply.lines.first?.values["text"] == .text("we are rolling back"))
+    }
+
+    @Test("a due timer fires once, durably, and a restart does not repeat it")
+    func timerOnce() async throws {
+        let store = try DeputyStore.inMemory()
+        let time = ManualTimeSource(start: Fixtures.start)
+        let desk = try await makeDesk(store, time)
+        let scheduler = Scheduler(desk: desk, time: time, logger: Logger(label: "test"), metrics: NOOPMetricsHandler.instance)
+        await desk.observe(deadlines: { await scheduler.update($0, $1) }, outbox: {})
+        _ = await desk.submit(command(alice, "declare checkout is slow sev2"))
+        _ = await desk.submit(command(alice, "lead"))
+        _ = await desk.submit(command(alice, "assign @hayley investigate the latency"))
+        time.advance(by: 300)
+        await scheduler.fireDue()
+        await scheduler.fireDue()
+        let followUps = try store.duePending(now: time.now, limit: 50).filter { $0.message.reply.lines.first?.key == .followUp }
+        #expect(followUps.count == 1)
+        let restarted = try await makeDesk(store, time)
+        #expect(await restarted.deadlines().allSatisfy { $0.1 > time.now })
+    }
+
+    @Test("after downtime, what fell due fires once at start-up and says how long it has been")
+    func restartFiresLate() async throws {
+        let store = try DeputyStore.inMemory()
+        let time = ManualTimeSource(start: Fixtures.start)
+        let desk = try await makeDesk(store, time)
+        _ = await desk.submit(command(alice, "declare checkout is slow sev2"))
+        _ = await desk.submit(command(alice, "lead"))
+        _ = await desk.submit(command(alice, "assign @hayley investigate the latency"))
+        time.advance(by: 47 * 60)
+        let restarted = try await makeDesk(store, time)
+        let scheduler = Scheduler(desk: restarted, time: time, logger: Logger(label: "test"), metrics: NOOPMetricsHandler.instance)
+        for (id, at) in await restarted.deadlines() { await scheduler.update(id, at) }
+        await scheduler.fireDue()
+        await scheduler.fireDue()
+        let followUps = try store.duePending(now: time.now, limit: 50).filter { $0.message.reply.lines.first?.key == .followUp }
+        #expect(followUps.count == 1)
+        #expect(followUps.first?.message.reply.lines.first?.values["elapsed"] == .duration(.minutes(47)))
+    }
+}
