@@ -14,16 +14,23 @@ let package = Package(
         .library(name: "DeputyCore", targets: ["DeputyCore"]),
         .library(name: "DeputyConfig", targets: ["DeputyConfig"]),
         .library(name: "DeputyDaemon", targets: ["DeputyDaemon"]),
+        .library(name: "DeputyChat", targets: ["DeputyChat"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "DeputyCore", swiftSettings: strictness),
         .target(
             name: "DeputyConfig",
             dependencies: ["DeputyCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "DeputyChat",
+            dependencies: ["DeputyCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictness
         ),
         .target(
@@ -59,6 +66,14 @@ let package = Package(
         .testTarget(
             name: "DeputyConfigTests",
             dependencies: ["DeputyConfig", "DeputyCore", "DeputyTestSupport"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "DeputyChatTests",
+            dependencies: [
+                "DeputyChat", "DeputyCore", "DeputyConfig", "DeputyTestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strictness
         ),
         .testTarget(
