@@ -5,6 +5,7 @@ public enum FormError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A name or value whose bytes, once decoded, are not UTF-8; the offset is where it starts.
     case invalidUTF8(offset: Int)
 
+    /// What went wrong, for the log.
     public var description: String {
         switch self {
         case .invalidEscape(let offset): "invalid percent escape at byte \(offset)"

@@ -32,6 +32,7 @@ public enum SlackError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// What went wrong, for the log.
     public var description: String {
         switch self {
         case .missingSignature: "missing X-Slack-Signature or X-Slack-Request-Timestamp"

@@ -54,11 +54,9 @@ public enum SlackMarkup {
         while let ampersand = rest.firstIndex(of: "&") {
             out += rest[..<ampersand]
             let tail = rest[ampersand...]
-            if let (character, length) = entities.first(where: { tail.hasPrefix($0.entity) }).map({
-                ($0.character, $0.entity.count)
-            }) {
-                out.append(character)
-                rest = tail.dropFirst(length)
+            if let match = entities.first(where: { tail.hasPrefix($0.entity) }) {
+                out.append(match.character)
+                rest = tail.dropFirst(match.entity.count)
             } else {
                 out.append("&")
                 rest = tail.dropFirst()

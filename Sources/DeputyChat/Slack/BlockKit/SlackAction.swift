@@ -17,9 +17,13 @@ public enum SlackAction: Hashable, Sendable {
 
     /// The `action_id` of each kind of action.
     public enum ID {
+        /// "Understood".
         public static let ack = "deputy.ack"
+        /// "Done".
         public static let done = "deputy.done"
+        /// "Need more time".
         public static let extend = "deputy.extend"
+        /// "Object".
         public static let object = "deputy.object"
     }
 

@@ -9,6 +9,7 @@ public enum SlackBlock: Hashable, Sendable, Encodable {
         case type, text, elements
     }
 
+    /// Writes the block as Block Kit JSON.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {

@@ -9,6 +9,7 @@ public struct SlackButtonLabels: Hashable, Sendable {
     /// On a proposal: object to it.
     public var object: String
 
+    /// Labels from the phrasebook's words.
     public init(understood: String, done: String, needMoreTime: String, object: String) {
         self.understood = understood
         self.done = done

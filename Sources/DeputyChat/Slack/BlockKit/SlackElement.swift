@@ -12,6 +12,7 @@ public enum SlackElement: Hashable, Sendable, Encodable {
         /// What Slack sends back when it is chosen.
         public var action: SlackAction
 
+        /// A choice showing `label` that sends `action`.
         public init(label: String, action: SlackAction) {
             self.label = label
             self.action = action
@@ -26,6 +27,7 @@ public enum SlackElement: Hashable, Sendable, Encodable {
         case actionID = "action_id"
     }
 
+    /// Writes the element as Block Kit JSON.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {
@@ -48,6 +50,7 @@ public enum SlackElement: Hashable, Sendable, Encodable {
         var text: SlackText
         var value: String
 
+        /// The option's label, cut to the limit, and its action's value.
         init(_ option: Option) {
             text = .plain(option.label, limit: SlackElement.labelLimit)
             value = option.action.value

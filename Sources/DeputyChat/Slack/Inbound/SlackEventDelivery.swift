@@ -14,6 +14,7 @@ public struct SlackEventDelivery: Hashable, Sendable {
     /// `X-Slack-Retry-Reason`, when it is a retry.
     public var retryReason: String?
 
+    /// A delivery from its parts.
     public init(event: SlackEvent, retryNumber: Int? = nil, retryReason: String? = nil) {
         self.event = event
         self.retryNumber = retryNumber

@@ -16,6 +16,7 @@ public struct SlackInteraction: Hashable, Sendable {
     /// The interaction's id, unique per press.
     public var triggerID: String
 
+    /// An interaction from its parts, as a test or a fake platform builds one.
     public init(
         teamID: String, channelID: String, user: User, action: SlackAction, responseURL: String?, triggerID: String
     ) {

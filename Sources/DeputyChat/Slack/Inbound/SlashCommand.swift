@@ -21,6 +21,7 @@ public struct SlashCommand: Hashable, Sendable {
     /// The interaction's id: single use, valid for 3 seconds, and unique per invocation.
     public var triggerID: String
 
+    /// A command from its parts, as a test or a fake platform builds one.
     public init(
         teamID: String, channelID: String, user: User, command: String, text: String, responseURL: String,
         triggerID: String

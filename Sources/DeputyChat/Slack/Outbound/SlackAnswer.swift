@@ -12,6 +12,7 @@ public struct SlackAnswer: Hashable, Sendable {
     /// after answering.
     public var overflow: [SlackRequest]
 
+    /// An answer from its parts.
     public init(body: Data, overflow: [SlackRequest]) {
         self.body = body
         self.overflow = overflow

@@ -28,6 +28,8 @@ public struct SlackEncoder: Sendable {
     /// The longest text of one message.
     public var textLimit: Int
 
+    /// An encoder speaking with `phrasebook`'s words and `labels` on buttons, posting as the bot
+    /// whose token is `botToken`. A `textLimit` below 16 is raised to 16.
     public init(
         phrasebook: Phrasebook, labels: SlackButtonLabels, botToken: String, style: RenderStyle = .slack(),
         apiURL: String = SlackEncoder.defaultAPIURL, textLimit: Int = SlackEncoder.sectionLimit

@@ -10,6 +10,7 @@ public struct SlackPostEphemeral: Hashable, Sendable, Encodable {
     /// Sections and buttons, or nil for a text-only message.
     public var blocks: [SlackBlock]?
 
+    /// A message body from its parts.
     public init(channel: String, user: String, text: String, blocks: [SlackBlock]? = nil) {
         self.channel = channel
         self.user = user

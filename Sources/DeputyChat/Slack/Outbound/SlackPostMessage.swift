@@ -7,6 +7,7 @@ public struct SlackPostMessage: Hashable, Sendable, Encodable {
     /// Sections and buttons, or nil for a text-only message.
     public var blocks: [SlackBlock]?
 
+    /// A message body from its parts.
     public init(channel: String, text: String, blocks: [SlackBlock]? = nil) {
         self.channel = channel
         self.text = text

@@ -11,6 +11,7 @@ public struct SlackRequest: Hashable, Sendable {
     /// The JSON body.
     public var body: Data
 
+    /// A request from its parts.
     public init(url: String, headers: [String: String], body: Data) {
         self.url = url
         self.headers = headers

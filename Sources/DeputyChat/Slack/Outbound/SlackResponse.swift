@@ -9,12 +9,14 @@ public struct SlackResponse: Hashable, Sendable, Encodable {
         case ephemeral
     }
 
+    /// Who sees it: `response_type`.
     public var visibility: Visibility
     /// The text, and the notification's words when there are blocks.
     public var text: String
     /// Sections and buttons, or nil for a text-only message.
     public var blocks: [SlackBlock]?
 
+    /// A response from its parts.
     public init(visibility: Visibility, text: String, blocks: [SlackBlock]? = nil) {
         self.visibility = visibility
         self.text = text
