@@ -24,9 +24,9 @@ public struct SlackEncoder: Sendable {
     /// The bot token (`xoxb-…`), sent only as `Authorization: Bearer`.
     public var botToken: String
     /// The Web API base address, without a trailing slash; a fake's address in tests.
-    public var apiURL: String
+    public let apiURL: String
     /// The longest text of one message.
-    public var textLimit: Int
+    public let textLimit: Int
 
     /// An encoder speaking with `phrasebook`'s words and `labels` on buttons, posting as the bot
     /// whose token is `botToken`. A `textLimit` below 16 is raised to 16.
