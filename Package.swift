@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "DeputyConfig", targets: ["DeputyConfig"]),
         .library(name: "DeputyDaemon", targets: ["DeputyDaemon"]),
         .library(name: "DeputyStore", targets: ["DeputyStore"]),
+        .library(name: "DeputyChat", targets: ["DeputyChat"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "DeputyCore", swiftSettings: strictness),
@@ -35,6 +37,11 @@ let package = Package(
         .target(
             name: "DeputyStore",
             dependencies: ["DeputyCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "DeputyChat",
+            dependencies: ["DeputyCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictness
         ),
         .target(
@@ -82,6 +89,14 @@ let package = Package(
             name: "DeputyStoreTests",
             dependencies: [
                 "DeputyStore", "DeputyCore", "DeputyTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "DeputyChatTests",
+            dependencies: [
+                "DeputyChat", "DeputyCore", "DeputyConfig", "DeputyTestSupport",
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictness
         ),
