@@ -21,6 +21,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "DeputyCore", swiftSettings: strictness),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(
             name: "DeputyConfig",
             dependencies: ["DeputyCore", .product(name: "Yams", package: "Yams")],
