@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "DeputyCore", targets: ["DeputyCore"]),
         .library(name: "DeputyConfig", targets: ["DeputyConfig"]),
         .library(name: "DeputyDaemon", targets: ["DeputyDaemon"]),
+        .library(name: "CurlHTTP", targets: ["CurlHTTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -22,6 +23,7 @@ let package = Package(
     targets: [
         .target(name: "DeputyCore", swiftSettings: strictness),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: strictness),
         .target(
             name: "DeputyConfig",
             dependencies: ["DeputyCore", .product(name: "Yams", package: "Yams")],
