@@ -70,6 +70,7 @@ let package = Package(
             exclude: ["Transcripts"],
             swiftSettings: strictness
         ),
+        .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP"], swiftSettings: strictness),
     ],
     swiftLanguageModes: [.v6]
 )
