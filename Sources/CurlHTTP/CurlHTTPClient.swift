@@ -8,9 +8,10 @@ import Foundation
 /// wait in the multi handle's pool for the next request to the same host.
 ///
 /// Every request verifies TLS certificates and host names, follows no redirects, speaks only
-/// `http` and `https`, and honours the proxy variables: libcurl reads `http_proxy`,
-/// `https_proxy`, `all_proxy` and `no_proxy` (and their upper-case forms, but `HTTP_PROXY`) from
-/// the environment because the client never sets `CURLOPT_PROXY`.
+/// `http` and `https`, and honours the standard proxy variables: the client never sets
+/// `CURLOPT_PROXY` or `CURLOPT_NOPROXY`, so libcurl reads `http_proxy`, `https_proxy`,
+/// `all_proxy` and `no_proxy` from the environment, and their upper-case forms except
+/// `HTTP_PROXY`, which libcurl ignores on purpose (a CGI request can set it).
 public final class CurlHTTPClient: HTTPTransport {
     /// The settings every request uses.
     public let configuration: Configuration

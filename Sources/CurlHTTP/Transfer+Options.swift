@@ -17,7 +17,7 @@ extension Transfer {
         try set(CURLOPT_TCP_KEEPALIVE, 1)
         try set(CURLOPT_CONNECTTIMEOUT_MS, request.connectTimeout.curlTimeoutMilliseconds)
         try set(CURLOPT_TIMEOUT_MS, request.totalTimeout.curlTimeoutMilliseconds)
-        try set(CURLOPT_MAXFILESIZE_LARGE, size: maximumResponseSize)
+        try set(CURLOPT_MAXFILESIZE_LARGE, size: max(maximumResponseSize, 0))
         try set(CURLOPT_USERAGENT, userAgent)
         try check(CCurl_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer), setting: CURLOPT_ERRORBUFFER)
         try setCallbacks()
