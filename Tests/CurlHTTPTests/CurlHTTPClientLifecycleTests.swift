@@ -48,7 +48,7 @@ struct CurlHTTPClientLifecycleTests {
         task.cancel()
 
         await #expect(throws: CancellationError.self) { try await task.value }
-        #expect(await hangUps.next() != nil)
+        #expect(await hangUps.next() != nil, "the server saw the client hang up")
     }
 
     @Test func aTaskCancelledBeforeSendingSendsNothing() async throws {

@@ -8,4 +8,6 @@ struct ReceivedRequest: Sendable {
     var headers: [String: String]
     /// The body, as long as `Content-Length` said.
     var body: [UInt8]
+    /// When the server finished reading it, by the server's thread.
+    var arrivedAt: ContinuousClock.Instant
 }

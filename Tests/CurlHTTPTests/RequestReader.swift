@@ -38,7 +38,8 @@ struct RequestReader {
         let body = Array(buffered[..<length])
         buffered.removeSubrange(..<length)
         return ReceivedRequest(
-            method: String(requestLine[0]), target: String(requestLine[1]), headers: headers, body: body)
+            method: String(requestLine[0]), target: String(requestLine[1]), headers: headers, body: body,
+            arrivedAt: .now)
     }
 
     /// Blocks until the client hangs up (or the server stops), dropping whatever it sends.

@@ -15,15 +15,16 @@ final class TestServer: Sendable {
     let port: UInt16
     /// Every request the server reads, in order.
     let arrivals: AsyncStream<ReceivedRequest>
-    /// One element each time a held connection (`TestReply.hold`) ends because the client hung up.
-    let hangUps: AsyncStream<Void>
+    /// When each held connection (`TestReply.hold`) ended because the client hung up, by the
+    /// server's thread: timing the client here is immune to a busy cooperative pool.
+    let hangUps: AsyncStream<ContinuousClock.Instant>
 
     private let listener: Int32
     private let greeting: [UInt8]?
     private let reply: @Sendable (ReceivedRequest) -> TestReply
     private let state = Mutex(State())
     private let arrivalsInput: AsyncStream<ReceivedRequest>.Continuation
-    private let hangUpsInput: AsyncStream<Void>.Continuation
+    private let hangUpsInput: AsyncStream<ContinuousClock.Instant>.Continuation
 
     /// Starts a server that answers each request with `reply(request)`; or, given a `greeting`,
     /// one that sends it as soon as a client connects and hangs up without reading anything.
@@ -104,7 +105,7 @@ final class TestServer: Sendable {
                 guard Self.write(Array((head + "\r\n").utf8) + body, to: connection) else { return }
             case .hold:
                 reader.waitForHangUp()
-                hangUpsInput.yield()
+                hangUpsInput.yield(.now)
                 return
             case .unframed(let body):
                 let head = "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n"
