@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "DeputyDaemon", targets: ["DeputyDaemon"]),
         .library(name: "DeputyStore", targets: ["DeputyStore"]),
         .library(name: "DeputyChat", targets: ["DeputyChat"]),
+        .library(name: "CurlHTTP", targets: ["CurlHTTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -29,6 +30,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "DeputyCore", swiftSettings: strictness),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CurlHTTP", dependencies: ["CCurl"], swiftSettings: strictness),
         .target(
             name: "DeputyConfig",
             dependencies: ["DeputyCore", .product(name: "Yams", package: "Yams")],
@@ -106,6 +109,7 @@ let package = Package(
             exclude: ["Transcripts"],
             swiftSettings: strictness
         ),
+        .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP"], swiftSettings: strictness),
     ],
     swiftLanguageModes: [.v6]
 )
