@@ -35,7 +35,7 @@ extension Draft {
     }
 
     mutating func acknowledge(_ id: TaskID?, by user: User) {
-        guard let task = pickTask(id, for: user, ownerOnly: true) else { return }
+        guard let task = pickTask(id, for: user, verb: .ack, ownerOnly: true) else { return }
         record(.taskAcknowledged(task.id))
         announce(
             .acknowledged,
@@ -43,7 +43,7 @@ extension Draft {
     }
 
     mutating func found(_ id: TaskID?, _ finding: String, timebox: Span?, by user: User) {
-        guard let task = pickTask(id, for: user) else { return }
+        guard let task = pickTask(id, for: user, verb: .found) else { return }
         let due = timebox.map { now.addingTimeInterval($0.interval) }
         record(.findingRecorded(task.id, finding: finding, timebox: timebox, dueAt: due))
         var values: [String: PhraseValue] = [
@@ -58,7 +58,7 @@ extension Draft {
     }
 
     mutating func extend(_ id: TaskID?, by span: Span?, from user: User) {
-        guard let task = pickTask(id, for: user) else { return }
+        guard let task = pickTask(id, for: user, verb: .extend) else { return }
         guard let span else {
             return announce(.askHowMuchTime, ["user": .user(task.owner), "task_id": .plain(task.id.description)])
         }
@@ -67,7 +67,7 @@ extension Draft {
     }
 
     mutating func done(_ id: TaskID?, finding: String?, by user: User) {
-        guard let task = pickTask(id, for: user) else { return }
+        guard let task = pickTask(id, for: user, verb: .done) else { return }
         record(.taskDone(task.id, finding: finding))
         var values: [String: PhraseValue] = [
             "user": .user(user), "task_id": .plain(task.id.description), "task": .text(task.text),
@@ -118,9 +118,10 @@ extension Draft {
         return task
     }
 
-    /// The task meant: the given id, or the caller's only open task; otherwise asks which.
-    /// Only the owner, the IC and the deputy act on a task (only the owner acknowledges it).
-    private mutating func pickTask(_ id: TaskID?, for user: User, ownerOnly: Bool = false) -> TaskState? {
+    /// The task meant: the given id, or the caller's only open task; otherwise asks which, with an
+    /// example of `verb`, the command typed. Only the owner, the IC and the deputy act on a task
+    /// (only the owner acknowledges it).
+    private mutating func pickTask(_ id: TaskID?, for user: User, verb: Verb, ownerOnly: Bool = false) -> TaskState? {
         let task: TaskState
         if let id {
             guard let found = openTask(id, for: user) else { return nil }
@@ -128,11 +129,11 @@ extension Draft {
         } else {
             let mine = incident.openTasks.filter { $0.owner == user }
             guard mine.count == 1, let only = mine.first else {
-                if mine.isEmpty {
-                    tell(user, .noOpenTask)
-                } else {
+                if let last = mine.last {
                     let items = mine.map { PhraseValue.lines([Line(.taskItem, ["task_id": .plain($0.id.description), "task": .text($0.text)])]) }
-                    tell(user, .whichTask, ["tasks": .list(items)])
+                    tell(user, .whichTask, ["tasks": .list(items), "example": .plain("\(verb.rawValue) \(last.id)")])
+                } else {
+                    tell(user, .noOpenTask, ["verb": .plain(verb.rawValue)])
                 }
                 return nil
             }
