@@ -89,6 +89,8 @@ extension Incident {
         case .nudged(let nudge):
             applyNudge(nudge, at: at)
         }
+        // A takeover stands only while the one who asked for it is still the deputy.
+        if let takeover = pendingTakeover, takeover.deputy != deputy { pendingTakeover = nil }
     }
 
     private mutating func takeCommand(_ user: User, at: Date) {
