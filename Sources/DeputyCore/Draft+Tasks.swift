@@ -42,12 +42,14 @@ extension Draft {
             ["user": .user(user), "task_id": .plain(task.id.description), "remaining": .duration(Span(from: now, to: task.dueAt))])
     }
 
+    /// Records a finding on a task. Deputy answers the owner, even when the IC or deputy typed it:
+    /// "How much time do you need?" is for the person doing the work.
     mutating func found(_ id: TaskID?, _ finding: String, timebox: Span?, by user: User) {
         guard let task = pickTask(id, for: user, verb: .found) else { return }
         let due = timebox.map { now.addingTimeInterval($0.interval) }
         record(.findingRecorded(task.id, finding: finding, timebox: timebox, dueAt: due))
         var values: [String: PhraseValue] = [
-            "user": .user(user), "task_id": .plain(task.id.description), "finding": .text(finding),
+            "user": .user(task.owner), "task_id": .plain(task.id.description), "finding": .text(finding),
         ]
         if let timebox {
             values["timebox"] = .duration(timebox)
@@ -66,11 +68,12 @@ extension Draft {
         announce(.extended, ["timebox": .duration(span)])
     }
 
+    /// Closes a task and thanks its owner, who did the work, whoever typed it.
     mutating func done(_ id: TaskID?, finding: String?, by user: User) {
         guard let task = pickTask(id, for: user, verb: .done) else { return }
         record(.taskDone(task.id, finding: finding))
         var values: [String: PhraseValue] = [
-            "user": .user(user), "task_id": .plain(task.id.description), "task": .text(task.text),
+            "user": .user(task.owner), "task_id": .plain(task.id.description), "task": .text(task.text),
         ]
         if let finding {
             values["finding"] = .text(finding)
