@@ -31,7 +31,8 @@ extension Draft {
         if incident.isActive, overdueUpdateSince == nil, let due = incident.nextUpdateDue {
             lines.append(Line(.boardNextUpdate, ["time": .time(due)]))
         }
-        if let longest = incident.roster.values.min(by: { ($0.joinedAt, $0.user.id) < ($1.joinedAt, $1.user.id) }) {
+        let longest = incident.roster.values.min { ($0.joinedAt, $0.user.id) < ($1.joinedAt, $1.user.id) }
+        if incident.isActive, let longest {
             lines.append(Line(.boardLongest, ["user": .user(longest.user), "elapsed": .duration(Span(from: longest.joinedAt, to: now))]))
         }
         return lines
