@@ -25,8 +25,20 @@ public struct Desk: Sendable {
     public mutating func handle(text: String, by user: User, in channel: ChannelKey, at now: Date) -> Result {
         switch CommandParser.parse(text) {
         case .success(let command): handle(command, by: user, in: channel, at: now)
-        case .failure(let error): Result(incident: nil, outcome: Outcome(replies: [Help.reply(to: error, for: user)]))
+        case .failure(let error): answer(Help.reply(to: error, for: user), to: user, in: channel, at: now)
         }
+    }
+
+    /// A private answer that is not a command for the channel's incident; the incident still
+    /// hears from `user`, so an IC's typo answers a pending takeover.
+    private mutating func answer(_ reply: Reply, to user: User, in channel: ChannelKey, at now: Date) -> Result {
+        guard let id = latest[channel], incidents[id]?.isActive == true else {
+            return Result(incident: nil, outcome: Outcome(replies: [reply]))
+        }
+        let rules = self.rules
+        var outcome = update(id) { $0.hear(from: user, at: now, rules: rules) }
+        outcome.replies.append(reply)
+        return Result(incident: outcome.records.isEmpty ? nil : id, outcome: outcome)
     }
 
     /// Handles a parsed command in `channel`.
@@ -42,7 +54,7 @@ public struct Desk: Sendable {
             latest[channel] = id
             return Result(incident: id, outcome: outcome)
         case (.help(let topic), _):
-            return Result(incident: nil, outcome: Outcome(replies: [Help.reply(topic: topic, to: user)]))
+            return answer(Help.reply(topic: topic, to: user), to: user, in: channel, at: now)
         case (_, nil):
             return Result(incident: nil, outcome: .answer(user, .noActiveIncident))
         case (_, let incident?):

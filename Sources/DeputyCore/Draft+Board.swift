@@ -28,10 +28,11 @@ extension Draft {
             lines.append(Line(.boardDecisionsHeader))
             lines += decisions.map { Line(.boardDecision, ["text": .text($0.text), "time": .time($0.at)]) }
         }
-        if incident.isActive, let due = incident.nextUpdateDue {
+        if incident.isActive, overdueUpdateSince == nil, let due = incident.nextUpdateDue {
             lines.append(Line(.boardNextUpdate, ["time": .time(due)]))
         }
-        if let longest = incident.roster.values.min(by: { ($0.joinedAt, $0.user.id) < ($1.joinedAt, $1.user.id) }) {
+        let longest = incident.roster.values.min { ($0.joinedAt, $0.user.id) < ($1.joinedAt, $1.user.id) }
+        if incident.isActive, let longest {
             lines.append(Line(.boardLongest, ["user": .user(longest.user), "elapsed": .duration(Span(from: longest.joinedAt, to: now))]))
         }
         return lines
@@ -80,11 +81,18 @@ extension Draft {
         for task in incident.openTasks where !task.acknowledged {
             lines.append(Line(.attentionUnacknowledged, ["task_id": .plain(task.id.description), "user": .user(task.owner)]))
         }
-        if let due = incident.nextUpdateDue, due <= now {
-            lines.append(Line(.attentionUpdateOverdue, ["elapsed": .duration(Span(from: due, to: now))]))
+        if let since = overdueUpdateSince {
+            lines.append(Line(.attentionUpdateOverdue, ["elapsed": .duration(Span(from: since, to: now))]))
         }
         if let until = incident.quietUntil, until > now { lines.append(Line(.attentionQuiet, ["time": .time(until)])) }
         return lines
+    }
+
+    /// When the stakeholder update still owed was first due, even after reminders about it went out.
+    private var overdueUpdateSince: Date? {
+        if let since = incident.updateOverdueSince { return since }
+        guard let due = incident.nextUpdateDue, due <= now else { return nil }
+        return due
     }
 
     private func postmortemLines() -> [Line] {

@@ -51,6 +51,9 @@ extension Draft {
         guard case .resolved(let resolvedAt) = incident.status else {
             return tell(user, .noPostmortemForFalseAlarm, ["incident": .plain(incident.id.description)])
         }
+        guard incident.postmortem?.done != true else {
+            return tell(user, .noPostmortemOpen, ["incident": .plain(incident.id.description)])
+        }
         let due = postmortemDueDate(resolvedAt: resolvedAt)
         record(.postmortemOwnerNamed(owner, due: due))
         var values: [String: PhraseValue] = ["user": .user(owner), "incident": .plain(incident.id.description)]

@@ -38,7 +38,7 @@ extension Draft {
     }
 
     mutating func object(_ id: ProposalID?, reason: String?, by user: User) {
-        guard let proposal = pickProposal(id, for: user) else { return }
+        guard let proposal = pickProposal(id, for: user, example: { "object \($0)" }) else { return }
         record(.objected(proposal.id, reason: reason))
         var values: [String: PhraseValue] = ["user": .user(user), "proposal": .plain(proposal.id.description)]
         var lines: [Line] = []
@@ -55,7 +55,8 @@ extension Draft {
     }
 
     mutating func decide(_ id: ProposalID?, _ verdict: Command.Verdict, by user: User) {
-        guard let proposal = pickProposal(id, for: user) else { return }
+        let example = { (id: ProposalID) in "decide \(id) \(verdict.rawValue)" }
+        guard let proposal = pickProposal(id, for: user, example: example) else { return }
         record(.decided(proposal.id, verdict, bySilence: false))
         let values: [String: PhraseValue] = ["proposal": .plain(proposal.id.description), "action": .text(proposal.action)]
         announce(verdict == .proceed ? .decidedProceed : .decidedDrop, values)
@@ -66,8 +67,11 @@ extension Draft {
         announce(.decisionRecorded, ["text": .text(text)])
     }
 
-    /// The proposal meant: the given id, or the only open one; otherwise asks which.
-    private mutating func pickProposal(_ id: ProposalID?, for user: User) -> Incident.Proposal? {
+    /// The proposal meant: the given id, or the only open one; otherwise asks which, with
+    /// `example` (the command typed, given an id) to show how to name it.
+    private mutating func pickProposal(
+        _ id: ProposalID?, for user: User, example: (ProposalID) -> String
+    ) -> Incident.Proposal? {
         if let id {
             guard let proposal = incident.proposal(id) else {
                 tell(user, .unknownProposal, ["proposal": .plain(id.description)])
@@ -81,11 +85,11 @@ extension Draft {
         }
         let open = incident.openProposals
         if open.count == 1, let only = open.first { return only }
-        if open.isEmpty {
-            tell(user, .noOpenProposal)
-        } else {
+        if let last = open.last {
             let items = open.map { PhraseValue.lines([Line(.proposalItem, ["proposal": .plain($0.id.description), "action": .text($0.action)])]) }
-            tell(user, .whichProposal, ["proposals": .list(items)])
+            tell(user, .whichProposal, ["proposals": .list(items), "example": .plain(example(last.id))])
+        } else {
+            tell(user, .noOpenProposal)
         }
         return nil
     }

@@ -35,19 +35,21 @@ extension Draft {
     }
 
     mutating func acknowledge(_ id: TaskID?, by user: User) {
-        guard let task = pickTask(id, for: user, ownerOnly: true) else { return }
+        guard let task = pickTask(id, for: user, verb: .ack, ownerOnly: true) else { return }
         record(.taskAcknowledged(task.id))
         announce(
             .acknowledged,
             ["user": .user(user), "task_id": .plain(task.id.description), "remaining": .duration(Span(from: now, to: task.dueAt))])
     }
 
+    /// Records a finding on a task. Deputy answers the owner, even when the IC or deputy typed it:
+    /// "How much time do you need?" is for the person doing the work.
     mutating func found(_ id: TaskID?, _ finding: String, timebox: Span?, by user: User) {
-        guard let task = pickTask(id, for: user) else { return }
+        guard let task = pickTask(id, for: user, verb: .found) else { return }
         let due = timebox.map { now.addingTimeInterval($0.interval) }
         record(.findingRecorded(task.id, finding: finding, timebox: timebox, dueAt: due))
         var values: [String: PhraseValue] = [
-            "user": .user(user), "task_id": .plain(task.id.description), "finding": .text(finding),
+            "user": .user(task.owner), "task_id": .plain(task.id.description), "finding": .text(finding),
         ]
         if let timebox {
             values["timebox"] = .duration(timebox)
@@ -58,7 +60,7 @@ extension Draft {
     }
 
     mutating func extend(_ id: TaskID?, by span: Span?, from user: User) {
-        guard let task = pickTask(id, for: user) else { return }
+        guard let task = pickTask(id, for: user, verb: .extend) else { return }
         guard let span else {
             return announce(.askHowMuchTime, ["user": .user(task.owner), "task_id": .plain(task.id.description)])
         }
@@ -66,11 +68,12 @@ extension Draft {
         announce(.extended, ["timebox": .duration(span)])
     }
 
+    /// Closes a task and thanks its owner, who did the work, whoever typed it.
     mutating func done(_ id: TaskID?, finding: String?, by user: User) {
-        guard let task = pickTask(id, for: user) else { return }
+        guard let task = pickTask(id, for: user, verb: .done) else { return }
         record(.taskDone(task.id, finding: finding))
         var values: [String: PhraseValue] = [
-            "user": .user(user), "task_id": .plain(task.id.description), "task": .text(task.text),
+            "user": .user(task.owner), "task_id": .plain(task.id.description), "task": .text(task.text),
         ]
         if let finding {
             values["finding"] = .text(finding)
@@ -118,9 +121,10 @@ extension Draft {
         return task
     }
 
-    /// The task meant: the given id, or the caller's only open task; otherwise asks which.
-    /// Only the owner, the IC and the deputy act on a task (only the owner acknowledges it).
-    private mutating func pickTask(_ id: TaskID?, for user: User, ownerOnly: Bool = false) -> TaskState? {
+    /// The task meant: the given id, or the caller's only open task; otherwise asks which, with an
+    /// example of `verb`, the command typed. Only the owner, the IC and the deputy act on a task
+    /// (only the owner acknowledges it).
+    private mutating func pickTask(_ id: TaskID?, for user: User, verb: Verb, ownerOnly: Bool = false) -> TaskState? {
         let task: TaskState
         if let id {
             guard let found = openTask(id, for: user) else { return nil }
@@ -128,11 +132,11 @@ extension Draft {
         } else {
             let mine = incident.openTasks.filter { $0.owner == user }
             guard mine.count == 1, let only = mine.first else {
-                if mine.isEmpty {
-                    tell(user, .noOpenTask)
-                } else {
+                if let last = mine.last {
                     let items = mine.map { PhraseValue.lines([Line(.taskItem, ["task_id": .plain($0.id.description), "task": .text($0.text)])]) }
-                    tell(user, .whichTask, ["tasks": .list(items)])
+                    tell(user, .whichTask, ["tasks": .list(items), "example": .plain("\(verb.rawValue) \(last.id)")])
+                } else {
+                    tell(user, .noOpenTask, ["verb": .plain(verb.rawValue)])
                 }
                 return nil
             }

@@ -57,6 +57,7 @@ extension Incident {
         case .stakeholderUpdate(_, let nextDue):
             lastUpdateAt = at
             nextUpdateDue = nextDue
+            updateOverdueSince = nil
         case .severityChanged(let severity):
             self.severity = severity
         case .phaseStarted(let phase, let updateDue):
@@ -76,6 +77,7 @@ extension Incident {
         case .reopened(let updateDue):
             status = .active
             nextUpdateDue = updateDue
+            updateOverdueSince = nil
             postmortem = nil
         case .postmortemOwnerNamed(let owner, let due):
             var state = postmortem ?? PostmortemState()
@@ -89,6 +91,8 @@ extension Incident {
         case .nudged(let nudge):
             applyNudge(nudge, at: at)
         }
+        // A takeover stands only while the one who asked for it is still the deputy.
+        if let takeover = pendingTakeover, takeover.deputy != deputy { pendingTakeover = nil }
     }
 
     private mutating func takeCommand(_ user: User, at: Date) {
@@ -210,7 +214,8 @@ extension Incident {
             updateTask(id) { $0.followedUp = (due, at) }
         case .escalation(let id, let due):
             updateTask(id) { $0.escalatedFor = due }
-        case .updateDue(_, let next):
+        case .updateDue(let due, let next):
+            updateOverdueSince = updateOverdueSince ?? due
             nextUpdateDue = next
         case .rotation(let user):
             roster[user.id]?.rotationNudged = true

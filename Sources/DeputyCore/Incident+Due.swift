@@ -111,9 +111,17 @@ extension Draft {
         tell(task.owner, .acknowledgementNudge, ["user": .user(task.owner), "task_id": .plain(id.description), "task": .text(task.text)])
     }
 
+    /// "It's been 5 minutes. Do you have any information?" When the owner has left or been
+    /// released, the IC (or deputy) is reminded to reassign the task instead of pinging someone
+    /// who was sent to rest.
     private mutating func fireFollowUp(_ id: TaskID, _ timer: RuleTimer) {
         guard let task = incident.task(id) else { return }
         record(.nudged(.followUp(id, due: task.dueAt)), by: nil)
+        guard incident.roster[task.owner.id] != nil else {
+            let values: [String: PhraseValue] = ["tasks": .list([.plain(id.description)])]
+            guard let lead = incident.commander ?? incident.deputy else { return announce(.tasksNeedNewOwner, values) }
+            return tell(lead, .tasksNeedNewOwner, values)
+        }
         let values: [String: PhraseValue] = [
             "user": .user(task.owner), "elapsed": .duration(elapsed(since: task.timeboxStart, due: timer.due)),
             "task_id": .plain(id.description), "task": .text(task.text),

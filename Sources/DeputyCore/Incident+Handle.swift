@@ -33,18 +33,24 @@ extension Incident {
         swap(&self, &draft.incident)
         return draft.outcome
     }
+
+    /// Hears from `user` when what they typed is not a command for this incident (a typo, a
+    /// usage error, a call for help): if they are the IC, that answers a pending takeover.
+    public mutating func hear(from user: User, at now: Date, rules: Rules) -> Outcome {
+        var draft = Draft(taking: &self, actor: user, at: now, rules: rules)
+        draft.answerTakeover(by: user)
+        swap(&self, &draft.incident)
+        return draft.outcome
+    }
 }
 
 extension Draft {
     mutating func run(_ command: Command, by user: User) {
         let command = resolvingMentions(in: command)
+        answerTakeover(by: user)
         if let refusal = refusal(of: command, by: user) {
             say(refusal)
             return
-        }
-        if let pending = incident.pendingTakeover, user == incident.commander {
-            record(.takeoverCancelled)
-            announce(.takeoverCancelled, ["commander": .user(user), "deputy": .user(pending.deputy)])
         }
         let before = outcome.records.count
         perform(command, by: user)
@@ -96,6 +102,14 @@ extension Draft {
         case .say(let situation): say(situation, by: user)
         case .help(let topic): say(Help.reply(topic: topic, to: user))
         }
+    }
+
+    /// Any word from the IC, even a refused command, answers a pending takeover: the deputy
+    /// does not take command.
+    mutating func answerTakeover(by user: User) {
+        guard let pending = incident.pendingTakeover, user == incident.commander else { return }
+        record(.takeoverCancelled)
+        announce(.takeoverCancelled, ["commander": .user(user), "deputy": .user(pending.deputy)])
     }
 
     /// Plain `@name` mentions become the known user of that name, when Deputy has met them.

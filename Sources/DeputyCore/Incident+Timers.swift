@@ -63,9 +63,11 @@ extension Incident {
 
     private func taskTimers(_ task: TaskState, _ rules: Rules) -> [(RuleTimer.Kind, Date)] {
         var due: [(RuleTimer.Kind, Date)] = []
+        // An owner who left or was released is not asked to confirm, nor reported for silence.
+        let onResponse = roster[task.owner.id] != nil
         let ack = rules.acknowledgement
         let ackAt = task.assignedAt + ack.after.interval
-        if ack.enabled, !task.acknowledged, !task.acknowledgementNudged, task.timebox > ack.skipTimeboxUpTo,
+        if ack.enabled, onResponse, !task.acknowledged, !task.acknowledgementNudged, task.timebox > ack.skipTimeboxUpTo,
             ackAt < task.dueAt
         {
             due.append((.acknowledgement(task.id), ackAt))
@@ -73,7 +75,7 @@ extension Incident {
         guard rules.followUp.enabled else { return due }
         if task.followedUp?.due != task.dueAt {
             due.append((.followUp(task.id), task.dueAt))
-        } else if let followedUp = task.followedUp, let after = rules.followUp.escalateAfter,
+        } else if onResponse, let followedUp = task.followedUp, let after = rules.followUp.escalateAfter,
             task.escalatedFor != task.dueAt, task.lastActivityAt < followedUp.at
         {
             due.append((.escalation(task.id), followedUp.at + after.interval))

@@ -41,6 +41,8 @@ public struct Incident: Sendable {
 
     public internal(set) var lastUpdateAt: Date?
     public internal(set) var nextUpdateDue: Date?
+    /// When the stakeholder update that has not gone out was first due; reminders do not move it.
+    public internal(set) var updateOverdueSince: Date?
     public internal(set) var quietUntil: Date?
 
     public internal(set) var postmortem: PostmortemState?

@@ -188,7 +188,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
             ["incident"]
         case .declaredDrill, .noActiveIncident, .alreadyCommander, .noHandoverPending, .nothingToAccept,
             .noCommanderToTakeOverFrom, .alreadyOnRoster, .commanderCannotLeave, .noCommanderYet, .onlyDeputy,
-            .onlyUpdaters, .noOpenProposal, .quietOver, .quietOverNothingHeld, .noOpenTask, .pointToOnePerson,
+            .onlyUpdaters, .noOpenProposal, .quietOver, .quietOverNothingHeld, .pointToOnePerson,
             .noteAdded, .severityKeptAsTodo, .phaseResolveIsNotTheEnd, .boardDrill, .boardAttentionHeader,
             .attentionNoCommander, .boardTasksHeader, .boardNoTasks, .boardDecisionsHeader, .boardPostmortemUnowned,
             .boardPostmortemDone, .sayTakeoverAsk, .sayTakeoverAnswer, .sayHurryNoUpdate, .saySpreadsheet,
@@ -208,7 +208,9 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
         case .roleReplaced: ["user", "role", "previous"]
         case .roleVacant: ["role"]
         case .smeRole: ["area"]
-        case .tasksNeedNewOwner, .whichTask, .resolveOpenTasks, .resolvedCarriedOver: ["tasks"]
+        case .tasksNeedNewOwner, .resolveOpenTasks, .resolvedCarriedOver: ["tasks"]
+        case .whichTask: ["tasks", "example"]
+        case .noOpenTask: ["verb"]
         case .proposed: ["user", "action"]
         case .objectionWindow: ["proposal", "window"]
         case .suggested: ["user", "action", "commander", "proposal"]
@@ -223,7 +225,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
         case .windowLapsedNoCommander: ["proposal", "action", "elapsed"]
         case .undecidedReminder: ["commander", "proposal", "action"]
         case .unknownProposal, .proposalClosed, .alreadyProposed: ["proposal"]
-        case .whichProposal: ["proposals"]
+        case .whichProposal: ["proposals", "example"]
         case .assigned: ["user", "task", "timebox"]
         case .assignedHint, .unknownTask, .taskClosed, .followUpHint: ["task_id"]
         case .reassigned: ["user", "task_id", "task", "timebox"]
