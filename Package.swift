@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "DeputyDaemon",
             dependencies: [
-                "DeputyCore", "DeputyConfig", "DeputyStore",
+                "DeputyCore", "DeputyConfig", "DeputyStore", "DeputyChat", "CurlHTTP",
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

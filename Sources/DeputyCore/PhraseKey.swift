@@ -96,6 +96,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case updateDue = "update_due"
     case updateDueNoOne = "update_due_no_one"
     case stakeholderBroadcast = "stakeholder_broadcast"
+    case inviteDeputy = "invite_deputy"
     case updatePosted = "update_posted"
     case nextUpdateAt = "next_update_at"
     case updateDueAt = "update_due_at"
@@ -181,6 +182,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     public var placeholders: Set<String> {
         switch self {
         case .stakeholderBroadcast: ["incident", "severity", "title", "user", "text"]
+        case .inviteDeputy: ["user", "channel"]
         case .declared: ["title", "severity"]
         case .declaredDefaultSeverity: ["title"]
         case .declaredIncidentId, .incidentClosed, .needsResolvedIncident, .resolveAsk, .closedAsFalseAlarm,

@@ -1,3 +1,4 @@
+import CoreMetrics
 import DeputyCore
 import Foundation
 import Logging
