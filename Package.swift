@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "DeputyStore", targets: ["DeputyStore"]),
         .library(name: "DeputyChat", targets: ["DeputyChat"]),
         .library(name: "CurlHTTP", targets: ["CurlHTTP"]),
+        .library(name: "DeputyServer", targets: ["DeputyServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -27,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .target(name: "DeputyCore", swiftSettings: strictness),
@@ -48,20 +51,34 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
+            name: "DeputyServer",
+            dependencies: [
+                "DeputyCore", "DeputyChat",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictness
+        ),
+        .target(
             name: "DeputyDaemon",
             dependencies: [
-                "DeputyCore", "DeputyConfig", "DeputyStore", "DeputyChat", "CurlHTTP",
+                "DeputyCore", "DeputyConfig", "DeputyStore", "DeputyChat", "CurlHTTP", "DeputyServer",
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strictness
         ),
         .executableTarget(
             name: "deputy",
             dependencies: [
-                "DeputyDaemon", "DeputyConfig", "DeputyCore",
+                "DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyStore", "DeputyChat", "CurlHTTP",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness

@@ -1,4 +1,5 @@
 import DeputyCore
+import DeputyServer
 import DeputyStore
 import DeputyTestSupport
 import Foundation
