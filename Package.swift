@@ -121,6 +121,14 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "DeputyServerTests",
+            dependencies: [
+                "DeputyServer", "DeputyChat", "DeputyCore", "DeputyConfig", "DeputyTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictness
+        ),
+        .testTarget(
             name: "DeputyDaemonTests",
             dependencies: ["DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyTestSupport"],
             exclude: ["Transcripts"],
