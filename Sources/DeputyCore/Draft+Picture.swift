@@ -30,13 +30,16 @@ extension Draft {
     mutating func postUpdate(_ text: String, by user: User) {
         let next = now.addingTimeInterval(rules.stakeholderUpdates.cadence(for: incident.severity).interval)
         record(.stakeholderUpdate(text, nextDue: next))
-        say(
-            Reply(
-                .channel,
-                [
-                    Line(.updatePosted, ["user": .user(user), "text": .text(text)]),
-                    Line(.nextUpdateAt, ["time": .time(next)]),
-                ]))
+        var lines = [Line(.updatePosted, ["user": .user(user), "text": .text(text)])]
+        if let due = nextUpdateDue { lines.append(Line(.nextUpdateAt, ["time": .time(due)])) }
+        say(Reply(.channel, lines))
+    }
+
+    /// When the next stakeholder update is due, as Deputy tells people: never when the
+    /// stakeholder update rule is switched off, since nothing will remind anyone then.
+    var nextUpdateDue: Date? {
+        guard rules.stakeholderUpdates.enabled, incident.isActive else { return nil }
+        return incident.nextUpdateDue
     }
 
     mutating func changeSeverity(to severity: Severity, by user: User) {
