@@ -2,8 +2,11 @@ import Foundation
 
 extension Incident {
     /// When the next timer of this incident fires, if any: the scheduler sleeps until then.
+    /// The end of a quiet period is one, so its summary goes out when it ends, not whenever
+    /// the next reminder happens to fall due.
     public func nextDeadline(rules: Rules) -> Date? {
-        timers(rules: rules.effective(for: severity)).map(\.fires).min()
+        let fires = timers(rules: rules.effective(for: severity)).map(\.fires)
+        return (fires + [quietUntil].compactMap { $0 }).min()
     }
 
     /// Every pending timer, from the state alone. Cost grows with open tasks, proposals and
