@@ -90,7 +90,9 @@ extension Incident {
         guard rules.rotation.enabled else { return [] }
         let limit = rules.rotation.after.interval
         var due: [(RuleTimer.Kind, Date)] = []
-        for responder in roster.values where !responder.rotationNudged && responder.user != commander {
+        // In a fixed order (the roster is a dictionary): nudges due together go out the same way every time.
+        let responders = roster.values.sorted { ($0.joinedAt, $0.user.id) < ($1.joinedAt, $1.user.id) }
+        for responder in responders where !responder.rotationNudged && responder.user != commander {
             due.append((.rotation(responder.user), responder.joinedAt + limit))
         }
         if commander != nil || deputy != nil, let first = listedResponders().map(\.joinedAt).min() {
