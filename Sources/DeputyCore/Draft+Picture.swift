@@ -62,7 +62,21 @@ extension Draft {
                     ]))
         }
         record(.severityChanged(severity))
-        announce(.severityRaised, ["severity": .plain(severity.description), "user": .user(user)])
+        var lines = [Line(.severityRaised, ["severity": .plain(severity.description), "user": .user(user)])]
+        if let due = tightenUpdateCadence() { lines.append(Line(.updateDueAt, ["time": .time(due)])) }
+        say(Reply(.channel, lines))
+    }
+
+    /// A raised severity has a shorter update cadence: the next update falls due no later than
+    /// that cadence after the last one (or the declaration), and no sooner than now. Returns the
+    /// new time when it moved.
+    private mutating func tightenUpdateCadence() -> Date? {
+        guard let current = nextUpdateDue else { return nil }
+        let cadence = rules.stakeholderUpdates.cadence(for: incident.severity)
+        let due = max(now, (incident.lastUpdateAt ?? incident.declaredAt).addingTimeInterval(cadence.interval))
+        guard due < current else { return nil }
+        record(.updateRescheduled(due: due))
+        return due
     }
 
     mutating func startPhase(_ phase: Phase) {

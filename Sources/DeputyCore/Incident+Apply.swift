@@ -60,6 +60,8 @@ extension Incident {
             updateOverdueSince = nil
         case .severityChanged(let severity):
             self.severity = severity
+        case .updateRescheduled(let due):
+            nextUpdateDue = due
         case .phaseStarted(let phase, let updateDue):
             self.phase = phase
             if let updateDue { nextUpdateDue = updateDue }
