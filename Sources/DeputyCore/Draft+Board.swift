@@ -28,7 +28,7 @@ extension Draft {
             lines.append(Line(.boardDecisionsHeader))
             lines += decisions.map { Line(.boardDecision, ["text": .text($0.text), "time": .time($0.at)]) }
         }
-        if incident.isActive, overdueUpdateSince == nil, let due = incident.nextUpdateDue {
+        if overdueUpdateSince == nil, let due = nextUpdateDue {
             lines.append(Line(.boardNextUpdate, ["time": .time(due)]))
         }
         let longest = incident.roster.values.min { ($0.joinedAt, $0.user.id) < ($1.joinedAt, $1.user.id) }
@@ -90,6 +90,7 @@ extension Draft {
 
     /// When the stakeholder update still owed was first due, even after reminders about it went out.
     private var overdueUpdateSince: Date? {
+        guard rules.stakeholderUpdates.enabled else { return nil }
         if let since = incident.updateOverdueSince { return since }
         guard let due = incident.nextUpdateDue, due <= now else { return nil }
         return due

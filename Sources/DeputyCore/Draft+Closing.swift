@@ -38,13 +38,9 @@ extension Draft {
         let cadence = rules.stakeholderUpdates.cadence(for: incident.severity)
         let due = now.addingTimeInterval(cadence.interval)
         record(.reopened(updateDue: due))
-        say(
-            Reply(
-                .channel,
-                [
-                    Line(.reopened, ["incident": .plain(incident.id.description), "commander": .user(user)]),
-                    Line(.nextUpdateAt, ["time": .time(due)]),
-                ]))
+        var lines = [Line(.reopened, ["incident": .plain(incident.id.description), "commander": .user(user)])]
+        if let due = nextUpdateDue { lines.append(Line(.nextUpdateAt, ["time": .time(due)])) }
+        say(Reply(.channel, lines))
     }
 
     mutating func namePostmortemOwner(_ owner: User, by user: User) {

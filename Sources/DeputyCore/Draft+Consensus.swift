@@ -14,16 +14,18 @@ extension Draft {
         putToChannel(id, action: proposal.action, within: within, by: user)
     }
 
+    /// "I propose X. Are there any strong objections?" With objection windows switched off no
+    /// silence will close it, so instead of a window the channel hears who decides.
     private mutating func putToChannel(_ id: ProposalID, action: String, within: Span?, by user: User) {
         let window = within ?? rules.objection.window
         record(.proposed(id, action: action, windowEndsAt: now.addingTimeInterval(window.interval)))
-        say(
-            Reply(
-                .channel,
-                [
-                    Line(.proposed, ["user": .user(user), "action": .text(action)]),
-                    Line(.objectionWindow, ["proposal": .plain(id.description), "window": .duration(window)]),
-                ]))
+        var lines = [Line(.proposed, ["user": .user(user), "action": .text(action)])]
+        if rules.objection.enabled {
+            lines.append(Line(.objectionWindow, ["proposal": .plain(id.description), "window": .duration(window)]))
+        } else if let commander = incident.commander {
+            lines.append(Line(.commanderDecides, ["commander": .user(commander), "proposal": .plain(id.description)]))
+        }
+        say(Reply(.channel, lines))
     }
 
     mutating func suggest(_ action: String, by user: User) {

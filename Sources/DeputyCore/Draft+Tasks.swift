@@ -34,9 +34,14 @@ extension Draft {
         announce(.taskCancelled, ["task_id": .plain(id.description), "task": .text(task.text)])
     }
 
+    /// "Understood." After the timebox has lapsed there is no time left to promise, so Deputy
+    /// asks how much time the owner needs instead of "I'll come back to you in 0 seconds".
     mutating func acknowledge(_ id: TaskID?, by user: User) {
         guard let task = pickTask(id, for: user, verb: .ack, ownerOnly: true) else { return }
         record(.taskAcknowledged(task.id))
+        guard task.dueAt > now else {
+            return announce(.askHowMuchTime, ["user": .user(user), "task_id": .plain(task.id.description)])
+        }
         announce(
             .acknowledged,
             ["user": .user(user), "task_id": .plain(task.id.description), "remaining": .duration(Span(from: now, to: task.dueAt))])

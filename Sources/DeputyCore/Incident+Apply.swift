@@ -60,6 +60,8 @@ extension Incident {
             updateOverdueSince = nil
         case .severityChanged(let severity):
             self.severity = severity
+        case .updateRescheduled(let due):
+            nextUpdateDue = due
         case .phaseStarted(let phase, let updateDue):
             self.phase = phase
             if let updateDue { nextUpdateDue = updateDue }
@@ -95,7 +97,12 @@ extension Incident {
         if let takeover = pendingTakeover, takeover.deputy != deputy { pendingTakeover = nil }
     }
 
+    /// `user` becomes the incident commander. A commander already told to hand over and rest
+    /// is not told again, as a plain responder, the moment they do hand over.
     private mutating func takeCommand(_ user: User, at: Date) {
+        if let previous = commander, previous != user, commanderRotationNudged {
+            roster[previous.id]?.rotationNudged = true
+        }
         commander = user
         commanderSince = at
         commanderRotationNudged = false

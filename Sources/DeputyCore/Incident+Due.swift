@@ -105,9 +105,12 @@ extension Draft {
         }
     }
 
+    /// "Can you confirm you have T1?" Fired late (downtime, a quiet period, a snooze) after the
+    /// timebox lapsed, it stays unsaid: the follow-up asks the owner for news at the same moment.
     private mutating func fireAcknowledgement(_ id: TaskID) {
         guard let task = incident.task(id) else { return }
         record(.nudged(.acknowledgement(id)), by: nil)
+        if rules.followUp.enabled, task.dueAt <= now { return }
         tell(task.owner, .acknowledgementNudge, ["user": .user(task.owner), "task_id": .plain(id.description), "task": .text(task.text)])
     }
 

@@ -2,8 +2,11 @@ import Foundation
 
 extension Incident {
     /// When the next timer of this incident fires, if any: the scheduler sleeps until then.
+    /// The end of a quiet period is one, so its summary goes out when it ends, not whenever
+    /// the next reminder happens to fall due.
     public func nextDeadline(rules: Rules) -> Date? {
-        timers(rules: rules.effective(for: severity)).map(\.fires).min()
+        let fires = timers(rules: rules.effective(for: severity)).map(\.fires)
+        return (fires + [quietUntil].compactMap { $0 }).min()
     }
 
     /// Every pending timer, from the state alone. Cost grows with open tasks, proposals and
@@ -87,7 +90,9 @@ extension Incident {
         guard rules.rotation.enabled else { return [] }
         let limit = rules.rotation.after.interval
         var due: [(RuleTimer.Kind, Date)] = []
-        for responder in roster.values where !responder.rotationNudged && responder.user != commander {
+        // In a fixed order (the roster is a dictionary): nudges due together go out the same way every time.
+        let responders = roster.values.sorted { ($0.joinedAt, $0.user.id) < ($1.joinedAt, $1.user.id) }
+        for responder in responders where !responder.rotationNudged && responder.user != commander {
             due.append((.rotation(responder.user), responder.joinedAt + limit))
         }
         if commander != nil || deputy != nil, let first = listedResponders().map(\.joinedAt).min() {
