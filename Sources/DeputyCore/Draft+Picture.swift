@@ -49,10 +49,13 @@ extension Draft {
         }
         if !incident.isActive {
             record(.severityChanged(severity))
-            return announce(.severityFinal, ["severity": .plain(severity.description), "incident": .plain(incident.id.description)])
+            return announce(
+                .severityFinal, ["severity": .plain(severity.description), "incident": .plain(incident.id.description)])
         }
         guard severity > current else {
-            record(.todoAdded("Severity: \(user.name) asked for \(severity) during the call; we treated it as \(current)."))
+            record(
+                .todoAdded("Severity: \(user.name) asked for \(severity) during the call; we treated it as \(current).")
+            )
             return say(
                 Reply(
                     .privately(user),
@@ -82,7 +85,9 @@ extension Draft {
     mutating func startPhase(_ phase: Phase) {
         var updateDue: Date?
         if rules.stakeholderUpdates.enabled, rules.stakeholderUpdates.atPhaseStart {
-            let floor = incident.lastUpdateAt.map { $0.addingTimeInterval(rules.stakeholderUpdates.phaseFloor.interval) }
+            let floor = incident.lastUpdateAt.map {
+                $0.addingTimeInterval(rules.stakeholderUpdates.phaseFloor.interval)
+            }
             let due = max(now, floor ?? now)
             updateDue = min(due, incident.nextUpdateDue ?? due)
         }

@@ -3,7 +3,8 @@ import Foundation
 extension Incident {
     /// Rebuilds an incident from its whole log (start-up, tests). Commands never call this.
     public static func fold(id: IncidentID, channel: ChannelKey, records: [IncidentRecord]) -> Incident {
-        var incident = Incident(id: id, channel: channel, declaredAt: records.first?.at ?? Date(timeIntervalSince1970: 0))
+        var incident = Incident(
+            id: id, channel: channel, declaredAt: records.first?.at ?? Date(timeIntervalSince1970: 0))
         for record in records { incident.apply(record) }
         return incident
     }

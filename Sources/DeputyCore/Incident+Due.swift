@@ -111,7 +111,9 @@ extension Draft {
         guard let task = incident.task(id) else { return }
         record(.nudged(.acknowledgement(id)), by: nil)
         if rules.followUp.enabled, task.dueAt <= now { return }
-        tell(task.owner, .acknowledgementNudge, ["user": .user(task.owner), "task_id": .plain(id.description), "task": .text(task.text)])
+        tell(
+            task.owner, .acknowledgementNudge,
+            ["user": .user(task.owner), "task_id": .plain(id.description), "task": .text(task.text)])
     }
 
     /// "It's been 5 minutes. Do you have any information?" When the owner has left or been

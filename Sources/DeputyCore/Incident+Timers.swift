@@ -39,7 +39,8 @@ extension Incident {
         var due: [(RuleTimer.Kind, Date)] = []
         let steps = claimSteps(rules)
         if rules.icClaim.enabled, commander == nil, commandUnclaimedSteps < steps.count {
-            due.append((.commandUnclaimed(step: commandUnclaimedSteps), declaredAt + steps[commandUnclaimedSteps].interval))
+            due.append(
+                (.commandUnclaimed(step: commandUnclaimedSteps), declaredAt + steps[commandUnclaimedSteps].interval))
         }
         if let takeover = pendingTakeover { due.append((.takeover, takeover.effectiveAt)) }
         if rules.rotation.enabled, !commanderRotationNudged, let since = commanderSince, commander != nil {
@@ -55,7 +56,8 @@ extension Incident {
             guard let ends = proposal.windowEndsAt else { continue }
             if let first = proposal.objections.first {
                 if !proposal.undecidedReminded {
-                    due.append((.undecided(proposal.id), max(ends, first.at + rules.objection.undecidedReminder.interval)))
+                    due.append(
+                        (.undecided(proposal.id), max(ends, first.at + rules.objection.undecidedReminder.interval)))
                 }
             } else if !proposal.staleAsked {
                 due.append((.objectionWindow(proposal.id), ends))

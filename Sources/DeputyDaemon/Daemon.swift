@@ -63,7 +63,8 @@ public struct Daemon {
         let encoder = Self.slackEncoder(settings, parts)
         var platforms: [String: any OutboundPlatform] = [:]
         if let encoder {
-            platforms[SlashCommand.platform] = SlackOutbound(encoder: encoder, pacing: settings.delivery.slackPacing.interval)
+            platforms[SlashCommand.platform] = SlackOutbound(
+                encoder: encoder, pacing: settings.delivery.slackPacing.interval)
         }
         let delivery = Delivery(
             executor: executor, transport: parts.transport, platforms: platforms, time: parts.time,
@@ -100,16 +101,20 @@ public struct Daemon {
         guard settings.slackEnabled, let token = settings.slack.botToken else { return nil }
         let book = parts.phrasebook
         let labels = SlackButtonLabels(
-            understood: book.render(Line(.buttonUnderstood), style: .plain), done: book.render(Line(.buttonDone), style: .plain),
+            understood: book.render(Line(.buttonUnderstood), style: .plain),
+            done: book.render(Line(.buttonDone), style: .plain),
             needMoreTime: book.render(Line(.buttonNeedMoreTime), style: .plain),
             object: book.render(Line(.buttonObject), style: .plain))
         return SlackEncoder(
-            phrasebook: book, labels: labels, botToken: token.value, style: .slack(timeZone: parts.rules.calendar.timeZone),
+            phrasebook: book, labels: labels, botToken: token.value,
+            style: .slack(timeZone: parts.rules.calendar.timeZone),
             apiURL: settings.slack.apiURL)
     }
 
     /// The HTTP server on the configured address (port 0 picks a free one; `onServerRunning` hears which).
-    public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    public func application(
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
         Application(
             router: router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Deputy"),

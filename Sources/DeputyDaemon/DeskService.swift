@@ -46,7 +46,9 @@ public actor DeskService: CommandDesk {
     }
 
     /// Loads every live incident from the store.
-    public init(executor: StoreExecutor, rules: Rules, time: any TimeSource, policy: DeliveryPolicy, logger: Logger)
+    public init(
+        executor: StoreExecutor, rules: Rules, time: any TimeSource, policy: DeliveryPolicy, logger: Logger
+    )
         async throws
     {
         let (incidents, highest) = try await executor.run { store in

@@ -6,7 +6,8 @@ import Foundation
 /// `deputy outbox`: what is waiting to be delivered, and the dead letters.
 struct OutboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "outbox", abstract: "List the dead letters (messages that could not be delivered) and the queue's depth.")
+        commandName: "outbox",
+        abstract: "List the dead letters (messages that could not be delivered) and the queue's depth.")
 
     @Option(help: "The daemon settings (default: $DEPUTY_CONFIG, or Config/deputy.yaml if it exists).")
     var config: String?

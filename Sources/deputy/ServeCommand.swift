@@ -38,7 +38,8 @@ struct ServeCommand: AsyncParsableCommand {
             Self.fail("deputy: cannot use the data file: \(error.localizedDescription)")
         }
         if !settings.slackEnabled {
-            logger.notice("Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or their _FILE forms) to turn it on")
+            logger.notice(
+                "Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or their _FILE forms) to turn it on")
         }
         let transport = try CurlHTTPClient()
         defer { transport.shutdown() }
@@ -46,7 +47,9 @@ struct ServeCommand: AsyncParsableCommand {
             .init(
                 settings: settings, rules: rules, phrasebook: phrasebook, store: store, time: SystemTimeSource(),
                 transport: transport, logger: logger, registry: PrometheusCollectorRegistry()))
-        logger.notice("deputy is starting", metadata: ["listen": "\(settings.host):\(settings.port)", "data": "\(settings.database)"])
+        logger.notice(
+            "deputy is starting",
+            metadata: ["listen": "\(settings.host):\(settings.port)", "data": "\(settings.database)"])
         try await daemon.serviceGroup().run()
         logger.notice("deputy stopped")
     }

@@ -14,7 +14,8 @@ import Testing
 struct SlackRoutesTests {
     func app(_ desk: FakeDesk, health: Bool = true) throws -> some ApplicationProtocol {
         let phrasebook = try PhrasebookLoader.load(path: Fixtures.path("Phrasebook/en.yaml"))
-        let labels = SlackButtonLabels(understood: "Understood", done: "Done", needMoreTime: "Need more time", object: "Object")
+        let labels = SlackButtonLabels(
+            understood: "Understood", done: "Done", needMoreTime: "Need more time", object: "Object")
         let encoder = SlackEncoder(phrasebook: phrasebook, labels: labels, botToken: "xoxb-test")
         let router = Router()
         SlackRoutes(signature: SlackSignature(signingSecret: SlackRequests.secret), encoder: encoder, desk: desk)
@@ -30,7 +31,8 @@ struct SlackRoutesTests {
         let body = SlackRequests.commandBody(text: "assign <@U99|hayley> check the graphs")
         try await app(desk).test(.router) { client in
             try await client.execute(
-                uri: "/slack/commands", method: .post, headers: SlackRequests.headers(for: body), body: SlackRequests.buffer(body)
+                uri: "/slack/commands", method: .post, headers: SlackRequests.headers(for: body),
+                body: SlackRequests.buffer(body)
             ) { response in
                 #expect(response.status == .ok)
                 let text = String(buffer: response.body)
@@ -59,7 +61,9 @@ struct SlackRoutesTests {
             default: (SlackRequests.headers(for: body), body + "------")
             }
         try await app(desk).test(.router) { client in
-            try await client.execute(uri: "/slack/commands", method: .post, headers: headers, body: SlackRequests.buffer(sent)) {
+            try await client.execute(
+                uri: "/slack/commands", method: .post, headers: headers, body: SlackRequests.buffer(sent)
+            ) {
                 #expect($0.status == .unauthorized)
             }
         }
@@ -72,18 +76,21 @@ struct SlackRoutesTests {
         let body = SlackRequests.commandBody(text: String(repeating: "x", count: 70_000))
         try await app(desk).test(.router) { client in
             try await client.execute(
-                uri: "/slack/commands", method: .post, headers: SlackRequests.headers(for: body), body: SlackRequests.buffer(body)
+                uri: "/slack/commands", method: .post, headers: SlackRequests.headers(for: body),
+                body: SlackRequests.buffer(body)
             ) { #expect($0.status == .contentTooLarge) }
         }
         #expect(await desk.received.isEmpty)
     }
 
-    @Test("a signed but malformed form is a 400 with a reason", arguments: ["text=%ZZ&team_id=T1", "team_id=T1&text=hi"])
+    @Test(
+        "a signed but malformed form is a 400 with a reason", arguments: ["text=%ZZ&team_id=T1", "team_id=T1&text=hi"])
     func malformed(body: String) async throws {
         let desk = FakeDesk()
         try await app(desk).test(.router) { client in
             try await client.execute(
-                uri: "/slack/commands", method: .post, headers: SlackRequests.headers(for: body), body: SlackRequests.buffer(body)
+                uri: "/slack/commands", method: .post, headers: SlackRequests.headers(for: body),
+                body: SlackRequests.buffer(body)
             ) { response in
                 #expect(response.status == .badRequest)
                 #expect(!String(buffer: response.body).isEmpty)
@@ -98,7 +105,8 @@ struct SlackRoutesTests {
         let body = "token=abc&ssl_check=1"
         try await app(desk).test(.router) { client in
             try await client.execute(
-                uri: "/slack/commands", method: .post, headers: SlackRequests.headers(for: body), body: SlackRequests.buffer(body)
+                uri: "/slack/commands", method: .post, headers: SlackRequests.headers(for: body),
+                body: SlackRequests.buffer(body)
             ) { #expect($0.status == .ok) }
         }
         #expect(await desk.received.isEmpty)
@@ -110,7 +118,8 @@ struct SlackRoutesTests {
         let body = SlackRequests.commandBody(text: "note hello")
         try await app(desk).test(.router) { client in
             try await client.execute(
-                uri: "/slack/commands", method: .post, headers: SlackRequests.headers(for: body), body: SlackRequests.buffer(body)
+                uri: "/slack/commands", method: .post, headers: SlackRequests.headers(for: body),
+                body: SlackRequests.buffer(body)
             ) { response in
                 #expect(response.status == .ok)
                 let text = String(buffer: response.body)
@@ -123,7 +132,8 @@ struct SlackRoutesTests {
     @Test("a button press becomes the typed command, from the same user")
     func interaction() async throws {
         let desk = FakeDesk()
-        let payload = #"{"type":"block_actions","trigger_id":"77.88","response_url":"https://hooks.slack.com/actions/1","team":{"id":"T0001"},"channel":{"id":"C1"},"user":{"id":"U5","username":"hayley"},"actions":[{"action_id":"deputy.ack","value":"T1"}]}"#
+        let payload =
+            #"{"type":"block_actions","trigger_id":"77.88","response_url":"https://hooks.slack.com/actions/1","team":{"id":"T0001"},"channel":{"id":"C1"},"user":{"id":"U5","username":"hayley"},"actions":[{"action_id":"deputy.ack","value":"T1"}]}"#
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         let body = "payload=" + (payload.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
@@ -141,7 +151,8 @@ struct SlackRoutesTests {
     @Test("url_verification answers the challenge; other events are acknowledged and ignored")
     func events() async throws {
         let desk = FakeDesk()
-        let verification = #"{"token":"x","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}"#
+        let verification =
+            #"{"token":"x","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}"#
         let other = #"{"type":"event_callback","event_id":"Ev1","team_id":"T1","event":{"type":"app_mention"}}"#
         try await app(desk).test(.router) { client in
             try await client.execute(
@@ -152,7 +163,8 @@ struct SlackRoutesTests {
                 #expect(String(buffer: response.body) == "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P")
             }
             try await client.execute(
-                uri: "/slack/events", method: .post, headers: SlackRequests.headers(for: other), body: SlackRequests.buffer(other)
+                uri: "/slack/events", method: .post, headers: SlackRequests.headers(for: other),
+                body: SlackRequests.buffer(other)
             ) { #expect($0.status == .ok) }
         }
         #expect(await desk.received.isEmpty)
