@@ -130,7 +130,12 @@ let package = Package(
         ),
         .testTarget(
             name: "DeputyDaemonTests",
-            dependencies: ["DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyTestSupport"],
+            dependencies: [
+                "DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyTestSupport", "DeputyStore", "DeputyServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
             exclude: ["Transcripts"],
             swiftSettings: strictness
         ),

@@ -19,6 +19,11 @@ public struct Desk: Sendable {
     public struct Result: Sendable {
         public var incident: IncidentID?
         public var outcome: Outcome
+
+        public init(incident: IncidentID?, outcome: Outcome) {
+            self.incident = incident
+            self.outcome = outcome
+        }
     }
 
     /// Parses `text` (what follows the slash word) and handles it.

@@ -58,7 +58,8 @@ public struct Daemon {
         if let channel = settings.slack.stakeholderChannel { stakeholders[SlashCommand.platform] = channel }
         let desk = try await DeskService(
             executor: executor, rules: parts.rules, time: parts.time,
-            policy: .init(expiry: settings.delivery.expiry, stakeholderChannels: stakeholders), logger: parts.logger)
+            policy: .init(expiry: settings.delivery.expiry, stakeholderChannels: stakeholders), logger: parts.logger,
+            metrics: metrics)
         let scheduler = Scheduler(desk: desk, time: parts.time, logger: parts.logger, metrics: metrics)
         let encoder = Self.slackEncoder(settings, parts)
         var platforms: [String: any OutboundPlatform] = [:]

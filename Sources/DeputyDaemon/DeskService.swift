@@ -1,6 +1,7 @@
 import DeputyCore
 import DeputyServer
 import DeputyStore
+import CoreMetrics
 import Foundation
 import Logging
 
@@ -18,6 +19,9 @@ public actor DeskService: CommandDesk {
     var waiting: [Pending] = []
     var flushing = false
     var observers = Observers()
+    let metrics: any MetricsFactory
+    let replies: Counter
+    let nudges: Counter
 
     /// How long a queued message may wait, and where stakeholder updates are copied.
     public struct DeliveryPolicy: Sendable {
@@ -47,10 +51,9 @@ public actor DeskService: CommandDesk {
 
     /// Loads every live incident from the store.
     public init(
-        executor: StoreExecutor, rules: Rules, time: any TimeSource, policy: DeliveryPolicy, logger: Logger
-    )
-        async throws
-    {
+        executor: StoreExecutor, rules: Rules, time: any TimeSource, policy: DeliveryPolicy, logger: Logger,
+        metrics: any MetricsFactory = NOOPMetricsHandler.instance
+    ) async throws {
         let (incidents, highest) = try await executor.run { store in
             (try store.loadIncidents(where: .live), try store.maxIncidentNumber())
         }
@@ -59,6 +62,9 @@ public actor DeskService: CommandDesk {
         self.time = time
         self.policy = policy
         self.logger = logger
+        self.metrics = metrics
+        self.replies = Counter(label: "deputy_replies_total", factory: metrics)
+        self.nudges = Counter(label: "deputy_nudges_total", factory: metrics)
     }
 
     /// Wires the scheduler and delivery in; called once at start-up.
@@ -81,7 +87,16 @@ public actor DeskService: CommandDesk {
         let now = time.now
         if let key = inbound.dedupeKey, seen[key] != nil { return .duplicate }
         let numberBefore = desk.nextNumber
-        let result = desk.handle(text: inbound.text, by: inbound.user, in: inbound.channel, at: now)
+        let result: Desk.Result
+        switch CommandParser.parse(inbound.text) {
+        case .success(let command):
+            countCommand(command.verb.rawValue)
+            result = desk.handle(command, by: inbound.user, in: inbound.channel, at: now)
+        case .failure(let error):
+            countCommand("invalid")
+            result = Desk.Result(incident: nil, outcome: Outcome(replies: [Help.reply(to: error, for: inbound.user)]))
+        }
+        replies.increment(by: result.outcome.replies.count)
         var replies = result.outcome.replies
         let first = replies.first.flatMap { fitsInAnswer($0) ? replies.removeFirst() : nil }
         guard !result.outcome.records.isEmpty || !replies.isEmpty else { return .answered(first) }
@@ -107,12 +122,18 @@ public actor DeskService: CommandDesk {
     /// Fires one incident's due timers at `now`, durably; returns its next deadline.
     public func fireDue(_ id: IncidentID, at now: Date) async -> Date? {
         let outcome = desk.due(id, at: now)
+        nudges.increment(by: outcome.records.filter { if case .nudged = $0.event { true } else { false } }.count)
+        replies.increment(by: outcome.replies.count)
         guard !outcome.isEmpty, let incident = desk.incidents[id] else { return desk.nextDeadline(of: id) }
         let commit = makeCommit(
             outcome.records, replies: outcome.replies, incident: id, opened: false, channel: incident.channel,
             responseURL: nil, key: nil, at: now)
         _ = await persist(commit, incident: id, opened: false)
         return desk.nextDeadline(of: id)
+    }
+
+    private func countCommand(_ kind: String) {
+        Counter(label: "deputy_commands_total", dimensions: [("kind", kind)], factory: metrics).increment()
     }
 
     /// The commander of an incident, to tell about delivery problems.

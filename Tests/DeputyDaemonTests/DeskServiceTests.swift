@@ -5,6 +5,7 @@ import DeputyTestSupport
 import Foundation
 import Logging
 import Metrics
+import Prometheus
 import Testing
 
 @testable import DeputyDaemon
@@ -111,5 +112,24 @@ struct DeskServiceTests {
         }
         #expect(followUps.count == 1)
         #expect(followUps.first?.message.reply.lines.first?.values["elapsed"] == .duration(.minutes(47)))
+    }
+
+    @Test("commands are counted by kind, with replies and nudges")
+    func metrics() async throws {
+        let registry = PrometheusCollectorRegistry()
+        let store = try DeputyStore.inMemory()
+        let time = ManualTimeSource(start: Fixtures.start)
+        let desk = try await DeskService(
+            executor: StoreExecutor(store: store), rules: Rules(), time: time, policy: .init(expiry: .hours(1)),
+            logger: Logger(label: "test"), metrics: PrometheusMetricsFactory(registry: registry))
+        _ = await desk.submit(command(alice, "declare db down"))
+        _ = await desk.submit(command(alice, "lead"))
+        _ = await desk.submit(command(alice, "frobnicate"))
+        _ = await desk.fireDue(IncidentID(1), at: time.now.addingTimeInterval(20 * 60))
+        let text = registry.emitToString()
+        #expect(text.contains(#"deputy_commands_total{kind="declare"} 1"#))
+        #expect(text.contains(#"deputy_commands_total{kind="invalid"} 1"#))
+        #expect(text.contains("deputy_nudges_total 1"))
+        #expect(text.contains("deputy_replies_total 5"))
     }
 }

@@ -1,0 +1,42 @@
+extension Command {
+    /// The verb this command was typed with: its kind, for metrics and help.
+    public var verb: Verb {
+        switch self {
+        case .declare: .declare
+        case .lead: .lead
+        case .handover, .handoverCancel: .handover
+        case .accept: .accept
+        case .takeover: .takeover
+        case .role: .role
+        case .join: .join
+        case .leave: .leave
+        case .release: .release
+        case .propose, .proposeSuggestion: .propose
+        case .suggest: .suggest
+        case .object: .object
+        case .decide, .decideOnCall: .decide
+        case .assign, .reassign: .assign
+        case .cancel: .cancel
+        case .ack: .ack
+        case .found: .found
+        case .extend: .extend
+        case .done: .done
+        case .snooze: .snooze
+        case .quiet: .quiet
+        case .status: .status
+        case .tasks: .tasks
+        case .summary: .summary
+        case .impact: .impact
+        case .note: .note
+        case .todo: .todo
+        case .update: .update
+        case .severity: .sev
+        case .phase: .phase
+        case .resolve, .resolveConfirm, .resolveFalseAlarm: .resolve
+        case .reopen: .reopen
+        case .postmortemOwner, .postmortemDone: .postmortem
+        case .say: .say
+        case .help: .help
+        }
+    }
+}
