@@ -1,7 +1,7 @@
+import CoreMetrics
 import DeputyCore
 import DeputyServer
 import DeputyStore
-import CoreMetrics
 import Foundation
 import Logging
 
