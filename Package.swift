@@ -74,7 +74,7 @@ let package = Package(
         ),
         .target(
             name: "DeputyTestSupport",
-            dependencies: ["DeputyCore", "DeputyConfig", "DeputyDaemon"],
+            dependencies: ["DeputyCore", "DeputyConfig", "DeputyDaemon", "CurlHTTP"],
             path: "Tests/DeputyTestSupport",
             swiftSettings: strictness
         ),
