@@ -7,40 +7,43 @@ import Foundation
 import Logging
 
 extension Delivery {
-    /// Delivers one message; returns its channel, when to retry it (if it will be), and whether
-    /// something reached the platform.
-    func deliver(_ row: OutboxRow) async -> (ChannelKey, Date?, Bool) {
+    /// Delivers one message, its requests in order, and records what became of it: delivered, to
+    /// be retried, or dead.
+    func deliver(_ row: OutboxRow) async {
         guard let platform = platforms[row.channel.platform] else {
             await bury(row, reason: "platform \(row.channel.platform) is not configured")
-            return (row.channel, nil, false)
+            return
         }
         for request in platform.requests(for: row.message) {
             let verdict: DeliveryVerdict
             do {
                 verdict = platform.verdict(for: try await transport.send(request))
-            } catch let error as CurlError {
-                verdict = .retry(after: nil, reason: error.description)
             } catch {
                 verdict = .retry(after: nil, reason: "\(error)")
             }
+            lastSent[row.channel] = time.now
             switch verdict {
             case .delivered:
                 continue
             case .retry(let after, let reason):
-                return (row.channel, await reschedule(row, after: after, reason: reason), false)
+                await reschedule(row, after: after, reason: reason)
+                return
             case .permanent(let reason, let notInChannel):
                 await bury(row, reason: reason)
                 if notInChannel { await askForInvite(row) }
-                return (row.channel, nil, true)
+                return
             }
         }
-        let now = time.now
-        _ = try? await executor.run { try $0.markDelivered(row.id, at: now) }
-        counters.delivered.increment()
-        return (row.channel, nil, true)
+        await markDelivered(row)
     }
 
-    private func reschedule(_ row: OutboxRow, after: TimeInterval?, reason: String) async -> Date {
+    private func markDelivered(_ row: OutboxRow) async {
+        let now = time.now
+        _ = await inStore("mark a message delivered") { try $0.markDelivered(row.id, at: now) }
+        counters.delivered.increment()
+    }
+
+    private func reschedule(_ row: OutboxRow, after: TimeInterval?, reason: String) async {
         let attempts = row.attempts + 1
         let delay = retry.delay(afterAttempts: attempts, platformSaid: after, jitter: Double.random(in: 0...1))
         let at = time.now.addingTimeInterval(delay)
@@ -48,15 +51,16 @@ extension Delivery {
         logger.info(
             "delivery will be retried",
             metadata: ["outbox": "\(row.id)", "attempt": "\(attempts)", "reason": "\(reason)", "in": "\(delay)"])
-        _ = try? await executor.run { try $0.reschedule(row.id, notBefore: at, attempts: attempts, lastError: reason) }
-        return at
+        _ = await inStore("reschedule a message") {
+            try $0.reschedule(row.id, notBefore: at, attempts: attempts, lastError: reason)
+        }
     }
 
     private func bury(_ row: OutboxRow, reason: String) async {
         counters.deadLetters.increment()
         logger.error(
             "dead letter", metadata: ["outbox": "\(row.id)", "channel": "\(row.channel)", "reason": "\(reason)"])
-        _ = try? await executor.run { try $0.markDead(row.id, reason: reason) }
+        _ = await inStore("bury a message") { try $0.markDead(row.id, reason: reason) }
     }
 
     /// Deputy is not in the channel: tell the incident commander, in a direct message.
@@ -68,6 +72,6 @@ extension Delivery {
         let message = OutgoingMessage(channel: direct, incident: incident, reply: reply, createdAt: now)
         let commit = Commit(
             at: now, messages: [Commit.Message(message, notBefore: now, expiresAt: now.addingTimeInterval(expiry))])
-        _ = try? await executor.run { try $0.commit([commit]) }
+        _ = await inStore("queue a request to /invite") { try $0.commit([commit]) }
     }
 }
