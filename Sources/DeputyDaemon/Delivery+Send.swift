@@ -7,37 +7,41 @@ import Foundation
 import Logging
 
 extension Delivery {
-    /// Delivers one message, its requests in order, and records what became of it: delivered, to
-    /// be retried, or dead.
+    /// Sends the next request of one message (a reply split in parts takes one pass a part) and
+    /// records what became of it: delivered, to be retried, or dead.
     func deliver(_ row: OutboxRow) async {
         guard let platform = platforms[row.channel.platform] else {
             await bury(row, reason: "platform \(row.channel.platform) is not configured")
             return
         }
-        for request in platform.requests(for: row.message) {
-            let verdict: DeliveryVerdict
-            do {
-                verdict = platform.verdict(for: try await transport.send(request))
-            } catch {
-                verdict = .retry(after: nil, reason: "\(error)")
-            }
-            lastSent[row.channel] = time.now
-            switch verdict {
-            case .delivered:
-                continue
-            case .retry(let after, let reason):
-                await reschedule(row, after: after, reason: reason)
-                return
-            case .permanent(let reason, let notInChannel):
-                await bury(row, reason: reason)
-                if notInChannel { await askForInvite(row) }
-                return
-            }
+        let requests = platform.requests(for: row.message)
+        let part = partsSent[row.id] ?? 0
+        guard part < requests.count else {
+            await markDelivered(row)
+            return
         }
-        await markDelivered(row)
+        let verdict: DeliveryVerdict
+        do {
+            verdict = platform.verdict(for: try await transport.send(requests[part]))
+        } catch {
+            verdict = .retry(after: nil, reason: "\(error)")
+        }
+        lastSent[row.channel] = time.now
+        switch verdict {
+        case .delivered where part + 1 < requests.count:
+            partsSent[row.id] = part + 1
+        case .delivered:
+            await markDelivered(row)
+        case .retry(let after, let reason):
+            await reschedule(row, after: after, reason: reason)
+        case .permanent(let reason, let notInChannel):
+            await bury(row, reason: reason)
+            if notInChannel { await askForInvite(row) }
+        }
     }
 
     private func markDelivered(_ row: OutboxRow) async {
+        partsSent[row.id] = nil
         let now = time.now
         _ = await inStore("mark a message delivered") { try $0.markDelivered(row.id, at: now) }
         counters.delivered.increment()
@@ -57,6 +61,7 @@ extension Delivery {
     }
 
     private func bury(_ row: OutboxRow, reason: String) async {
+        partsSent[row.id] = nil
         counters.deadLetters.increment()
         logger.error(
             "dead letter", metadata: ["outbox": "\(row.id)", "channel": "\(row.channel)", "reason": "\(reason)"])

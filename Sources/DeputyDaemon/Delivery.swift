@@ -23,6 +23,9 @@ public actor Delivery: Service {
     var commanderOf: (@Sendable (IncidentID) async -> User?)?
     /// When each channel was last sent a request, for pacing; dropped once the pacing has passed.
     var lastSent: [ChannelKey: Date] = [:]
+    /// How many parts of a message split into several have gone, by outbox id: the rest follow,
+    /// paced like messages, and a retry does not repeat them.
+    var partsSent: [Int64: Int] = [:]
     /// How long the direct message asking for an `/invite` may wait.
     var expiry: TimeInterval
 
@@ -75,7 +78,7 @@ public actor Delivery: Service {
         }
     }
 
-    /// Sends the head of every channel that is due and not being paced; returns
+    /// Sends the head of every channel that is due and not being paced, one request each; returns
     /// when to look again: the soonest moment a channel's head may go (now, when one already may).
     func pass() async -> Date? {
         let now = time.now
@@ -86,6 +89,8 @@ public actor Delivery: Service {
             logger.warning("messages expired undelivered", metadata: ["count": "\(expired)"])
         }
         guard let heads = await readHeads(at: now) else { return now.addingTimeInterval(1) }
+        let headIDs = Set(heads.map(\.id))
+        partsSent = partsSent.filter { headIDs.contains($0.key) }
         let ready = heads.filter { readyAt($0) <= now }
         await withTaskGroup(of: Void.self) { group in
             for row in ready { group.addTask { await self.deliver(row) } }
