@@ -23,6 +23,13 @@ extension Delivery {
         let verdict: DeliveryVerdict
         do {
             verdict = platform.verdict(for: try await transport.send(requests[part]))
+        } catch is CancellationError where Task.isCancelled {
+            return  // Stopping: the message is no worse for it, and goes in the last pass or the next start.
+        } catch let error as CurlError where error.kind == .shutdown {
+            lastSent[row.channel] = time.now  // Stopping too; paced, so a closed client is not asked in a spin.
+            return
+        } catch let error as CurlError where error.kind == .invalidRequest {
+            verdict = .permanent(reason: error.description, notInChannel: false)
         } catch {
             verdict = .retry(after: nil, reason: "\(error)")
         }
