@@ -75,10 +75,18 @@ extension Delivery {
         _ = await inStore("bury a message") { try $0.markDead(row.id, reason: reason) }
     }
 
-    /// Deputy is not in the channel: tell the incident commander, in a direct message.
+    /// Deputy is not in the channel: tell the incident commander, in a direct message, once an
+    /// expiry per channel however many messages are lost. A lost request to `/invite` asks no more.
     private func askForInvite(_ row: OutboxRow) async {
-        guard let incident = row.incident, let commander = await commanderOf?(incident) else { return }
         let now = time.now
+        guard invitesAsked[row.channel] == nil, !row.message.reply.lines.contains(where: { $0.key == .inviteDeputy })
+        else { return }
+        invitesAsked[row.channel] = now
+        guard let incident = row.incident, let commander = await commanderOf?(incident) else {
+            logger.warning(
+                "Deputy is not in a channel and no commander can be told", metadata: ["channel": "\(row.channel)"])
+            return
+        }
         let direct = ChannelKey(platform: row.channel.platform, team: row.channel.team, channel: commander.id)
         let reply = Reply.channel(.inviteDeputy, ["user": .user(commander), "channel": .plain(row.channel.channel)])
         let message = OutgoingMessage(channel: direct, incident: incident, reply: reply, createdAt: now)

@@ -26,6 +26,8 @@ public actor Delivery: Service {
     /// How many parts of a message split into several have gone, by outbox id: the rest follow,
     /// paced like messages, and a retry does not repeat them.
     var partsSent: [Int64: Int] = [:]
+    /// Channels whose commander was asked to `/invite` Deputy, and when: asked once an expiry.
+    var invitesAsked: [ChannelKey: Date] = [:]
     /// How long the direct message asking for an `/invite` may wait.
     var expiry: TimeInterval
 
@@ -118,9 +120,11 @@ public actor Delivery: Service {
         await inStore("read the outbox") { try $0.channelHeads(now: now, limit: Self.channelsPerPass) }
     }
 
-    /// Drops pacing that has run out: it no longer holds anything back.
+    /// Drops what no longer holds anything back: pacing that has run out, invite requests old
+    /// enough to be repeated.
     private func forgetStale(at now: Date) {
         lastSent = lastSent.filter { now < $0.value.addingTimeInterval(pacing(of: $0.key)) }
+        invitesAsked = invitesAsked.filter { now < $0.value.addingTimeInterval(expiry) }
     }
 
     /// Runs `body` on the store, logging a failure as `what` could not be done; nil then.
