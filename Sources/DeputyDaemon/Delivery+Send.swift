@@ -54,10 +54,19 @@ extension Delivery {
         counters.delivered.increment()
     }
 
+    /// Puts `row` back to wait for its next try; buries it at once when that try would come after
+    /// its expiry, so its channel need not wait for a message that cannot go.
     private func reschedule(_ row: OutboxRow, after: TimeInterval?, reason: String) async {
         let attempts = row.attempts + 1
         let delay = retry.delay(afterAttempts: attempts, platformSaid: after, jitter: Double.random(in: 0...1))
         let at = time.now.addingTimeInterval(delay)
+        guard at <= row.expiresAt else {
+            logger.warning(
+                "delivery gives up: the next try would come after the message expires",
+                metadata: ["outbox": "\(row.id)", "attempt": "\(attempts)", "reason": "\(reason)"])
+            await bury(row, reason: "expired")
+            return
+        }
         counters.retries.increment()
         logger.info(
             "delivery will be retried",
