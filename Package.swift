@@ -105,7 +105,11 @@ let package = Package(
         ),
         .testTarget(
             name: "DeputyDaemonTests",
-            dependencies: ["DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyTestSupport"],
+            dependencies: [
+                "DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyTestSupport", "CurlHTTP", "DeputyChat",
+                "DeputyStore",
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
             exclude: ["Transcripts"],
             swiftSettings: strictness
         ),
