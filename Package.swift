@@ -27,6 +27,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "DeputyCore", swiftSettings: strictness),
@@ -109,6 +112,10 @@ let package = Package(
                 "DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyTestSupport", "CurlHTTP", "DeputyChat",
                 "DeputyStore",
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
+                // A fake Slack Web API for the live delivery tests.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             exclude: ["Transcripts"],
             swiftSettings: strictness
