@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "DeputyStore", targets: ["DeputyStore"]),
         .library(name: "DeputyChat", targets: ["DeputyChat"]),
         .library(name: "CurlHTTP", targets: ["CurlHTTP"]),
+        .library(name: "DeputyServer", targets: ["DeputyServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -28,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
@@ -51,20 +53,34 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
+            name: "DeputyServer",
+            dependencies: [
+                "DeputyCore", "DeputyChat",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictness
+        ),
+        .target(
             name: "DeputyDaemon",
             dependencies: [
-                "DeputyCore", "DeputyConfig", "DeputyStore", "DeputyChat", "CurlHTTP",
+                "DeputyCore", "DeputyConfig", "DeputyStore", "DeputyChat", "CurlHTTP", "DeputyServer",
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strictness
         ),
         .executableTarget(
             name: "deputy",
             dependencies: [
-                "DeputyDaemon", "DeputyConfig", "DeputyCore",
+                "DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyStore", "DeputyChat", "CurlHTTP",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -107,10 +123,18 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "DeputyServerTests",
+            dependencies: [
+                "DeputyServer", "DeputyChat", "DeputyCore", "DeputyConfig", "DeputyTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictness
+        ),
+        .testTarget(
             name: "DeputyDaemonTests",
             dependencies: [
                 "DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyTestSupport", "CurlHTTP", "DeputyChat",
-                "DeputyStore",
+                "DeputyStore", "DeputyServer",
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
                 // A fake Slack Web API for the live delivery tests.
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -49,7 +49,8 @@ public struct Desk: Sendable {
             let id = IncidentID(nextNumber)
             nextNumber += 1
             let (opened, outcome) = Incident.declare(
-                id: id, channel: channel, title: title, severity: severity, drill: drill, by: user, at: now, rules: rules)
+                id: id, channel: channel, title: title, severity: severity, drill: drill, by: user, at: now,
+                rules: rules)
             incidents[id] = opened
             latest[channel] = id
             return Result(incident: id, outcome: outcome)

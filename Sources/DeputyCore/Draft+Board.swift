@@ -28,12 +28,15 @@ extension Draft {
             lines.append(Line(.boardDecisionsHeader))
             lines += decisions.map { Line(.boardDecision, ["text": .text($0.text), "time": .time($0.at)]) }
         }
-        if incident.isActive, overdueUpdateSince == nil, let due = incident.nextUpdateDue {
+        if overdueUpdateSince == nil, let due = nextUpdateDue {
             lines.append(Line(.boardNextUpdate, ["time": .time(due)]))
         }
         let longest = incident.roster.values.min { ($0.joinedAt, $0.user.id) < ($1.joinedAt, $1.user.id) }
         if incident.isActive, let longest {
-            lines.append(Line(.boardLongest, ["user": .user(longest.user), "elapsed": .duration(Span(from: longest.joinedAt, to: now))]))
+            lines.append(
+                Line(
+                    .boardLongest,
+                    ["user": .user(longest.user), "elapsed": .duration(Span(from: longest.joinedAt, to: now))]))
         }
         return lines
     }
@@ -48,9 +51,11 @@ extension Draft {
                     "task_id": .plain(task.id.description), "user": .user(task.owner), "task": .text(task.text),
                 ]
                 if task.dueAt > now {
-                    return Line(.boardTask, values.merging(["remaining": .duration(Span(from: now, to: task.dueAt))]) { $1 })
+                    return Line(
+                        .boardTask, values.merging(["remaining": .duration(Span(from: now, to: task.dueAt))]) { $1 })
                 }
-                return Line(.boardTaskOverdue, values.merging(["overdue": .duration(Span(from: task.dueAt, to: now))]) { $1 })
+                return Line(
+                    .boardTaskOverdue, values.merging(["overdue": .duration(Span(from: task.dueAt, to: now))]) { $1 })
             }
     }
 
@@ -73,13 +78,18 @@ extension Draft {
         if incident.commander == nil { lines.append(Line(.attentionNoCommander)) }
         if let target = incident.pendingHandover { lines.append(Line(.attentionHandover, ["user": .user(target)])) }
         if let takeover = incident.pendingTakeover {
-            lines.append(Line(.attentionTakeover, ["deputy": .user(takeover.deputy), "time": .time(takeover.effectiveAt)]))
+            lines.append(
+                Line(.attentionTakeover, ["deputy": .user(takeover.deputy), "time": .time(takeover.effectiveAt)]))
         }
         for proposal in incident.openProposals where !proposal.objections.isEmpty {
-            lines.append(Line(.attentionObjected, ["proposal": .plain(proposal.id.description), "action": .text(proposal.action)]))
+            lines.append(
+                Line(
+                    .attentionObjected, ["proposal": .plain(proposal.id.description), "action": .text(proposal.action)])
+            )
         }
         for task in incident.openTasks where !task.acknowledged {
-            lines.append(Line(.attentionUnacknowledged, ["task_id": .plain(task.id.description), "user": .user(task.owner)]))
+            lines.append(
+                Line(.attentionUnacknowledged, ["task_id": .plain(task.id.description), "user": .user(task.owner)]))
         }
         if let since = overdueUpdateSince {
             lines.append(Line(.attentionUpdateOverdue, ["elapsed": .duration(Span(from: since, to: now))]))
@@ -90,6 +100,7 @@ extension Draft {
 
     /// When the stakeholder update still owed was first due, even after reminders about it went out.
     private var overdueUpdateSince: Date? {
+        guard rules.stakeholderUpdates.enabled else { return nil }
         if let since = incident.updateOverdueSince { return since }
         guard let due = incident.nextUpdateDue, due <= now else { return nil }
         return due

@@ -7,7 +7,9 @@ extension Draft {
         let open = incident.openTasks
         var lines = [Line(.resolveAsk, ["incident": .plain(incident.id.description)])]
         if !open.isEmpty {
-            let items = open.map { PhraseValue.lines([Line(.taskItem, ["task_id": .plain($0.id.description), "task": .text($0.text)])]) }
+            let items = open.map {
+                PhraseValue.lines([Line(.taskItem, ["task_id": .plain($0.id.description), "task": .text($0.text)])])
+            }
             lines.append(Line(.resolveOpenTasks, ["tasks": .list(items)]))
         }
         say(Reply(.privately(user), lines))
@@ -19,7 +21,10 @@ extension Draft {
         var lines = [
             Line(
                 .resolved,
-                ["incident": .plain(incident.id.description), "elapsed": .duration(Span(from: incident.declaredAt, to: now))])
+                [
+                    "incident": .plain(incident.id.description),
+                    "elapsed": .duration(Span(from: incident.declaredAt, to: now)),
+                ])
         ]
         if !carried.isEmpty {
             let items = carried.map { PhraseValue.plain($0.id.description) }
@@ -38,13 +43,9 @@ extension Draft {
         let cadence = rules.stakeholderUpdates.cadence(for: incident.severity)
         let due = now.addingTimeInterval(cadence.interval)
         record(.reopened(updateDue: due))
-        say(
-            Reply(
-                .channel,
-                [
-                    Line(.reopened, ["incident": .plain(incident.id.description), "commander": .user(user)]),
-                    Line(.nextUpdateAt, ["time": .time(due)]),
-                ]))
+        var lines = [Line(.reopened, ["incident": .plain(incident.id.description), "commander": .user(user)])]
+        if let due = nextUpdateDue { lines.append(Line(.nextUpdateAt, ["time": .time(due)])) }
+        say(Reply(.channel, lines))
     }
 
     mutating func namePostmortemOwner(_ owner: User, by user: User) {
@@ -84,7 +85,8 @@ extension Draft {
 
     /// The SLA's due date: N business days after the day of resolve, or nil when this severity has none.
     func postmortemDueDate(resolvedAt: Date) -> LocalDate? {
-        guard rules.postmortem.enabled, let days = rules.postmortem.businessDays[incident.severity.level], days > 0 else {
+        guard rules.postmortem.enabled, let days = rules.postmortem.businessDays[incident.severity.level], days > 0
+        else {
             return nil
         }
         let calendar = rules.calendar

@@ -8,28 +8,36 @@ extension Draft {
     }
 
     mutating func proposeSuggestion(_ id: ProposalID, within: Span?, by user: User) {
-        guard let proposal = incident.proposal(id) else { return tell(user, .unknownProposal, ["proposal": .plain(id.description)]) }
+        guard let proposal = incident.proposal(id) else {
+            return tell(user, .unknownProposal, ["proposal": .plain(id.description)])
+        }
         guard proposal.isOpen else { return tell(user, .proposalClosed, ["proposal": .plain(id.description)]) }
-        guard proposal.windowEndsAt == nil else { return tell(user, .alreadyProposed, ["proposal": .plain(id.description)]) }
+        guard proposal.windowEndsAt == nil else {
+            return tell(user, .alreadyProposed, ["proposal": .plain(id.description)])
+        }
         putToChannel(id, action: proposal.action, within: within, by: user)
     }
 
+    /// "I propose X. Are there any strong objections?" With objection windows switched off no
+    /// silence will close it, so instead of a window the channel hears who decides.
     private mutating func putToChannel(_ id: ProposalID, action: String, within: Span?, by user: User) {
         let window = within ?? rules.objection.window
         record(.proposed(id, action: action, windowEndsAt: now.addingTimeInterval(window.interval)))
-        say(
-            Reply(
-                .channel,
-                [
-                    Line(.proposed, ["user": .user(user), "action": .text(action)]),
-                    Line(.objectionWindow, ["proposal": .plain(id.description), "window": .duration(window)]),
-                ]))
+        var lines = [Line(.proposed, ["user": .user(user), "action": .text(action)])]
+        if rules.objection.enabled {
+            lines.append(Line(.objectionWindow, ["proposal": .plain(id.description), "window": .duration(window)]))
+        } else if let commander = incident.commander {
+            lines.append(Line(.commanderDecides, ["commander": .user(commander), "proposal": .plain(id.description)]))
+        }
+        say(Reply(.channel, lines))
     }
 
     mutating func suggest(_ action: String, by user: User) {
         let id = ProposalID(incident.proposals.count + 1)
         record(.suggested(id, action: action))
-        let values: [String: PhraseValue] = ["user": .user(user), "action": .text(action), "proposal": .plain(id.description)]
+        let values: [String: PhraseValue] = [
+            "user": .user(user), "action": .text(action), "proposal": .plain(id.description),
+        ]
         if let commander = incident.commander {
             announce(.suggested, values.merging(["commander": .user(commander)]) { $1 })
         } else {
@@ -49,7 +57,8 @@ extension Draft {
             lines.append(Line(.objected, values))
         }
         if let commander = incident.commander {
-            lines.append(Line(.commanderDecides, ["commander": .user(commander), "proposal": .plain(proposal.id.description)]))
+            lines.append(
+                Line(.commanderDecides, ["commander": .user(commander), "proposal": .plain(proposal.id.description)]))
         }
         say(Reply(.channel, lines))
     }
@@ -58,7 +67,9 @@ extension Draft {
         let example = { (id: ProposalID) in "decide \(id) \(verdict.rawValue)" }
         guard let proposal = pickProposal(id, for: user, example: example) else { return }
         record(.decided(proposal.id, verdict, bySilence: false))
-        let values: [String: PhraseValue] = ["proposal": .plain(proposal.id.description), "action": .text(proposal.action)]
+        let values: [String: PhraseValue] = [
+            "proposal": .plain(proposal.id.description), "action": .text(proposal.action),
+        ]
         announce(verdict == .proceed ? .decidedProceed : .decidedDrop, values)
     }
 
@@ -86,7 +97,11 @@ extension Draft {
         let open = incident.openProposals
         if open.count == 1, let only = open.first { return only }
         if let last = open.last {
-            let items = open.map { PhraseValue.lines([Line(.proposalItem, ["proposal": .plain($0.id.description), "action": .text($0.action)])]) }
+            let items = open.map {
+                PhraseValue.lines([
+                    Line(.proposalItem, ["proposal": .plain($0.id.description), "action": .text($0.action)])
+                ])
+            }
             tell(user, .whichProposal, ["proposals": .list(items), "example": .plain(example(last.id))])
         } else {
             tell(user, .noOpenProposal)

@@ -26,13 +26,15 @@ extension Draft {
     mutating func fireRotation(_ user: User) {
         guard let responder = incident.roster[user.id] else { return }
         record(.nudged(.rotation(user)), by: nil)
-        tell(user, .rotationNudge, ["user": .user(user), "elapsed": .duration(Span(from: responder.joinedAt, to: now))])
+        tell(
+            user, .rotationNudge, ["user": .user(user), "elapsed": .duration(Span(from: responder.joinedAt, to: now))])
     }
 
     mutating func fireCommanderRotation() {
         guard let commander = incident.commander, let since = incident.commanderSince else { return }
         record(.nudged(.commanderRotation(commander)), by: nil)
-        tell(commander, .rotationCommander, ["user": .user(commander), "elapsed": .duration(Span(from: since, to: now))])
+        tell(
+            commander, .rotationCommander, ["user": .user(commander), "elapsed": .duration(Span(from: since, to: now))])
     }
 
     mutating func fireRotationList() {
@@ -43,7 +45,9 @@ extension Draft {
         record(.nudged(.rotationList), by: nil)
         guard !past.isEmpty else { return }
         let people = past.map {
-            PhraseValue.lines([Line(.personWithTime, ["user": .user($0.user), "elapsed": .duration(Span(from: $0.joinedAt, to: now))])])
+            PhraseValue.lines([
+                Line(.personWithTime, ["user": .user($0.user), "elapsed": .duration(Span(from: $0.joinedAt, to: now))])
+            ])
         }
         var told: [User] = []
         for lead in [incident.commander, incident.deputy].compactMap({ $0 }) where !told.contains(lead) {

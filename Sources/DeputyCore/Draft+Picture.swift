@@ -30,13 +30,16 @@ extension Draft {
     mutating func postUpdate(_ text: String, by user: User) {
         let next = now.addingTimeInterval(rules.stakeholderUpdates.cadence(for: incident.severity).interval)
         record(.stakeholderUpdate(text, nextDue: next))
-        say(
-            Reply(
-                .channel,
-                [
-                    Line(.updatePosted, ["user": .user(user), "text": .text(text)]),
-                    Line(.nextUpdateAt, ["time": .time(next)]),
-                ]))
+        var lines = [Line(.updatePosted, ["user": .user(user), "text": .text(text)])]
+        if let due = nextUpdateDue { lines.append(Line(.nextUpdateAt, ["time": .time(due)])) }
+        say(Reply(.channel, lines))
+    }
+
+    /// When the next stakeholder update is due, as Deputy tells people: never when the
+    /// stakeholder update rule is switched off, since nothing will remind anyone then.
+    var nextUpdateDue: Date? {
+        guard rules.stakeholderUpdates.enabled, incident.isActive else { return nil }
+        return incident.nextUpdateDue
     }
 
     mutating func changeSeverity(to severity: Severity, by user: User) {
@@ -46,10 +49,13 @@ extension Draft {
         }
         if !incident.isActive {
             record(.severityChanged(severity))
-            return announce(.severityFinal, ["severity": .plain(severity.description), "incident": .plain(incident.id.description)])
+            return announce(
+                .severityFinal, ["severity": .plain(severity.description), "incident": .plain(incident.id.description)])
         }
         guard severity > current else {
-            record(.todoAdded("Severity: \(user.name) asked for \(severity) during the call; we treated it as \(current)."))
+            record(
+                .todoAdded("Severity: \(user.name) asked for \(severity) during the call; we treated it as \(current).")
+            )
             return say(
                 Reply(
                     .privately(user),
@@ -59,13 +65,29 @@ extension Draft {
                     ]))
         }
         record(.severityChanged(severity))
-        announce(.severityRaised, ["severity": .plain(severity.description), "user": .user(user)])
+        var lines = [Line(.severityRaised, ["severity": .plain(severity.description), "user": .user(user)])]
+        if let due = tightenUpdateCadence() { lines.append(Line(.updateDueAt, ["time": .time(due)])) }
+        say(Reply(.channel, lines))
+    }
+
+    /// A raised severity has a shorter update cadence: the next update falls due no later than
+    /// that cadence after the last one (or the declaration), and no sooner than now. Returns the
+    /// new time when it moved.
+    private mutating func tightenUpdateCadence() -> Date? {
+        guard let current = nextUpdateDue else { return nil }
+        let cadence = rules.stakeholderUpdates.cadence(for: incident.severity)
+        let due = max(now, (incident.lastUpdateAt ?? incident.declaredAt).addingTimeInterval(cadence.interval))
+        guard due < current else { return nil }
+        record(.updateRescheduled(due: due))
+        return due
     }
 
     mutating func startPhase(_ phase: Phase) {
         var updateDue: Date?
         if rules.stakeholderUpdates.enabled, rules.stakeholderUpdates.atPhaseStart {
-            let floor = incident.lastUpdateAt.map { $0.addingTimeInterval(rules.stakeholderUpdates.phaseFloor.interval) }
+            let floor = incident.lastUpdateAt.map {
+                $0.addingTimeInterval(rules.stakeholderUpdates.phaseFloor.interval)
+            }
             let due = max(now, floor ?? now)
             updateDue = min(due, incident.nextUpdateDue ?? due)
         }

@@ -7,7 +7,7 @@ extension Draft {
         case .takeover:
             say(Reply(.channel, [Line(.sayTakeoverAsk), Line(.sayTakeoverAnswer)]))
         case .hurry:
-            if let due = incident.nextUpdateDue, incident.isActive {
+            if let due = nextUpdateDue {
                 announce(.sayHurry, ["time": .time(due)])
             } else {
                 announce(.sayHurryNoUpdate)

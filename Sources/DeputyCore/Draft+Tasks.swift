@@ -7,7 +7,9 @@ extension Draft {
         let timebox = timebox ?? rules.defaultTimebox
         let id = TaskID(incident.tasks.count + 1)
         enlist(person)
-        record(.taskAssigned(id, owner: person, task: text, timebox: timebox, dueAt: now.addingTimeInterval(timebox.interval)))
+        record(
+            .taskAssigned(
+                id, owner: person, task: text, timebox: timebox, dueAt: now.addingTimeInterval(timebox.interval)))
         say(
             Reply(
                 .channel,
@@ -19,13 +21,18 @@ extension Draft {
 
     mutating func reassign(_ id: TaskID, to owner: Command.Assignee, by user: User) {
         guard let task = openTask(id, for: user), let person = person(for: owner, asking: user) else { return }
-        guard person != task.owner else { return tell(user, .alreadyOwner, ["user": .user(person), "task_id": .plain(id.description)]) }
+        guard person != task.owner else {
+            return tell(user, .alreadyOwner, ["user": .user(person), "task_id": .plain(id.description)])
+        }
         let timebox = task.timebox
         enlist(person)
         record(.taskReassigned(id, owner: person, timebox: timebox, dueAt: now.addingTimeInterval(timebox.interval)))
         announce(
             .reassigned,
-            ["user": .user(person), "task_id": .plain(id.description), "task": .text(task.text), "timebox": .duration(timebox)])
+            [
+                "user": .user(person), "task_id": .plain(id.description), "task": .text(task.text),
+                "timebox": .duration(timebox),
+            ])
     }
 
     mutating func cancel(_ id: TaskID, by user: User) {
@@ -34,12 +41,20 @@ extension Draft {
         announce(.taskCancelled, ["task_id": .plain(id.description), "task": .text(task.text)])
     }
 
+    /// "Understood." After the timebox has lapsed there is no time left to promise, so Deputy
+    /// asks how much time the owner needs instead of "I'll come back to you in 0 seconds".
     mutating func acknowledge(_ id: TaskID?, by user: User) {
         guard let task = pickTask(id, for: user, verb: .ack, ownerOnly: true) else { return }
         record(.taskAcknowledged(task.id))
+        guard task.dueAt > now else {
+            return announce(.askHowMuchTime, ["user": .user(user), "task_id": .plain(task.id.description)])
+        }
         announce(
             .acknowledged,
-            ["user": .user(user), "task_id": .plain(task.id.description), "remaining": .duration(Span(from: now, to: task.dueAt))])
+            [
+                "user": .user(user), "task_id": .plain(task.id.description),
+                "remaining": .duration(Span(from: now, to: task.dueAt)),
+            ])
     }
 
     /// Records a finding on a task. Deputy answers the owner, even when the IC or deputy typed it:
@@ -133,7 +148,11 @@ extension Draft {
             let mine = incident.openTasks.filter { $0.owner == user }
             guard mine.count == 1, let only = mine.first else {
                 if let last = mine.last {
-                    let items = mine.map { PhraseValue.lines([Line(.taskItem, ["task_id": .plain($0.id.description), "task": .text($0.text)])]) }
+                    let items = mine.map {
+                        PhraseValue.lines([
+                            Line(.taskItem, ["task_id": .plain($0.id.description), "task": .text($0.text)])
+                        ])
+                    }
                     tell(user, .whichTask, ["tasks": .list(items), "example": .plain("\(verb.rawValue) \(last.id)")])
                 } else {
                     tell(user, .noOpenTask, ["verb": .plain(verb.rawValue)])

@@ -19,7 +19,9 @@ struct Draft {
     /// Works on `incident` in place: its state moves into the draft (and back when the caller
     /// swaps it out again), so a command never copies an incident's arrays.
     init(taking incident: inout Incident, actor: User?, at now: Date, rules: Rules) {
-        self.init(Incident(id: incident.id, channel: incident.channel, declaredAt: incident.declaredAt), actor: actor, at: now, rules: rules)
+        self.init(
+            Incident(id: incident.id, channel: incident.channel, declaredAt: incident.declaredAt), actor: actor,
+            at: now, rules: rules)
         swap(&self.incident, &incident)
     }
 

@@ -3,7 +3,8 @@ import Foundation
 extension Incident {
     /// Rebuilds an incident from its whole log (start-up, tests). Commands never call this.
     public static func fold(id: IncidentID, channel: ChannelKey, records: [IncidentRecord]) -> Incident {
-        var incident = Incident(id: id, channel: channel, declaredAt: records.first?.at ?? Date(timeIntervalSince1970: 0))
+        var incident = Incident(
+            id: id, channel: channel, declaredAt: records.first?.at ?? Date(timeIntervalSince1970: 0))
         for record in records { incident.apply(record) }
         return incident
     }
@@ -60,6 +61,8 @@ extension Incident {
             updateOverdueSince = nil
         case .severityChanged(let severity):
             self.severity = severity
+        case .updateRescheduled(let due):
+            nextUpdateDue = due
         case .phaseStarted(let phase, let updateDue):
             self.phase = phase
             if let updateDue { nextUpdateDue = updateDue }
@@ -95,7 +98,12 @@ extension Incident {
         if let takeover = pendingTakeover, takeover.deputy != deputy { pendingTakeover = nil }
     }
 
+    /// `user` becomes the incident commander. A commander already told to hand over and rest
+    /// is not told again, as a plain responder, the moment they do hand over.
     private mutating func takeCommand(_ user: User, at: Date) {
+        if let previous = commander, previous != user, commanderRotationNudged {
+            roster[previous.id]?.rotationNudged = true
+        }
         commander = user
         commanderSince = at
         commanderRotationNudged = false

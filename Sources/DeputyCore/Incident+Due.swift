@@ -105,10 +105,15 @@ extension Draft {
         }
     }
 
+    /// "Can you confirm you have T1?" Fired late (downtime, a quiet period, a snooze) after the
+    /// timebox lapsed, it stays unsaid: the follow-up asks the owner for news at the same moment.
     private mutating func fireAcknowledgement(_ id: TaskID) {
         guard let task = incident.task(id) else { return }
         record(.nudged(.acknowledgement(id)), by: nil)
-        tell(task.owner, .acknowledgementNudge, ["user": .user(task.owner), "task_id": .plain(id.description), "task": .text(task.text)])
+        if rules.followUp.enabled, task.dueAt <= now { return }
+        tell(
+            task.owner, .acknowledgementNudge,
+            ["user": .user(task.owner), "task_id": .plain(id.description), "task": .text(task.text)])
     }
 
     /// "It's been 5 minutes. Do you have any information?" When the owner has left or been

@@ -59,7 +59,8 @@ extension Draft {
 
     private mutating func perform(_ command: Command, by user: User) {
         switch command {
-        case .declare: tell(user, .alreadyActive, ["incident": .plain(incident.id.description), "title": .text(incident.title)])
+        case .declare:
+            tell(user, .alreadyActive, ["incident": .plain(incident.id.description), "title": .text(incident.title)])
         case .lead: lead(user)
         case .handover(let target): handover(to: target, by: user)
         case .handoverCancel: cancelHandover(by: user)
@@ -130,7 +131,8 @@ extension Draft {
         case .handover(let user): return .handover(to: known(user))
         case .role(let role, let user): return .role(role, known(user))
         case .release(let user): return .release(known(user))
-        case .assign(let owner, let task, let timebox): return .assign(owner: known(owner), task: task, timebox: timebox)
+        case .assign(let owner, let task, let timebox):
+            return .assign(owner: known(owner), task: task, timebox: timebox)
         case .reassign(let id, let owner): return .reassign(id, to: known(owner))
         case .postmortemOwner(let user): return .postmortemOwner(known(user))
         default: return command

@@ -2,8 +2,11 @@ import Foundation
 
 extension Incident {
     /// When the next timer of this incident fires, if any: the scheduler sleeps until then.
+    /// The end of a quiet period is one, so its summary goes out when it ends, not whenever
+    /// the next reminder happens to fall due.
     public func nextDeadline(rules: Rules) -> Date? {
-        timers(rules: rules.effective(for: severity)).map(\.fires).min()
+        let fires = timers(rules: rules.effective(for: severity)).map(\.fires)
+        return (fires + [quietUntil].compactMap { $0 }).min()
     }
 
     /// Every pending timer, from the state alone. Cost grows with open tasks, proposals and
@@ -36,7 +39,8 @@ extension Incident {
         var due: [(RuleTimer.Kind, Date)] = []
         let steps = claimSteps(rules)
         if rules.icClaim.enabled, commander == nil, commandUnclaimedSteps < steps.count {
-            due.append((.commandUnclaimed(step: commandUnclaimedSteps), declaredAt + steps[commandUnclaimedSteps].interval))
+            due.append(
+                (.commandUnclaimed(step: commandUnclaimedSteps), declaredAt + steps[commandUnclaimedSteps].interval))
         }
         if let takeover = pendingTakeover { due.append((.takeover, takeover.effectiveAt)) }
         if rules.rotation.enabled, !commanderRotationNudged, let since = commanderSince, commander != nil {
@@ -52,7 +56,8 @@ extension Incident {
             guard let ends = proposal.windowEndsAt else { continue }
             if let first = proposal.objections.first {
                 if !proposal.undecidedReminded {
-                    due.append((.undecided(proposal.id), max(ends, first.at + rules.objection.undecidedReminder.interval)))
+                    due.append(
+                        (.undecided(proposal.id), max(ends, first.at + rules.objection.undecidedReminder.interval)))
                 }
             } else if !proposal.staleAsked {
                 due.append((.objectionWindow(proposal.id), ends))
@@ -87,7 +92,9 @@ extension Incident {
         guard rules.rotation.enabled else { return [] }
         let limit = rules.rotation.after.interval
         var due: [(RuleTimer.Kind, Date)] = []
-        for responder in roster.values where !responder.rotationNudged && responder.user != commander {
+        // In a fixed order (the roster is a dictionary): nudges due together go out the same way every time.
+        let responders = roster.values.sorted { ($0.joinedAt, $0.user.id) < ($1.joinedAt, $1.user.id) }
+        for responder in responders where !responder.rotationNudged && responder.user != commander {
             due.append((.rotation(responder.user), responder.joinedAt + limit))
         }
         if commander != nil || deputy != nil, let first = listedResponders().map(\.joinedAt).min() {

@@ -46,6 +46,8 @@ public enum IncidentEvent: Hashable, Sendable, Codable {
     case todoAdded(String)
     case stakeholderUpdate(String, nextDue: Date)
     case severityChanged(Severity)
+    /// The next stakeholder update moved (a raised severity's shorter cadence).
+    case updateRescheduled(due: Date)
     case phaseStarted(Phase, updateDue: Date?)
     case quietStarted(until: Date)
     case quietEnded

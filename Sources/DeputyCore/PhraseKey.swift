@@ -97,6 +97,11 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case updateDueNoOne = "update_due_no_one"
     case stakeholderBroadcast = "stakeholder_broadcast"
     case inviteDeputy = "invite_deputy"
+    case cannotRecord = "cannot_record"
+    case buttonUnderstood = "button_understood"
+    case buttonDone = "button_done"
+    case buttonNeedMoreTime = "button_need_more_time"
+    case buttonObject = "button_object"
     case updatePosted = "update_posted"
     case nextUpdateAt = "next_update_at"
     case updateDueAt = "update_due_at"
@@ -183,6 +188,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
         switch self {
         case .stakeholderBroadcast: ["incident", "severity", "title", "user", "text"]
         case .inviteDeputy: ["user", "channel"]
+        case .cannotRecord, .buttonUnderstood, .buttonDone, .buttonNeedMoreTime, .buttonObject: []
         case .declared: ["title", "severity"]
         case .declaredDefaultSeverity: ["title"]
         case .declaredIncidentId, .incidentClosed, .needsResolvedIncident, .resolveAsk, .closedAsFalseAlarm,

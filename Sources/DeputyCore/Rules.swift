@@ -50,7 +50,8 @@ public struct Rules: Hashable, Sendable {
     public struct Objection: Hashable, Sendable {
         public var enabled = true
         public var window = Span.minutes(2)
-        /// Objected and still undecided this long after the window: remind the IC.
+        /// Objected and still undecided this long after the first objection (never before the
+        /// window closes): remind the IC.
         public var undecidedReminder = Span.minutes(2)
         /// A window that lapsed longer ago than this asks the IC instead of proceeding.
         public var staleAfter = Span.minutes(5)

@@ -79,7 +79,8 @@ public actor ConsoleSession {
         for message in messages {
             let clock = Self.clock(now.timeIntervalSince(start))
             let who = message.recipient.map { "deputy → @\($0.name) (private)" } ?? "deputy"
-            let body = message.text.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: clock.count + 1))
+            let body = message.text.replacingOccurrences(
+                of: "\n", with: "\n" + String(repeating: " ", count: clock.count + 1))
             output("\(clock) \(who): \(body)")
         }
     }

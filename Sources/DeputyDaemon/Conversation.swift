@@ -10,6 +10,9 @@ public struct Conversation: Sendable {
     public var channel: ChannelKey
     /// Who types a line with no `NAME:` in front.
     public var currentUser: User
+    /// The latest moment anything happened: a timer that a command makes due retroactively
+    /// (a former incident commander's rotation, say) fires now, never back in the past.
+    public private(set) var lastMoment: Date?
 
     /// A message as Deputy says it.
     public struct Message: Hashable, Sendable {
@@ -33,6 +36,7 @@ public struct Conversation: Sendable {
     /// Returns nil when the line is not addressed to Deputy.
     public mutating func type(_ line: String, at now: Date) -> [Message]? {
         guard let (user, text) = Self.split(line, defaultUser: currentUser) else { return nil }
+        lastMoment = max(lastMoment ?? now, now)
         let result = desk.handle(text: text, by: user, in: channel, at: now)
         return render(result.outcome)
     }
@@ -42,16 +46,20 @@ public struct Conversation: Sendable {
     public mutating func advance(to now: Date) -> [Message] {
         var said: [Message] = []
         for _ in 0..<100_000 {
-            guard let next = desk.nextDeadline(), next <= now else { break }
+            guard let deadline = desk.nextDeadline(), deadline <= now else { break }
+            let next = max(deadline, lastMoment ?? deadline)
+            lastMoment = next
             for (_, outcome) in desk.due(at: next) { said += render(outcome) }
         }
+        lastMoment = max(lastMoment ?? now, now)
         return said
     }
 
     /// Fires everything due at `now` at once, as a daemon does after a restart: timers that fell
     /// due while it was down fire late and say how long it has really been.
     public mutating func resume(at now: Date) -> [Message] {
-        desk.due(at: now).flatMap { render($0.1) }
+        lastMoment = max(lastMoment ?? now, now)
+        return desk.due(at: now).flatMap { render($0.1) }
     }
 
     /// Renders an outcome's replies in order.

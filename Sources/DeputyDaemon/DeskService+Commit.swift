@@ -79,7 +79,9 @@ extension DeskService {
                     pending.continuation.resume(returning: duplicates.contains(index) ? .duplicate : .stored)
                 }
             } catch {
-                logger.error("store write failed; \(batch.count) commands answered as not recorded", metadata: ["error": "\(error)"])
+                logger.error(
+                    "store write failed; \(batch.count) commands answered as not recorded",
+                    metadata: ["error": "\(error)"])
                 await restore(batch)
                 for pending in batch { pending.continuation.resume(returning: .failed) }
             }

@@ -1,4 +1,5 @@
 import DeputyCore
+import DeputyServer
 import DeputyStore
 import Foundation
 import Logging
@@ -6,7 +7,7 @@ import Logging
 /// The daemon's desk: every live incident in memory, each command and each due timer decided by
 /// the core, and nothing answered before its events and messages are durable. Commands that
 /// arrive together share one transaction (group commit).
-public actor DeskService {
+public actor DeskService: CommandDesk {
     var desk: Desk
     let executor: StoreExecutor
     let time: any TimeSource
@@ -45,7 +46,9 @@ public actor DeskService {
     }
 
     /// Loads every live incident from the store.
-    public init(executor: StoreExecutor, rules: Rules, time: any TimeSource, policy: DeliveryPolicy, logger: Logger)
+    public init(
+        executor: StoreExecutor, rules: Rules, time: any TimeSource, policy: DeliveryPolicy, logger: Logger
+    )
         async throws
     {
         let (incidents, highest) = try await executor.run { store in
@@ -70,14 +73,17 @@ public actor DeskService {
         desk.incidents.keys.compactMap { id in desk.nextDeadline(of: id).map { (id, $0) } }
     }
 
-    /// Decides a command, makes it durable, then answers with the reply for the HTTP response.
-    public func submit(_ inbound: InboundCommand) async -> Submission {
+    /// Decides a command, makes it durable, then answers with the reply for the HTTP response
+    /// (when it fits there; otherwise every reply leaves through the outbox).
+    public func submit(
+        _ inbound: InboundCommand, fitsInAnswer: @escaping @Sendable (Reply) -> Bool = { _ in true }
+    ) async -> Submission {
         let now = time.now
         if let key = inbound.dedupeKey, seen[key] != nil { return .duplicate }
         let numberBefore = desk.nextNumber
         let result = desk.handle(text: inbound.text, by: inbound.user, in: inbound.channel, at: now)
         var replies = result.outcome.replies
-        let first = replies.isEmpty ? nil : replies.removeFirst()
+        let first = replies.first.flatMap { fitsInAnswer($0) ? replies.removeFirst() : nil }
         guard !result.outcome.records.isEmpty || !replies.isEmpty else { return .answered(first) }
         let opened = result.incident?.number == numberBefore
         var commit = makeCommit(
@@ -107,6 +113,11 @@ public actor DeskService {
             responseURL: nil, key: nil, at: now)
         _ = await persist(commit, incident: id, opened: false)
         return desk.nextDeadline(of: id)
+    }
+
+    /// The commander of an incident, to tell about delivery problems.
+    public func commander(of id: IncidentID) -> User? {
+        desk.incidents[id]?.commander
     }
 
     /// Drops dedupe keys older than `cutoff` (the store prunes its own).

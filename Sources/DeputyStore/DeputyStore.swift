@@ -20,6 +20,12 @@ public struct DeputyStore: Sendable {
         try Self.migrator.migrate(writer)
     }
 
+    /// A store over a read-only connection: no lock, no migration.
+    init(reader: DatabaseQueue) {
+        self.writer = reader
+        self.lock = nil
+    }
+
     /// A fresh store in memory, for tests and drills: the same schema, nothing kept.
     public static func inMemory() throws -> DeputyStore {
         try DeputyStore(writer: DatabaseQueue(configuration: configuration(busyTimeout: 0)), lock: nil)

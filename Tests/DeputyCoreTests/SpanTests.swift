@@ -15,7 +15,9 @@ struct SpanTests {
 
     @Test(
         "refuses what is not a duration",
-        arguments: ["", "5", "m5", "five minutes", "0m", "-5m", "5x", "30m1h", "1h1h", "8d", "99999999999m", "5 m m", "½h"])
+        arguments: [
+            "", "5", "m5", "five minutes", "0m", "-5m", "5x", "30m1h", "1h1h", "8d", "99999999999m", "5 m m", "½h",
+        ])
     func refuses(text: String) {
         #expect(Span(parsing: text) == nil)
     }

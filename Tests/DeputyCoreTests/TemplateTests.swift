@@ -8,7 +8,10 @@ struct TemplateTests {
     func parses() throws {
         let template = try Template(parsing: "Hi {user}, {{literal}} {task_id}.")
         #expect(template.placeholders == ["user", "task_id"])
-        #expect(template.parts == [.literal("Hi "), .slot("user"), .literal(", {literal} "), .slot("task_id"), .literal(".")])
+        #expect(
+            template.parts == [
+                .literal("Hi "), .slot("user"), .literal(", {literal} "), .slot("task_id"), .literal("."),
+            ])
     }
 
     @Test("broken templates name the problem and where")
@@ -22,12 +25,20 @@ struct TemplateTests {
     @Test("rendering fills slots with typed values, escaping typed text only")
     func renders() throws {
         let book = Phrasebook(
-            phrases: [.assigned: try Template(parsing: "{user}, I'd like you to {task}. I'll come back to you in {timebox}.")],
+            phrases: [
+                .assigned: try Template(parsing: "{user}, I'd like you to {task}. I'll come back to you in {timebox}.")
+            ],
             usage: [:], help: [:], terms: [:])
-        let style = RenderStyle(mention: { "<@\($0.id)>" }, escape: { $0.replacingOccurrences(of: "<!channel>", with: "channel") })
+        let style = RenderStyle(
+            mention: { "<@\($0.id)>" }, escape: { $0.replacingOccurrences(of: "<!channel>", with: "channel") })
         let line = Line(
             .assigned,
-            ["user": .user(User(id: "U1", name: "hayley")), "task": .text("ping <!channel>"), "timebox": .duration(.minutes(5))])
-        #expect(book.render(line, style: style) == "<@U1>, I'd like you to ping channel. I'll come back to you in 5 minutes.")
+            [
+                "user": .user(User(id: "U1", name: "hayley")), "task": .text("ping <!channel>"),
+                "timebox": .duration(.minutes(5)),
+            ])
+        #expect(
+            book.render(line, style: style)
+                == "<@U1>, I'd like you to ping channel. I'll come back to you in 5 minutes.")
     }
 }

@@ -2,6 +2,7 @@ import CurlHTTP
 import DeputyChat
 import DeputyConfig
 import DeputyCore
+import DeputyServer
 import DeputyStore
 import DeputyTestSupport
 import Foundation

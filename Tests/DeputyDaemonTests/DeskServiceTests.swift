@@ -1,4 +1,5 @@
 import DeputyCore
+import DeputyServer
 import DeputyStore
 import DeputyTestSupport
 import Foundation
@@ -73,7 +74,8 @@ struct DeskServiceTests {
         let store = try DeputyStore.inMemory()
         let time = ManualTimeSource(start: Fixtures.start)
         let desk = try await makeDesk(store, time)
-        let scheduler = Scheduler(desk: desk, time: time, logger: Logger(label: "test"), metrics: NOOPMetricsHandler.instance)
+        let scheduler = Scheduler(
+            desk: desk, time: time, logger: Logger(label: "test"), metrics: NOOPMetricsHandler.instance)
         await desk.observe(deadlines: { await scheduler.update($0, $1) }, outbox: {})
         _ = await desk.submit(command(alice, "declare checkout is slow sev2"))
         _ = await desk.submit(command(alice, "lead"))
@@ -81,7 +83,9 @@ struct DeskServiceTests {
         time.advance(by: 300)
         await scheduler.fireDue()
         await scheduler.fireDue()
-        let followUps = try store.duePending(now: time.now, limit: 50).filter { $0.message.reply.lines.first?.key == .followUp }
+        let followUps = try store.duePending(now: time.now, limit: 50).filter {
+            $0.message.reply.lines.first?.key == .followUp
+        }
         #expect(followUps.count == 1)
         let restarted = try await makeDesk(store, time)
         #expect(await restarted.deadlines().allSatisfy { $0.1 > time.now })
@@ -97,11 +101,14 @@ struct DeskServiceTests {
         _ = await desk.submit(command(alice, "assign @hayley investigate the latency"))
         time.advance(by: 47 * 60)
         let restarted = try await makeDesk(store, time)
-        let scheduler = Scheduler(desk: restarted, time: time, logger: Logger(label: "test"), metrics: NOOPMetricsHandler.instance)
+        let scheduler = Scheduler(
+            desk: restarted, time: time, logger: Logger(label: "test"), metrics: NOOPMetricsHandler.instance)
         for (id, at) in await restarted.deadlines() { await scheduler.update(id, at) }
         await scheduler.fireDue()
         await scheduler.fireDue()
-        let followUps = try store.duePending(now: time.now, limit: 50).filter { $0.message.reply.lines.first?.key == .followUp }
+        let followUps = try store.duePending(now: time.now, limit: 50).filter {
+            $0.message.reply.lines.first?.key == .followUp
+        }
         #expect(followUps.count == 1)
         #expect(followUps.first?.message.reply.lines.first?.values["elapsed"] == .duration(.minutes(47)))
     }

@@ -86,7 +86,9 @@ struct TranscriptRunner {
             matched += 1
             let to = message.recipient?.name
             if to != recipient {
-                fail("\(file):\(line): expected a message to \(recipient ?? "the channel"), got one to \(to ?? "the channel"): \(message.text)")
+                fail(
+                    "\(file):\(line): expected a message to \(recipient ?? "the channel"), got one to \(to ?? "the channel"): \(message.text)"
+                )
             }
             for text in texts where !message.text.contains(text) {
                 fail("\(file):\(line): expected \"\(text)\" in: \(message.text)")
@@ -104,7 +106,9 @@ struct TranscriptRunner {
     /// Every message must be matched before the next input or wait (or skipped with `...`).
     mutating func flush(before line: Int) {
         for message in pending[matched...] {
-            fail("\(file):\(line): unexpected message before this line, to \(message.recipient?.name ?? "the channel"): \(message.text)")
+            fail(
+                "\(file):\(line): unexpected message before this line, to \(message.recipient?.name ?? "the channel"): \(message.text)"
+            )
         }
         pending = []
         matched = 0

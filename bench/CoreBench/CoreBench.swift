@@ -14,7 +14,8 @@ enum CoreBench {
     static func main() {
         let sizes = [10, 1_000, 10_000]
         var perCommand: [Int: Double] = [:]
-        print("| events in the log | parse + handle, per command | due evaluation, one follow-up firing | nextDeadline |")
+        print(
+            "| events in the log | parse + handle, per command | due evaluation, one follow-up firing | nextDeadline |")
         print("|---:|---:|---:|---:|")
         _ = measureCommands(logSize: 10)  // warm up caches and the allocator
         for size in sizes {
@@ -46,7 +47,8 @@ enum CoreBench {
             now = now.addingTimeInterval(1)
             let user = User(id: "u\(i % 40)", name: "u\(i % 40)")
             switch i % 4 {
-            case 0: _ = desk.handle(text: "assign @\(user.name) check shard \(i) in 10m", by: alice, in: channel, at: now)
+            case 0:
+                _ = desk.handle(text: "assign @\(user.name) check shard \(i) in 10m", by: alice, in: channel, at: now)
             case 1: _ = desk.handle(text: "note dashboard \(i) looks normal", by: user, in: channel, at: now)
             case 2: _ = desk.handle(text: "done T\(i / 4 + 1) shard \(i) is fine", by: alice, in: channel, at: now)
             default: _ = desk.handle(text: "summary still looking, round \(i)", by: user, in: channel, at: now)
@@ -69,7 +71,9 @@ enum CoreBench {
                     now = now.addingTimeInterval(1)
                     let user = User(id: "b\(i % 10)", name: "b\(i % 10)")
                     switch i % 5 {
-                    case 0: _ = desk.handle(text: "assign @\(user.name) investigate node \(i) in 10m", by: alice, in: channel, at: now)
+                    case 0:
+                        _ = desk.handle(
+                            text: "assign @\(user.name) investigate node \(i) in 10m", by: alice, in: channel, at: now)
                     case 1: _ = desk.handle(text: "ack", by: user, in: channel, at: now)
                     case 2: _ = desk.handle(text: "note restarted node \(i)", by: user, in: channel, at: now)
                     case 3: _ = desk.handle(text: "done node \(i) is healthy", by: user, in: channel, at: now)
@@ -96,7 +100,8 @@ enum CoreBench {
                 let due = now.addingTimeInterval(60)
                 total += clock.measure { _ = desk.due(at: due) }
                 count += 1
-                _ = desk.handle(text: "done T\(desk.incidents[IncidentID(1)]?.tasks.count ?? 1)", by: alice, in: channel, at: due)
+                _ = desk.handle(
+                    text: "done T\(desk.incidents[IncidentID(1)]?.tasks.count ?? 1)", by: alice, in: channel, at: due)
             }
         }
         return nanoseconds(total) / Double(count)

@@ -37,7 +37,9 @@ public enum SlackVerdict {
         let error = object["error"] as? String ?? "unknown_error"
         if error == "ratelimited" || error == "rate_limited" { return .retry(after: retryAfter ?? 1, reason: error) }
         if permanentErrors.contains(error) { return .permanent(reason: error, notInChannel: error == "not_in_channel") }
-        if error == "internal_error" || error == "fatal_error" || error == "service_unavailable" || error == "request_timeout" {
+        if error == "internal_error" || error == "fatal_error" || error == "service_unavailable"
+            || error == "request_timeout"
+        {
             return .retry(after: retryAfter, reason: error)
         }
         return .permanent(reason: error, notInChannel: false)
@@ -45,7 +47,9 @@ public enum SlackVerdict {
 
     /// The error code of a non-2xx body: JSON `error`, or the plain text webhooks answer with.
     private static func errorCode(in body: Data) -> String? {
-        if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any], let error = object["error"] as? String {
+        if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
+            let error = object["error"] as? String
+        {
             return error
         }
         let text = String(decoding: body.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -22,6 +22,19 @@ public struct InboundCommand: Sendable {
     }
 }
 
+/// The desk the routes hand commands to; the daemon implements it.
+public protocol CommandDesk: Sendable {
+    /// Records `command` durably, then returns the reply for the HTTP answer. `fitsInAnswer`
+    /// says whether a reply can go in the platform's synchronous answer; when it cannot, it
+    /// leaves through the outbox with the rest.
+    func submit(_ command: InboundCommand, fitsInAnswer: @escaping @Sendable (Reply) -> Bool) async -> Submission
+}
+
+/// Whether the daemon can do its job: the store writable, the scheduler running.
+public protocol HealthProbe: Sendable {
+    func isHealthy() async -> Bool
+}
+
 /// What became of a submitted command.
 public enum Submission: Sendable, Equatable {
     /// Recorded durably; the reply to put in the HTTP answer, if any (the rest are in the outbox).

@@ -1,0 +1,133 @@
+import CurlHTTP
+import DeputyChat
+import DeputyConfig
+import DeputyCore
+import DeputyServer
+import DeputyStore
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+import UnixSignals
+
+/// The composition root: one store, the desk, the scheduler, delivery, housekeeping and the HTTP
+/// server, built from settings and run as one service group.
+public struct Daemon {
+    public let desk: DeskService
+    public let scheduler: Scheduler
+    public let delivery: Delivery
+    public let maintenance: Maintenance
+    public let executor: StoreExecutor
+    let router: Router<BasicRequestContext>
+    let settings: DaemonSettings
+    let logger: Logger
+
+    /// Everything the daemon needs from outside.
+    public struct Parts: Sendable {
+        public var settings: DaemonSettings
+        public var rules: Rules
+        public var phrasebook: Phrasebook
+        public var store: DeputyStore
+        public var time: any TimeSource
+        public var transport: any HTTPTransport
+        public var logger: Logger
+        public var registry: PrometheusCollectorRegistry
+
+        public init(
+            settings: DaemonSettings, rules: Rules, phrasebook: Phrasebook, store: DeputyStore, time: any TimeSource,
+            transport: any HTTPTransport, logger: Logger, registry: PrometheusCollectorRegistry
+        ) {
+            self.settings = settings
+            self.rules = rules
+            self.phrasebook = phrasebook
+            self.store = store
+            self.time = time
+            self.transport = transport
+            self.logger = logger
+            self.registry = registry
+        }
+    }
+
+    public init(_ parts: Parts) async throws {
+        let settings = parts.settings
+        let metrics = PrometheusMetricsFactory(registry: parts.registry)
+        let executor = StoreExecutor(store: parts.store)
+        var stakeholders: [String: String] = [:]
+        if let channel = settings.slack.stakeholderChannel { stakeholders[SlashCommand.platform] = channel }
+        let desk = try await DeskService(
+            executor: executor, rules: parts.rules, time: parts.time,
+            policy: .init(expiry: settings.delivery.expiry, stakeholderChannels: stakeholders), logger: parts.logger)
+        let scheduler = Scheduler(desk: desk, time: parts.time, logger: parts.logger, metrics: metrics)
+        let encoder = Self.slackEncoder(settings, parts)
+        var platforms: [String: any OutboundPlatform] = [:]
+        if let encoder {
+            platforms[SlashCommand.platform] = SlackOutbound(
+                encoder: encoder, pacing: settings.delivery.slackPacing.interval)
+        }
+        let delivery = Delivery(
+            executor: executor, transport: parts.transport, platforms: platforms, time: parts.time,
+            expiry: settings.delivery.expiry.interval, logger: parts.logger, metrics: metrics)
+        await desk.observe(
+            deadlines: { await scheduler.update($0, $1) }, outbox: { await delivery.notify() })
+        await delivery.lookUpCommanders { await desk.commander(of: $0) }
+
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestLogMiddleware())
+        let registry = parts.registry
+        OperationsRoutes(health: DaemonHealth(executor: executor, scheduler: scheduler)) { registry.emitToString() }
+            .register(on: router)
+        if let encoder, let secret = settings.slack.signingSecret {
+            SlackRoutes(
+                signature: SlackSignature(signingSecret: secret.value), encoder: encoder, desk: desk,
+                maxBodyBytes: settings.maxBodyBytes
+            ).register(on: router)
+        }
+        self.desk = desk
+        self.scheduler = scheduler
+        self.delivery = delivery
+        self.executor = executor
+        self.maintenance = Maintenance(
+            executor: executor, desk: desk, time: parts.time, seenRetention: settings.delivery.seenRetention.interval,
+            deliveredRetention: settings.delivery.deliveredRetention.interval, logger: parts.logger)
+        self.router = router
+        self.settings = settings
+        self.logger = parts.logger
+    }
+
+    /// The Slack encoder, when Slack's secrets are set.
+    static func slackEncoder(_ settings: DaemonSettings, _ parts: Parts) -> SlackEncoder? {
+        guard settings.slackEnabled, let token = settings.slack.botToken else { return nil }
+        let book = parts.phrasebook
+        let labels = SlackButtonLabels(
+            understood: book.render(Line(.buttonUnderstood), style: .plain),
+            done: book.render(Line(.buttonDone), style: .plain),
+            needMoreTime: book.render(Line(.buttonNeedMoreTime), style: .plain),
+            object: book.render(Line(.buttonObject), style: .plain))
+        return SlackEncoder(
+            phrasebook: book, labels: labels, botToken: token.value,
+            style: .slack(timeZone: parts.rules.calendar.timeZone),
+            apiURL: settings.slack.apiURL)
+    }
+
+    /// The HTTP server on the configured address (port 0 picks a free one; `onServerRunning` hears which).
+    public func application(
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Deputy"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    /// The service group: started in this order, stopped in reverse (the server first, so
+    /// in-flight requests finish; then delivery tries what is due; then the scheduler).
+    public func serviceGroup(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> ServiceGroup {
+        ServiceGroup(
+            configuration: .init(
+                services: [scheduler, delivery, maintenance, application(onServerRunning: onServerRunning)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+    }
+}

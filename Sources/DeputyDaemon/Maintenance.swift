@@ -1,0 +1,51 @@
+import DeputyStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Hourly housekeeping: forgets dedupe keys after their retention and delivered messages after theirs.
+public struct Maintenance: Service {
+    let executor: StoreExecutor
+    let desk: DeskService
+    let time: any TimeSource
+    let seenRetention: TimeInterval
+    let deliveredRetention: TimeInterval
+    let logger: Logger
+
+    public init(
+        executor: StoreExecutor, desk: DeskService, time: any TimeSource, seenRetention: TimeInterval,
+        deliveredRetention: TimeInterval, logger: Logger
+    ) {
+        self.executor = executor
+        self.desk = desk
+        self.time = time
+        self.seenRetention = seenRetention
+        self.deliveredRetention = deliveredRetention
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        try await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await sweep()
+                try? await time.sleep(until: time.now.addingTimeInterval(3600))
+            }
+        }
+    }
+
+    /// One sweep, now.
+    func sweep() async {
+        let now = time.now
+        let seenCutoff = now.addingTimeInterval(-seenRetention)
+        let deliveredCutoff = now.addingTimeInterval(-deliveredRetention)
+        await desk.pruneSeen(olderThan: seenCutoff)
+        do {
+            let (seen, delivered) = try await executor.run { store in
+                (try store.pruneSeen(olderThan: seenCutoff), try store.pruneDelivered(olderThan: deliveredCutoff))
+            }
+            logger.debug("housekeeping", metadata: ["seen_pruned": "\(seen)", "delivered_pruned": "\(delivered)"])
+        } catch {
+            logger.warning("housekeeping failed", metadata: ["error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import CurlHTTP
+import DeputyConfig
+import DeputyCore
+import DeputyDaemon
+import DeputyStore
+import Foundation
+import Logging
+import Prometheus
+import ServiceLifecycle
+
+/// `deputy serve`: the long-running daemon.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the daemon: the chat platforms' endpoints, the timers and delivery.")
+
+    @Option(help: "The daemon settings (default: $DEPUTY_CONFIG, or Config/deputy.yaml if it exists).")
+    var config: String?
+
+    @OptionGroup var files: FileOptions
+
+    func run() async throws {
+        let logger = Logger(label: "deputy")
+        let environment = ProcessInfo.processInfo.environment
+        let settings: DaemonSettings
+        let (rules, phrasebook): (Rules, Phrasebook)
+        do {
+            settings = try DaemonSettingsLoader.load(file: config, environment: environment)
+            let paths = files.applied(to: settings)
+            (rules, phrasebook) = try FileOptions.load(rules: paths.rulesPath, phrasebook: paths.phrasebookPath)
+        } catch {
+            Self.fail(error.description)
+        }
+        let store: DeputyStore
+        do {
+            store = try DeputyStore.open(path: settings.database)
+        } catch {
+            Self.fail("deputy: cannot use the data file: \(error.localizedDescription)")
+        }
+        if !settings.slackEnabled {
+            logger.notice(
+                "Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or their _FILE forms) to turn it on")
+        }
+        let transport = try CurlHTTPClient()
+        defer { transport.shutdown() }
+        let daemon = try await Daemon(
+            .init(
+                settings: settings, rules: rules, phrasebook: phrasebook, store: store, time: SystemTimeSource(),
+                transport: transport, logger: logger, registry: PrometheusCollectorRegistry()))
+        logger.notice(
+            "deputy is starting",
+            metadata: ["listen": "\(settings.host):\(settings.port)", "data": "\(settings.database)"])
+        try await daemon.serviceGroup().run()
+        logger.notice("deputy stopped")
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(1)
+    }
+}
