@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "DeputyCore", swiftSettings: strictness),
@@ -91,7 +93,7 @@ let package = Package(
         ),
         .target(
             name: "DeputyTestSupport",
-            dependencies: ["DeputyCore", "DeputyConfig", "DeputyDaemon"],
+            dependencies: ["DeputyCore", "DeputyConfig", "DeputyDaemon", "CurlHTTP"],
             path: "Tests/DeputyTestSupport",
             swiftSettings: strictness
         ),
@@ -131,10 +133,16 @@ let package = Package(
         .testTarget(
             name: "DeputyDaemonTests",
             dependencies: [
-                "DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyTestSupport", "DeputyStore", "DeputyServer",
+                "DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyTestSupport", "CurlHTTP", "DeputyChat",
+                "DeputyStore", "DeputyServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                // A fake Slack Web API for the live delivery tests.
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             exclude: ["Transcripts"],
             swiftSettings: strictness

@@ -7,67 +7,100 @@ import Foundation
 import Logging
 
 extension Delivery {
-    /// Delivers one message; returns its channel, when to retry it (if it will be), and whether
-    /// something reached the platform.
-    func deliver(_ row: OutboxRow) async -> (ChannelKey, Date?, Bool) {
+    /// Sends the next request of one message (a reply split in parts takes one pass a part) and
+    /// records what became of it: delivered, to be retried, or dead.
+    func deliver(_ row: OutboxRow) async {
         guard let platform = platforms[row.channel.platform] else {
             await bury(row, reason: "platform \(row.channel.platform) is not configured")
-            return (row.channel, nil, false)
+            return
         }
-        for request in platform.requests(for: row.message) {
-            let verdict: DeliveryVerdict
-            do {
-                verdict = platform.verdict(for: try await transport.send(request))
-            } catch let error as CurlError {
-                verdict = .retry(after: nil, reason: error.description)
-            } catch {
-                verdict = .retry(after: nil, reason: "\(error)")
-            }
-            switch verdict {
-            case .delivered:
-                continue
-            case .retry(let after, let reason):
-                return (row.channel, await reschedule(row, after: after, reason: reason), false)
-            case .permanent(let reason, let notInChannel):
-                await bury(row, reason: reason)
-                if notInChannel { await askForInvite(row) }
-                return (row.channel, nil, true)
-            }
+        let requests = platform.requests(for: row.message)
+        let part = partsSent[row.id] ?? 0
+        guard part < requests.count else {
+            await markDelivered(row)
+            return
         }
-        let now = time.now
-        _ = try? await executor.run { try $0.markDelivered(row.id, at: now) }
-        counters.delivered.increment()
-        return (row.channel, nil, true)
+        let verdict: DeliveryVerdict
+        do {
+            verdict = platform.verdict(for: try await transport.send(requests[part]))
+        } catch is CancellationError where Task.isCancelled {
+            return  // Stopping: the message is no worse for it, and goes in the last pass or the next start.
+        } catch let error as CurlError where error.kind == .shutdown {
+            lastSent[row.channel] = time.now  // Stopping too; paced, so a closed client is not asked in a spin.
+            return
+        } catch let error as CurlError where error.kind == .invalidRequest {
+            verdict = .permanent(reason: error.description, notInChannel: false)
+        } catch {
+            verdict = .retry(after: nil, reason: "\(error)")
+        }
+        lastSent[row.channel] = time.now
+        switch verdict {
+        case .delivered where part + 1 < requests.count:
+            partsSent[row.id] = part + 1
+        case .delivered:
+            await markDelivered(row)
+        case .retry(let after, let reason):
+            await reschedule(row, after: after, reason: reason)
+        case .permanent(let reason, let notInChannel):
+            await bury(row, reason: reason)
+            if notInChannel { await askForInvite(row) }
+        }
     }
 
-    private func reschedule(_ row: OutboxRow, after: TimeInterval?, reason: String) async -> Date {
+    private func markDelivered(_ row: OutboxRow) async {
+        partsSent[row.id] = nil
+        let now = time.now
+        _ = await inStore("mark a message delivered") { try $0.markDelivered(row.id, at: now) }
+        counters.delivered.increment()
+    }
+
+    /// Puts `row` back to wait for its next try; buries it at once when that try would come after
+    /// its expiry, so its channel need not wait for a message that cannot go.
+    private func reschedule(_ row: OutboxRow, after: TimeInterval?, reason: String) async {
         let attempts = row.attempts + 1
         let delay = retry.delay(afterAttempts: attempts, platformSaid: after, jitter: Double.random(in: 0...1))
         let at = time.now.addingTimeInterval(delay)
+        guard at <= row.expiresAt else {
+            logger.warning(
+                "delivery gives up: the next try would come after the message expires",
+                metadata: ["outbox": "\(row.id)", "attempt": "\(attempts)", "reason": "\(reason)"])
+            await bury(row, reason: "expired")
+            return
+        }
         counters.retries.increment()
         logger.info(
             "delivery will be retried",
             metadata: ["outbox": "\(row.id)", "attempt": "\(attempts)", "reason": "\(reason)", "in": "\(delay)"])
-        _ = try? await executor.run { try $0.reschedule(row.id, notBefore: at, attempts: attempts, lastError: reason) }
-        return at
+        _ = await inStore("reschedule a message") {
+            try $0.reschedule(row.id, notBefore: at, attempts: attempts, lastError: reason)
+        }
     }
 
     private func bury(_ row: OutboxRow, reason: String) async {
+        partsSent[row.id] = nil
         counters.deadLetters.increment()
         logger.error(
             "dead letter", metadata: ["outbox": "\(row.id)", "channel": "\(row.channel)", "reason": "\(reason)"])
-        _ = try? await executor.run { try $0.markDead(row.id, reason: reason) }
+        _ = await inStore("bury a message") { try $0.markDead(row.id, reason: reason) }
     }
 
-    /// Deputy is not in the channel: tell the incident commander, in a direct message.
+    /// Deputy is not in the channel: tell the incident commander, in a direct message, once an
+    /// expiry per channel however many messages are lost. A lost request to `/invite` asks no more.
     private func askForInvite(_ row: OutboxRow) async {
-        guard let incident = row.incident, let commander = await commanderOf?(incident) else { return }
         let now = time.now
+        guard invitesAsked[row.channel] == nil, !row.message.reply.lines.contains(where: { $0.key == .inviteDeputy })
+        else { return }
+        invitesAsked[row.channel] = now
+        guard let incident = row.incident, let commander = await commanderOf?(incident) else {
+            logger.warning(
+                "Deputy is not in a channel and no commander can be told", metadata: ["channel": "\(row.channel)"])
+            return
+        }
         let direct = ChannelKey(platform: row.channel.platform, team: row.channel.team, channel: commander.id)
         let reply = Reply.channel(.inviteDeputy, ["user": .user(commander), "channel": .plain(row.channel.channel)])
         let message = OutgoingMessage(channel: direct, incident: incident, reply: reply, createdAt: now)
         let commit = Commit(
             at: now, messages: [Commit.Message(message, notBefore: now, expiresAt: now.addingTimeInterval(expiry))])
-        _ = try? await executor.run { try $0.commit([commit]) }
+        _ = await inStore("queue a request to /invite") { try $0.commit([commit]) }
     }
 }

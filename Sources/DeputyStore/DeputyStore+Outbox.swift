@@ -25,6 +25,29 @@ extension DeputyStore {
         }
     }
 
+    /// The head of each channel's queue: its oldest pending message not expired at `now`, due
+    /// or not, oldest first, at most `limit` channels.
+    ///
+    /// Only a head may be sent, so a channel hears its messages in order; and since each channel
+    /// counts once against `limit`, a long queue in one channel never hides the others.
+    public func channelHeads(now: Date, limit: Int) throws -> [OutboxRow] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM outbox AS o
+                    WHERE o.state = 'pending' AND o.expires_at >= :now
+                    AND o.id = (
+                        SELECT MIN(e.id) FROM outbox AS e
+                        WHERE e.state = 'pending' AND e.platform = o.platform AND e.team = o.team
+                        AND e.channel = o.channel AND e.expires_at >= :now)
+                    ORDER BY o.id LIMIT :limit
+                    """,
+                arguments: ["now": now.timeIntervalSince1970, "limit": limit])
+            return try Self.outboxRows(rows)
+        }
+    }
+
     /// Records that the platform took message `id` at `at`. False if it was not pending.
     @discardableResult
     public func markDelivered(_ id: Int64, at: Date) throws -> Bool {

@@ -61,6 +61,24 @@ struct OutboxTests {
         #expect(later.first?.lastError == "503")
     }
 
+    @Test("each channel's head is its oldest live message, due or not; a long queue hides no channel")
+    func channelHeads() throws {
+        let store = try DeputyStore.inMemory()
+        try enqueue(["a", "b", "c"], in: Fixtures.channel, store: store)
+        try enqueue(["x", "y"], in: other, store: store)
+        #expect(texts(try store.channelHeads(now: start, limit: 10)) == ["a", "x"])
+        #expect(texts(try store.channelHeads(now: start, limit: 1)) == ["a"])
+        let first = try #require(try store.channelHeads(now: start, limit: 10).first)
+        try store.reschedule(first.id, notBefore: start.addingTimeInterval(30), attempts: 1, lastError: "503")
+        let heads = try store.channelHeads(now: start, limit: 10)
+        #expect(texts(heads) == ["a", "x"], "a head waiting for its retry still holds its channel")
+        #expect(heads.first?.notBefore == start.addingTimeInterval(30))
+        try store.markDelivered(first.id, at: start)
+        #expect(texts(try store.channelHeads(now: start, limit: 10)) == ["b", "x"])
+        try enqueue(["brief"], in: ChannelKey(platform: "test", team: "T1", channel: "C3"), store: store, expiresIn: 60)
+        #expect(texts(try store.channelHeads(now: start.addingTimeInterval(61), limit: 10)) == ["b", "x"])
+    }
+
     @Test("delivered and dead messages leave the queue; dead letters stay to be seen")
     func deliveredAndDead() throws {
         let store = try DeputyStore.inMemory()

@@ -1,0 +1,136 @@
+import CurlHTTP
+import DeputyCore
+import DeputyStore
+import DeputyTestSupport
+import Foundation
+import Testing
+
+@testable import DeputyDaemon
+
+/// Order, pacing and independence of channels, long replies, and what survives a restart.
+@Suite("Delivery: order per channel, pacing, and restarts")
+struct DeliveryOrderTests {
+    @Test("a channel hears its messages in order, even while the first is being retried")
+    func orderPerChannel() async throws {
+        let transport = FakeTransport()
+        transport.script(.status(500), .status(502))
+        let harness = try DeliveryHarness(transport: transport)
+        try harness.enqueue("one")
+        try harness.enqueue("two")
+        var wake: Date? = harness.time.now
+        for _ in 0..<10 { wake = await harness.passAtWake(wake) }
+        #expect(transport.requests.map(\.decision) == ["one", "one", "one", "two"])
+        #expect(try harness.store.pendingCount() == 0)
+    }
+
+    @Test("a channel that keeps failing holds back no other channel")
+    func brokenChannelAlone() async throws {
+        let time = ManualTimeSource(start: Fixtures.start)
+        let transport = FakeTransport(time: time) { request in
+            request.slackChannel == "C1" ? .respond(.json("{}", status: 503)) : .respond(.slackOK)
+        }
+        let harness = try DeliveryHarness(transport: transport, time: time)
+        let start = time.now
+        for text in ["stuck 1", "stuck 2"] { try harness.enqueue(text) }
+        for text in ["a", "b", "c"] { try harness.enqueue(text, in: DeliveryHarness.other) }
+        var wake: Date? = start
+        while let next = wake, next < start.addingTimeInterval(10) { wake = await harness.passAtWake(next) }
+        let elsewhere = transport.sent.filter { $0.request.slackChannel == "C2" }
+        #expect(elsewhere.map(\.request.decision) == ["a", "b", "c"])
+        #expect(elsewhere.last?.at == start.addingTimeInterval(2), "one a second, from the start")
+        #expect(transport.requests.filter { $0.slackChannel == "C1" }.allSatisfy { $0.decision == "stuck 1" })
+        #expect(try harness.store.pendingCount() == 2)
+    }
+
+    @Test("two messages to one channel are a pacing apart; two channels are not paced together")
+    func pacing() async throws {
+        let time = ManualTimeSource(start: Fixtures.start)
+        let transport = FakeTransport(time: time)
+        let harness = try DeliveryHarness(transport: transport, time: time)
+        let start = time.now
+        try harness.enqueue("one")
+        try harness.enqueue("two")
+        try harness.enqueue("elsewhere", in: DeliveryHarness.other)
+        #expect(await harness.delivery.pass() == start.addingTimeInterval(1))
+        #expect(Set(transport.requests.compactMap(\.decision)) == ["one", "elsewhere"], "both at once")
+        time.advance(by: 0.5)
+        #expect(await harness.delivery.pass() == start.addingTimeInterval(1))
+        #expect(transport.requests.count == 2, "not before the pacing has passed")
+        time.advance(by: 0.5)
+        #expect(await harness.delivery.pass() == nil)
+        #expect(transport.sent.last?.request.decision == "two")
+        #expect(transport.sent.last?.at == start.addingTimeInterval(1))
+    }
+
+    @Test("a reply too long for one message goes in paced parts, and a retry repeats none")
+    func longReplyInParts() async throws {
+        let time = ManualTimeSource(start: Fixtures.start)
+        let transport = FakeTransport(time: time)
+        let harness = try DeliveryHarness(transport: transport, textLimit: 40, time: time)
+        let lines = (1...3).map { Line(.decisionRecorded, ["text": .text("part \($0), kept whole")]) }
+        try harness.enqueue(Reply(.channel, lines))
+        transport.script(.respond(.slackOK), .status(500))
+        var wake: Date? = time.now
+        for _ in 0..<10 { wake = await harness.passAtWake(wake) }
+        let texts = transport.requests.compactMap(\.decision)
+        #expect(texts == ["part 1, kept whole", "part 2, kept whole", "part 2, kept whole", "part 3, kept whole"])
+        let times = transport.sent.compactMap(\.at)
+        for (earlier, later) in zip(times, times.dropFirst()) { #expect(later.timeIntervalSince(earlier) >= 1) }
+        #expect(try harness.store.pendingCount() == 0)
+        #expect(harness.counted("deputy_deliveries_total") == 1)
+    }
+
+    @Test("after a restart the outbox goes on where it was: retries keep their time, nothing is lost")
+    func restart() async throws {
+        let first = FakeTransport()
+        first.script(.status(503))
+        let before = try DeliveryHarness(transport: first)
+        let start = before.time.now
+        try before.enqueue("one")
+        try before.enqueue("two")
+        let wake = await before.delivery.pass()
+        let retryAt = try #require(try before.store.channelHeads(now: start, limit: 10).first?.notBefore)
+        #expect(retryAt > start)
+        #expect(wake == max(retryAt, start.addingTimeInterval(1)), "backed off, and paced")
+
+        let second = FakeTransport()
+        let after = try DeliveryHarness(transport: second, store: before.store, time: before.time)
+        #expect(await after.delivery.pass() == retryAt, "the restarted service knows when to look")
+        #expect(second.requests.isEmpty)
+        var next: Date? = retryAt
+        for _ in 0..<4 { next = await after.passAtWake(next) }
+        #expect(second.requests.map(\.decision) == ["one", "two"])
+        #expect(try after.store.pendingCount() == 0)
+    }
+
+    @Test("a send cut short by shutdown is no attempt: no backoff, and the message goes next")
+    func shutdownIsNoAttempt() async throws {
+        let transport = FakeTransport()
+        transport.script(.fail(CancellationError()), .curl(.shutdown))
+        let harness = try DeliveryHarness(transport: transport)
+        let start = harness.time.now
+        try harness.enqueue("one")
+        await Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            await harness.delivery.pass()
+        }.value
+        #expect(transport.requests.count == 1)
+        #expect(await harness.delivery.pass() == start.addingTimeInterval(1), "a closed client is paced, no more")
+        #expect(transport.requests.count == 2)
+        #expect(await harness.passAtWake(start.addingTimeInterval(1)) == nil)
+        #expect(transport.requests.count == 3)
+        #expect(harness.counted("deputy_delivery_retries_total") == 0)
+        #expect(try harness.store.pendingCount() == 0)
+    }
+
+    @Test("a request curl refuses to send is a dead letter, not retried for an hour")
+    func invalidRequest() async throws {
+        let transport = FakeTransport()
+        transport.script(.curl(.invalidRequest))
+        let harness = try DeliveryHarness(transport: transport)
+        try harness.enqueue("one")
+        await harness.delivery.pass()
+        #expect(try harness.store.deadLetters(limit: 10).count == 1)
+        #expect(try harness.store.pendingCount() == 0)
+    }
+}
