@@ -45,7 +45,7 @@ extension Incident {
         case .suggested, .proposed, .objected, .decided, .decisionRecorded:
             applyConsensus(record.event, by: record.actor, at: at)
         case .taskAssigned, .taskReassigned, .taskCancelled, .taskAcknowledged, .findingRecorded, .taskExtended,
-            .taskDone, .taskSnoozed:
+            .taskDone, .taskSnoozed, .timeAsked:
             applyTask(record.event, at: at)
         case .summarySet(let text):
             summary = text
@@ -192,6 +192,9 @@ extension Incident {
             closeTask(id, as: .done)
         case .taskSnoozed(let id, let until):
             updateTask(id) { $0.snoozedUntil = until }
+        case .timeAsked(let id):
+            // Asked again before answering, the question still stands from the first time.
+            updateTask(id) { $0.timeAskedAt = $0.timeAskedAt ?? at }
         default:
             break
         }
@@ -222,6 +225,8 @@ extension Incident {
             updateTask(id) { $0.followedUp = (due, at) }
         case .escalation(let id, let due):
             updateTask(id) { $0.escalatedFor = due }
+        case .timeNotGiven(let id, let askedAt):
+            updateTask(id) { $0.timeAskEscalatedFor = askedAt }
         case .updateDue(let due, let next):
             updateOverdueSince = updateOverdueSince ?? due
             nextUpdateDue = next
@@ -246,5 +251,6 @@ extension TaskState {
         timeboxStart = at
         lastActivityAt = at
         snoozedUntil = nil
+        timeAskedAt = nil
     }
 }

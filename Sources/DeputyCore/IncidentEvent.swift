@@ -38,6 +38,8 @@ public enum IncidentEvent: Hashable, Sendable, Codable {
     case taskExtended(TaskID, timebox: Span, dueAt: Date)
     case taskDone(TaskID, finding: String?)
     case taskSnoozed(TaskID, until: Date)
+    /// Deputy asked the owner how much time the task needs; a new timebox answers it.
+    case timeAsked(TaskID)
 
     // The picture
     case summarySet(String)

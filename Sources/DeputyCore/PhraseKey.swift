@@ -92,6 +92,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case followUp = "follow_up"
     case followUpHint = "follow_up_hint"
     case escalation
+    case timeNotGiven = "time_not_given"
     case updateDueFirst = "update_due_first"
     case updateDue = "update_due"
     case updateDueNoOne = "update_due_no_one"
@@ -253,7 +254,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
             .boardLongest:
             ["user", "elapsed"]
         case .followUp: ["user", "elapsed", "task_id", "task"]
-        case .escalation: ["user", "task_id", "task", "elapsed"]
+        case .escalation, .timeNotGiven: ["user", "task_id", "task", "elapsed"]
         case .updatePosted: ["user", "text"]
         case .nextUpdateAt, .updateDueAt, .attentionQuiet, .boardNextUpdate, .sayHurry: ["time"]
         case .rotationList: ["people", "limit"]
