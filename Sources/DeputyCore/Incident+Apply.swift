@@ -54,13 +54,17 @@ extension Incident {
         case .noteAdded:
             noteCount += 1
         case .todoAdded(let text):
-            todos.append(text)
+            followUpItems.append(.todo(text))
         case .stakeholderUpdate(_, let nextDue):
             lastUpdateAt = at
             nextUpdateDue = nextDue
             updateOverdueSince = nil
         case .severityChanged(let severity):
             self.severity = severity
+        case .severityQuestioned(let asked, let treatedAs):
+            if let actor = record.actor {
+                followUpItems.append(.severityQuestioned(by: actor, asked: asked, treatedAs: treatedAs))
+            }
         case .updateRescheduled(let due):
             nextUpdateDue = due
         case .phaseStarted(let phase, let updateDue):
@@ -119,7 +123,7 @@ extension Incident {
         quietUntil = nil
         for id in openTaskIDs {
             tasks[id.number - 1].status = .carriedOver
-            todos.append(tasks[id.number - 1].text)
+            followUpItems.append(.openTask(id))
         }
         openTaskIDs = []
         for id in openProposalIDs {

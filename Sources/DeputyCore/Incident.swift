@@ -36,7 +36,8 @@ public struct Incident: Sendable {
 
     public internal(set) var summary: String?
     public internal(set) var impact: (text: String, since: Date?)?
-    public internal(set) var todos: [String] = []
+    /// Follow-up items for the postmortem, in the order they came up.
+    public internal(set) var followUpItems: [FollowUpItem] = []
     public internal(set) var noteCount = 0
 
     public internal(set) var lastUpdateAt: Date?

@@ -48,6 +48,8 @@ public enum IncidentEvent: Hashable, Sendable, Codable {
     case todoAdded(String)
     case stakeholderUpdate(String, nextDue: Date)
     case severityChanged(Severity)
+    /// The actor asked for a lower severity during the call: not discussed, kept for the postmortem.
+    case severityQuestioned(asked: Severity, treatedAs: Severity)
     /// The next stakeholder update moved (a raised severity's shorter cadence).
     case updateRescheduled(due: Date)
     case phaseStarted(Phase, updateDue: Date?)

@@ -168,6 +168,10 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case boardPostmortemOwner = "board_postmortem_owner"
     case boardPostmortemDue = "board_postmortem_due"
     case boardPostmortemDone = "board_postmortem_done"
+    case boardFollowUpsHeader = "board_follow_ups_header"
+    case boardFollowUp = "board_follow_up"
+    case boardFollowUpOpenTask = "board_follow_up_open_task"
+    case boardFollowUpSeverity = "board_follow_up_severity"
     case sayTakeoverAsk = "say_takeover_ask"
     case sayTakeoverAnswer = "say_takeover_answer"
     case sayHurry = "say_hurry"
@@ -200,7 +204,8 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
             .onlyUpdaters, .noOpenProposal, .quietOver, .quietOverNothingHeld, .pointToOnePerson,
             .noteAdded, .severityKeptAsTodo, .phaseResolveIsNotTheEnd, .boardDrill, .boardAttentionHeader,
             .attentionNoCommander, .boardTasksHeader, .boardNoTasks, .boardDecisionsHeader, .boardPostmortemUnowned,
-            .boardPostmortemDone, .sayTakeoverAsk, .sayTakeoverAnswer, .sayHurryNoUpdate, .saySpreadsheet,
+            .boardPostmortemDone, .boardFollowUpsHeader, .sayTakeoverAsk, .sayTakeoverAnswer, .sayHurryNoUpdate,
+            .saySpreadsheet,
             .saySpreadsheetChoice, .sayCrowd, .sayBelligerent, .sayHandoff, .emptyCommand:
             []
         case .alreadyActive: ["incident", "title"]
@@ -229,7 +234,8 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
         case .commanderDecides: ["commander", "proposal"]
         case .decidedProceed, .decidedDrop, .hearingNone, .undecidedNoCommander, .proposalItem, .attentionObjected:
             ["proposal", "action"]
-        case .decisionRecorded, .summarySet, .impactSet, .todoAdded, .boardSummary, .boardImpact: ["text"]
+        case .decisionRecorded, .summarySet, .impactSet, .todoAdded, .boardSummary, .boardImpact, .boardFollowUp:
+            ["text"]
         case .windowLapsedWhileAway: ["commander", "proposal", "action", "elapsed"]
         case .windowLapsedNoCommander: ["proposal", "action", "elapsed"]
         case .undecidedReminder: ["commander", "proposal", "action"]
@@ -239,7 +245,8 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
         case .assignedHint, .unknownTask, .taskClosed, .followUpHint: ["task_id"]
         case .reassigned: ["user", "task_id", "task", "timebox"]
         case .alreadyOwner, .askHowMuchTime: ["user", "task_id"]
-        case .taskCancelled, .taskItem: ["task_id", "task"]
+        case .taskCancelled, .taskItem, .boardFollowUpOpenTask: ["task_id", "task"]
+        case .boardFollowUpSeverity: ["user", "severity", "treated_as"]
         case .acknowledged: ["user", "task_id", "remaining"]
         case .foundWithTimebox: ["user", "task_id", "finding", "timebox"]
         case .foundAskTime: ["user", "task_id", "finding"]
