@@ -27,7 +27,11 @@ extension Draft {
         let decisions = incident.decisions.suffix(3)
         if !decisions.isEmpty {
             lines.append(Line(.boardDecisionsHeader))
-            lines += decisions.map { Line(.boardDecision, ["text": .text($0.text), "time": .time($0.at)]) }
+            lines += decisions.map {
+                Line(
+                    $0.verdict == .drop ? .boardDecisionDropped : .boardDecision,
+                    ["text": .text($0.text), "time": .time($0.at)])
+            }
         }
         if overdueUpdateSince == nil, let due = nextUpdateDue {
             lines.append(Line(.boardNextUpdate, ["time": .time(due)]))

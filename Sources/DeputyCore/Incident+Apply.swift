@@ -151,9 +151,9 @@ extension Incident {
             guard let proposal = proposal(id) else { return }
             proposals[id.number - 1].verdict = verdict
             openProposalIDs.removeAll { $0 == id }
-            decisions.append((verdict == .proceed ? proposal.action : "drop: \(proposal.action)", at))
+            decisions.append(Decision(text: proposal.action, verdict: verdict, at: at))
         case .decisionRecorded(let text):
-            decisions.append((text, at))
+            decisions.append(Decision(text: text, verdict: nil, at: at))
         default:
             break
         }

@@ -29,7 +29,7 @@ public struct Incident: Sendable {
     public internal(set) var proposals: [Proposal] = []
     /// Ids of proposals still waiting for a decision, in order.
     public internal(set) var openProposalIDs: [ProposalID] = []
-    public internal(set) var decisions: [(text: String, at: Date)] = []
+    public internal(set) var decisions: [Decision] = []
     public internal(set) var tasks: [TaskState] = []
     /// Ids of tasks still open, in order.
     public internal(set) var openTaskIDs: [TaskID] = []
@@ -80,6 +80,15 @@ public struct Incident: Sendable {
 
         public static func == (lhs: Proposal, rhs: Proposal) -> Bool { lhs.id == rhs.id && lhs.verdict == rhs.verdict }
         public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+    }
+
+    /// A decision: a proposal proceeded with or dropped, or one made on the call.
+    public struct Decision: Hashable, Sendable {
+        /// The proposal's action, or the decision as it was typed.
+        public var text: String
+        /// How a proposal was decided; nil for a decision recorded as made on the call.
+        public var verdict: Command.Verdict?
+        public var at: Date
     }
 
     /// After resolve: who owns the postmortem and when it is due.

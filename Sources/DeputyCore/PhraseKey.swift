@@ -162,6 +162,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case boardNoTasks = "board_no_tasks"
     case boardDecisionsHeader = "board_decisions_header"
     case boardDecision = "board_decision"
+    case boardDecisionDropped = "board_decision_dropped"
     case boardNextUpdate = "board_next_update"
     case boardLongest = "board_longest"
     case boardPostmortemUnowned = "board_postmortem_unowned"
@@ -265,7 +266,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
         case .updatePosted: ["user", "text"]
         case .nextUpdateAt, .updateDueAt, .attentionQuiet, .boardNextUpdate, .sayHurry: ["time"]
         case .rotationList: ["people", "limit"]
-        case .impactSetSince, .boardImpactSince, .boardDecision: ["text", "time"]
+        case .impactSetSince, .boardImpactSince, .boardDecision, .boardDecisionDropped: ["text", "time"]
         case .severityRaised: ["severity", "user"]
         case .severityNotDiscussed, .severityUnchanged: ["severity"]
         case .severityFinal: ["severity", "incident"]
