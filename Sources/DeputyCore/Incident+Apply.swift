@@ -42,6 +42,8 @@ extension Incident {
         case .left(let user), .released(let user):
             roster[user.id] = nil
             for (role, holder) in roles where holder == user { roles[role] = nil }
+            // A handover waits only for someone still on the response.
+            if pendingHandover == user { pendingHandover = nil }
         case .suggested, .proposed, .objected, .decided, .decisionRecorded:
             applyConsensus(record.event, by: record.actor, at: at)
         case .taskAssigned, .taskReassigned, .taskCancelled, .taskAcknowledged, .findingRecorded, .taskExtended,

@@ -16,6 +16,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case handoverOffered = "handover_offered"
     case handoverAcceptHint = "handover_accept_hint"
     case handoverCancelled = "handover_cancelled"
+    case handoverTargetGone = "handover_target_gone"
     case noHandoverPending = "no_handover_pending"
     case nothingToAccept = "nothing_to_accept"
     case handoverAccepted = "handover_accepted"
@@ -219,6 +220,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
             ["commander"]
         case .takeoverRequested: ["commander", "deputy", "wait"]
         case .takeoverCancelled: ["commander", "deputy"]
+        case .handoverTargetGone: ["user", "commander"]
         case .roleAssigned, .roleAlreadyHeld: ["user", "role"]
         case .roleReplaced: ["user", "role", "previous"]
         case .roleVacant: ["role"]
