@@ -10,6 +10,7 @@ extension Draft {
         if let closedAt = incident.closedAt {
             lines.append(Line(.boardClosed, ["incident": .plain(incident.id.description), "time": .time(closedAt)]))
             lines += postmortemLines()
+            lines += followUpLines()
         }
         let attention = needsAttention()
         if !attention.isEmpty { lines.append(Line(.boardAttentionHeader)) }
@@ -26,7 +27,11 @@ extension Draft {
         let decisions = incident.decisions.suffix(3)
         if !decisions.isEmpty {
             lines.append(Line(.boardDecisionsHeader))
-            lines += decisions.map { Line(.boardDecision, ["text": .text($0.text), "time": .time($0.at)]) }
+            lines += decisions.map {
+                Line(
+                    $0.verdict == .drop ? .boardDecisionDropped : .boardDecision,
+                    ["text": .text($0.text), "time": .time($0.at)])
+            }
         }
         if overdueUpdateSince == nil, let due = nextUpdateDue {
             lines.append(Line(.boardNextUpdate, ["time": .time(due)]))
@@ -104,6 +109,30 @@ extension Draft {
         if let since = incident.updateOverdueSince { return since }
         guard let due = incident.nextUpdateDue, due <= now else { return nil }
         return due
+    }
+
+    /// Once resolved, what the postmortem is to follow up, in the order it came up.
+    private func followUpLines() -> [Line] {
+        guard case .resolved = incident.status, !incident.followUpItems.isEmpty else { return [] }
+        return [Line(.boardFollowUpsHeader)] + incident.followUpItems.map(followUpLine)
+    }
+
+    private func followUpLine(_ item: FollowUpItem) -> Line {
+        switch item {
+        case .todo(let text):
+            Line(.boardFollowUp, ["text": .text(text)])
+        case .openTask(let id):
+            Line(
+                .boardFollowUpOpenTask,
+                ["task_id": .plain(id.description), "task": .text(incident.task(id)?.text ?? "")])
+        case .severityQuestioned(let user, let asked, let treatedAs):
+            Line(
+                .boardFollowUpSeverity,
+                [
+                    "user": .user(user), "severity": .plain(asked.description),
+                    "treated_as": .plain(treatedAs.description),
+                ])
+        }
     }
 
     private func postmortemLines() -> [Line] {

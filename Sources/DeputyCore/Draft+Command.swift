@@ -91,8 +91,9 @@ extension Draft {
         if user == incident.commander { return tell(user, .commanderCannotLeave) }
         guard incident.roster[user.id] != nil else { return tell(user, .notOnRoster, ["user": .user(user)]) }
         let owned = incident.openTasks.filter { $0.owner == user }
+        let handoverOff = handoverEnds(for: user)
         record(.left(user))
-        announce(.left, ["user": .user(user)])
+        say(Reply(.channel, [Line(.left, ["user": .user(user)])] + handoverOff))
         warnAboutOrphans(owned)
     }
 
@@ -100,9 +101,16 @@ extension Draft {
         if target == user { return tell(user, .commanderCannotLeave) }
         guard incident.roster[target.id] != nil else { return tell(user, .notOnRoster, ["user": .user(target)]) }
         let owned = incident.openTasks.filter { $0.owner == target }
+        let handoverOff = handoverEnds(for: target)
         record(.released(target))
-        announce(.released, ["user": .user(target)])
+        say(Reply(.channel, [Line(.released, ["user": .user(target)])] + handoverOff))
         warnAboutOrphans(owned)
+    }
+
+    /// The line saying a handover waiting for `user`, who is leaving the response, is off.
+    private func handoverEnds(for user: User) -> [Line] {
+        guard incident.pendingHandover == user, let commander = incident.commander else { return [] }
+        return [Line(.handoverTargetGone, ["user": .user(user), "commander": .user(commander)])]
     }
 
     private mutating func warnAboutOrphans(_ tasks: [TaskState]) {

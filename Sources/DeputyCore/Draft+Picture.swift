@@ -53,9 +53,7 @@ extension Draft {
                 .severityFinal, ["severity": .plain(severity.description), "incident": .plain(incident.id.description)])
         }
         guard severity > current else {
-            record(
-                .todoAdded("Severity: \(user.name) asked for \(severity) during the call; we treated it as \(current).")
-            )
+            record(.severityQuestioned(asked: severity, treatedAs: current))
             return say(
                 Reply(
                     .privately(user),

@@ -42,11 +42,13 @@ extension Draft {
     }
 
     /// "Understood." After the timebox has lapsed there is no time left to promise, so Deputy
-    /// asks how much time the owner needs instead of "I'll come back to you in 0 seconds".
+    /// asks how much time the owner needs instead of "I'll come back to you in 0 seconds"; the
+    /// same while an earlier question about time is unanswered.
     mutating func acknowledge(_ id: TaskID?, by user: User) {
         guard let task = pickTask(id, for: user, verb: .ack, ownerOnly: true) else { return }
         record(.taskAcknowledged(task.id))
-        guard task.dueAt > now else {
+        guard task.dueAt > now, task.timeAskedAt == nil else {
+            record(.timeAsked(task.id))
             return announce(.askHowMuchTime, ["user": .user(user), "task_id": .plain(task.id.description)])
         }
         announce(
@@ -58,7 +60,8 @@ extension Draft {
     }
 
     /// Records a finding on a task. Deputy answers the owner, even when the IC or deputy typed it:
-    /// "How much time do you need?" is for the person doing the work.
+    /// "How much time do you need?" is for the person doing the work. Asked, the owner hears no
+    /// follow-up for the old deadline; if no new timebox comes, the deputy hears about it.
     mutating func found(_ id: TaskID?, _ finding: String, timebox: Span?, by user: User) {
         guard let task = pickTask(id, for: user, verb: .found) else { return }
         let due = timebox.map { now.addingTimeInterval($0.interval) }
@@ -70,6 +73,7 @@ extension Draft {
             values["timebox"] = .duration(timebox)
             announce(.foundWithTimebox, values)
         } else {
+            record(.timeAsked(task.id))
             announce(.foundAskTime, values)
         }
     }
@@ -77,6 +81,7 @@ extension Draft {
     mutating func extend(_ id: TaskID?, by span: Span?, from user: User) {
         guard let task = pickTask(id, for: user, verb: .extend) else { return }
         guard let span else {
+            record(.timeAsked(task.id))
             return announce(.askHowMuchTime, ["user": .user(task.owner), "task_id": .plain(task.id.description)])
         }
         record(.taskExtended(task.id, timebox: span, dueAt: now.addingTimeInterval(span.interval)))

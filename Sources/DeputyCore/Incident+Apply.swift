@@ -42,10 +42,12 @@ extension Incident {
         case .left(let user), .released(let user):
             roster[user.id] = nil
             for (role, holder) in roles where holder == user { roles[role] = nil }
+            // A handover waits only for someone still on the response.
+            if pendingHandover == user { pendingHandover = nil }
         case .suggested, .proposed, .objected, .decided, .decisionRecorded:
             applyConsensus(record.event, by: record.actor, at: at)
         case .taskAssigned, .taskReassigned, .taskCancelled, .taskAcknowledged, .findingRecorded, .taskExtended,
-            .taskDone, .taskSnoozed:
+            .taskDone, .taskSnoozed, .timeAsked:
             applyTask(record.event, at: at)
         case .summarySet(let text):
             summary = text
@@ -54,13 +56,17 @@ extension Incident {
         case .noteAdded:
             noteCount += 1
         case .todoAdded(let text):
-            todos.append(text)
+            followUpItems.append(.todo(text))
         case .stakeholderUpdate(_, let nextDue):
             lastUpdateAt = at
             nextUpdateDue = nextDue
             updateOverdueSince = nil
         case .severityChanged(let severity):
             self.severity = severity
+        case .severityQuestioned(let asked, let treatedAs):
+            if let actor = record.actor {
+                followUpItems.append(.severityQuestioned(by: actor, asked: asked, treatedAs: treatedAs))
+            }
         case .updateRescheduled(let due):
             nextUpdateDue = due
         case .phaseStarted(let phase, let updateDue):
@@ -119,7 +125,7 @@ extension Incident {
         quietUntil = nil
         for id in openTaskIDs {
             tasks[id.number - 1].status = .carriedOver
-            todos.append(tasks[id.number - 1].text)
+            followUpItems.append(.openTask(id))
         }
         openTaskIDs = []
         for id in openProposalIDs {
@@ -147,9 +153,9 @@ extension Incident {
             guard let proposal = proposal(id) else { return }
             proposals[id.number - 1].verdict = verdict
             openProposalIDs.removeAll { $0 == id }
-            decisions.append((verdict == .proceed ? proposal.action : "drop: \(proposal.action)", at))
+            decisions.append(Decision(text: proposal.action, verdict: verdict, at: at))
         case .decisionRecorded(let text):
-            decisions.append((text, at))
+            decisions.append(Decision(text: text, verdict: nil, at: at))
         default:
             break
         }
@@ -192,6 +198,9 @@ extension Incident {
             closeTask(id, as: .done)
         case .taskSnoozed(let id, let until):
             updateTask(id) { $0.snoozedUntil = until }
+        case .timeAsked(let id):
+            // Asked again before answering, the question still stands from the first time.
+            updateTask(id) { $0.timeAskedAt = $0.timeAskedAt ?? at }
         default:
             break
         }
@@ -222,6 +231,8 @@ extension Incident {
             updateTask(id) { $0.followedUp = (due, at) }
         case .escalation(let id, let due):
             updateTask(id) { $0.escalatedFor = due }
+        case .timeNotGiven(let id, let askedAt):
+            updateTask(id) { $0.timeAskEscalatedFor = askedAt }
         case .updateDue(let due, let next):
             updateOverdueSince = updateOverdueSince ?? due
             nextUpdateDue = next
@@ -246,5 +257,6 @@ extension TaskState {
         timeboxStart = at
         lastActivityAt = at
         snoozedUntil = nil
+        timeAskedAt = nil
     }
 }

@@ -49,6 +49,7 @@ extension Draft {
         case .acknowledgement(let id): fireAcknowledgement(id)
         case .followUp(let id): fireFollowUp(id, timer)
         case .escalation(let id): fireEscalation(id, timer)
+        case .timeNotGiven(let id): fireTimeNotGiven(id)
         case .updateDue: fireUpdateDue(timer)
         case .rotation(let user): fireRotation(user)
         case .commanderRotation: fireCommanderRotation()
@@ -141,11 +142,29 @@ extension Draft {
             "user": .user(task.owner), "task_id": .plain(id.description), "task": .text(task.text),
             "elapsed": .duration(Span(from: task.dueAt, to: now)),
         ]
+        tellLead(about: task, .escalation, values)
+    }
+
+    /// "How much time do you need?" went unanswered: the deputy (or IC) hears it once, with how
+    /// long it has really been since Deputy asked.
+    private mutating func fireTimeNotGiven(_ id: TaskID) {
+        guard let task = incident.task(id), let askedAt = task.timeAskedAt else { return }
+        record(.nudged(.timeNotGiven(id, askedAt: askedAt)), by: nil)
+        let values: [String: PhraseValue] = [
+            "user": .user(task.owner), "task_id": .plain(id.description), "task": .text(task.text),
+            "elapsed": .duration(Span(from: askedAt, to: now)),
+        ]
+        tellLead(about: task, .timeNotGiven, values)
+    }
+
+    /// Tells the deputy, or the IC if there is none, about an owner's silence (never the owner
+    /// themselves); the channel when no one else leads.
+    private mutating func tellLead(about task: TaskState, _ key: PhraseKey, _ values: [String: PhraseValue]) {
         let lead = [incident.deputy, incident.commander].compactMap { $0 }.first { $0 != task.owner }
         if let lead {
-            tell(lead, .escalation, values)
+            tell(lead, key, values)
         } else {
-            announce(.escalation, values)
+            announce(key, values)
         }
     }
 }

@@ -70,6 +70,14 @@ extension Incident {
         var due: [(RuleTimer.Kind, Date)] = []
         // An owner who left or was released is not asked to confirm, nor reported for silence.
         let onResponse = roster[task.owner.id] != nil
+        // Asked how much time they need, the owner is not asked for news again at the current
+        // deadline: the deputy (or IC) hears if no new timebox comes.
+        if onResponse, let askedAt = task.timeAskedAt {
+            guard rules.followUp.enabled, let after = rules.followUp.escalateAfter,
+                task.timeAskEscalatedFor != askedAt
+            else { return due }
+            return [(.timeNotGiven(task.id), askedAt + after.interval)]
+        }
         let ack = rules.acknowledgement
         let ackAt = task.assignedAt + ack.after.interval
         if ack.enabled, onResponse, !task.acknowledged, !task.acknowledgementNudged, task.timebox > ack.skipTimeboxUpTo,

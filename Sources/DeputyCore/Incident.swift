@@ -29,14 +29,15 @@ public struct Incident: Sendable {
     public internal(set) var proposals: [Proposal] = []
     /// Ids of proposals still waiting for a decision, in order.
     public internal(set) var openProposalIDs: [ProposalID] = []
-    public internal(set) var decisions: [(text: String, at: Date)] = []
+    public internal(set) var decisions: [Decision] = []
     public internal(set) var tasks: [TaskState] = []
     /// Ids of tasks still open, in order.
     public internal(set) var openTaskIDs: [TaskID] = []
 
     public internal(set) var summary: String?
     public internal(set) var impact: (text: String, since: Date?)?
-    public internal(set) var todos: [String] = []
+    /// Follow-up items for the postmortem, in the order they came up.
+    public internal(set) var followUpItems: [FollowUpItem] = []
     public internal(set) var noteCount = 0
 
     public internal(set) var lastUpdateAt: Date?
@@ -79,6 +80,15 @@ public struct Incident: Sendable {
 
         public static func == (lhs: Proposal, rhs: Proposal) -> Bool { lhs.id == rhs.id && lhs.verdict == rhs.verdict }
         public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+    }
+
+    /// A decision: a proposal proceeded with or dropped, or one made on the call.
+    public struct Decision: Hashable, Sendable {
+        /// The proposal's action, or the decision as it was typed.
+        public var text: String
+        /// How a proposal was decided; nil for a decision recorded as made on the call.
+        public var verdict: Command.Verdict?
+        public var at: Date
     }
 
     /// After resolve: who owns the postmortem and when it is due.

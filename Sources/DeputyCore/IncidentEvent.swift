@@ -38,6 +38,8 @@ public enum IncidentEvent: Hashable, Sendable, Codable {
     case taskExtended(TaskID, timebox: Span, dueAt: Date)
     case taskDone(TaskID, finding: String?)
     case taskSnoozed(TaskID, until: Date)
+    /// Deputy asked the owner how much time the task needs; a new timebox answers it.
+    case timeAsked(TaskID)
 
     // The picture
     case summarySet(String)
@@ -46,6 +48,8 @@ public enum IncidentEvent: Hashable, Sendable, Codable {
     case todoAdded(String)
     case stakeholderUpdate(String, nextDue: Date)
     case severityChanged(Severity)
+    /// The actor asked for a lower severity during the call: not discussed, kept for the postmortem.
+    case severityQuestioned(asked: Severity, treatedAs: Severity)
     /// The next stakeholder update moved (a raised severity's shorter cadence).
     case updateRescheduled(due: Date)
     case phaseStarted(Phase, updateDue: Date?)

@@ -15,6 +15,9 @@ public enum Nudge: Hashable, Sendable, Codable {
     case followUp(TaskID, due: Date)
     /// The owner stayed silent after the follow-up: the deputy or IC was told.
     case escalation(TaskID, due: Date)
+    /// The owner was asked how much time a task needs (at `askedAt`) and did not say: the
+    /// deputy or IC was told.
+    case timeNotGiven(TaskID, askedAt: Date)
     /// A stakeholder update fell due; the next reminder is at `next`.
     case updateDue(due: Date, next: Date)
     /// Someone passed the rotation limit.

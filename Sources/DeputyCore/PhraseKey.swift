@@ -16,6 +16,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case handoverOffered = "handover_offered"
     case handoverAcceptHint = "handover_accept_hint"
     case handoverCancelled = "handover_cancelled"
+    case handoverTargetGone = "handover_target_gone"
     case noHandoverPending = "no_handover_pending"
     case nothingToAccept = "nothing_to_accept"
     case handoverAccepted = "handover_accepted"
@@ -92,6 +93,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case followUp = "follow_up"
     case followUpHint = "follow_up_hint"
     case escalation
+    case timeNotGiven = "time_not_given"
     case updateDueFirst = "update_due_first"
     case updateDue = "update_due"
     case updateDueNoOne = "update_due_no_one"
@@ -161,12 +163,17 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case boardNoTasks = "board_no_tasks"
     case boardDecisionsHeader = "board_decisions_header"
     case boardDecision = "board_decision"
+    case boardDecisionDropped = "board_decision_dropped"
     case boardNextUpdate = "board_next_update"
     case boardLongest = "board_longest"
     case boardPostmortemUnowned = "board_postmortem_unowned"
     case boardPostmortemOwner = "board_postmortem_owner"
     case boardPostmortemDue = "board_postmortem_due"
     case boardPostmortemDone = "board_postmortem_done"
+    case boardFollowUpsHeader = "board_follow_ups_header"
+    case boardFollowUp = "board_follow_up"
+    case boardFollowUpOpenTask = "board_follow_up_open_task"
+    case boardFollowUpSeverity = "board_follow_up_severity"
     case sayTakeoverAsk = "say_takeover_ask"
     case sayTakeoverAnswer = "say_takeover_answer"
     case sayHurry = "say_hurry"
@@ -199,7 +206,8 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
             .onlyUpdaters, .noOpenProposal, .quietOver, .quietOverNothingHeld, .pointToOnePerson,
             .noteAdded, .severityKeptAsTodo, .phaseResolveIsNotTheEnd, .boardDrill, .boardAttentionHeader,
             .attentionNoCommander, .boardTasksHeader, .boardNoTasks, .boardDecisionsHeader, .boardPostmortemUnowned,
-            .boardPostmortemDone, .sayTakeoverAsk, .sayTakeoverAnswer, .sayHurryNoUpdate, .saySpreadsheet,
+            .boardPostmortemDone, .boardFollowUpsHeader, .sayTakeoverAsk, .sayTakeoverAnswer, .sayHurryNoUpdate,
+            .saySpreadsheet,
             .saySpreadsheetChoice, .sayCrowd, .sayBelligerent, .sayHandoff, .emptyCommand:
             []
         case .alreadyActive: ["incident", "title"]
@@ -212,6 +220,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
             ["commander"]
         case .takeoverRequested: ["commander", "deputy", "wait"]
         case .takeoverCancelled: ["commander", "deputy"]
+        case .handoverTargetGone: ["user", "commander"]
         case .roleAssigned, .roleAlreadyHeld: ["user", "role"]
         case .roleReplaced: ["user", "role", "previous"]
         case .roleVacant: ["role"]
@@ -228,7 +237,8 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
         case .commanderDecides: ["commander", "proposal"]
         case .decidedProceed, .decidedDrop, .hearingNone, .undecidedNoCommander, .proposalItem, .attentionObjected:
             ["proposal", "action"]
-        case .decisionRecorded, .summarySet, .impactSet, .todoAdded, .boardSummary, .boardImpact: ["text"]
+        case .decisionRecorded, .summarySet, .impactSet, .todoAdded, .boardSummary, .boardImpact, .boardFollowUp:
+            ["text"]
         case .windowLapsedWhileAway: ["commander", "proposal", "action", "elapsed"]
         case .windowLapsedNoCommander: ["proposal", "action", "elapsed"]
         case .undecidedReminder: ["commander", "proposal", "action"]
@@ -238,7 +248,8 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
         case .assignedHint, .unknownTask, .taskClosed, .followUpHint: ["task_id"]
         case .reassigned: ["user", "task_id", "task", "timebox"]
         case .alreadyOwner, .askHowMuchTime: ["user", "task_id"]
-        case .taskCancelled, .taskItem: ["task_id", "task"]
+        case .taskCancelled, .taskItem, .boardFollowUpOpenTask: ["task_id", "task"]
+        case .boardFollowUpSeverity: ["user", "severity", "treated_as"]
         case .acknowledged: ["user", "task_id", "remaining"]
         case .foundWithTimebox: ["user", "task_id", "finding", "timebox"]
         case .foundAskTime: ["user", "task_id", "finding"]
@@ -253,11 +264,11 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
             .boardLongest:
             ["user", "elapsed"]
         case .followUp: ["user", "elapsed", "task_id", "task"]
-        case .escalation: ["user", "task_id", "task", "elapsed"]
+        case .escalation, .timeNotGiven: ["user", "task_id", "task", "elapsed"]
         case .updatePosted: ["user", "text"]
         case .nextUpdateAt, .updateDueAt, .attentionQuiet, .boardNextUpdate, .sayHurry: ["time"]
         case .rotationList: ["people", "limit"]
-        case .impactSetSince, .boardImpactSince, .boardDecision: ["text", "time"]
+        case .impactSetSince, .boardImpactSince, .boardDecision, .boardDecisionDropped: ["text", "time"]
         case .severityRaised: ["severity", "user"]
         case .severityNotDiscussed, .severityUnchanged: ["severity"]
         case .severityFinal: ["severity", "incident"]

@@ -10,6 +10,7 @@ struct RuleTimer {
         case acknowledgement(TaskID)
         case followUp(TaskID)
         case escalation(TaskID)
+        case timeNotGiven(TaskID)
         case updateDue
         case rotation(User)
         case commanderRotation
@@ -29,7 +30,7 @@ struct RuleTimer {
         /// The task whose snooze holds this timer.
         var task: TaskID? {
             switch self {
-            case .acknowledgement(let id), .followUp(let id), .escalation(let id): id
+            case .acknowledgement(let id), .followUp(let id), .escalation(let id), .timeNotGiven(let id): id
             default: nil
             }
         }

@@ -15,6 +15,10 @@ public struct TaskState: Hashable, Sendable {
     public var acknowledgementNudged = false
     public var followedUp: (due: Date, at: Date)?
     public var escalatedFor: Date?
+    /// When Deputy asked the owner how much time they need, while that question is unanswered.
+    public var timeAskedAt: Date?
+    /// The question about time (by when it was asked) the deputy or IC was told went unanswered.
+    public var timeAskEscalatedFor: Date?
     public var lastActivityAt: Date
     public var snoozedUntil: Date?
     public var findings: [String] = []

@@ -20,7 +20,7 @@ struct IncidentFoldTests {
             (tatiana, "object too risky"), (alice, "decide P1 drop"), (hayley, "found T1 pods OOM for 20m"),
             (alice, "summary pods are OOM-killed"), (alice, "impact checkout errors since 02:40"),
             (alice, "phase mobilize"), (tatiana, "update we are investigating"), (hayley, "done T1 raised memory"),
-            (alice, "sev 1"), (alice, "quiet 10m"), (alice, "assign @tatiana watch the graphs"),
+            (alice, "sev 1"), (hayley, "sev 3"), (alice, "quiet 10m"), (alice, "assign @tatiana watch the graphs"),
             (alice, "handover @tatiana"), (tatiana, "accept"), (tatiana, "resolve confirm"),
             (tatiana, "postmortem @hayley"),
         ]
@@ -47,7 +47,9 @@ struct IncidentFoldTests {
         #expect(rebuilt.status == live.status)
         #expect(rebuilt.tasks == live.tasks)
         #expect(rebuilt.proposals == live.proposals)
-        #expect(rebuilt.todos == live.todos)
+        #expect(rebuilt.followUpItems == live.followUpItems)
+        let sev3 = try #require(Severity(level: 3))
+        #expect(rebuilt.followUpItems.contains(.severityQuestioned(by: hayley, asked: sev3, treatedAs: .highest)))
         #expect(rebuilt.roster.keys.sorted() == live.roster.keys.sorted())
         #expect(rebuilt.postmortem == live.postmortem)
         #expect(rebuilt.nextDeadline(rules: Rules()) == live.nextDeadline(rules: Rules()))

@@ -62,7 +62,7 @@ struct StoreCommitTests {
             #expect(reloaded.status == live.status)
             #expect(reloaded.tasks == live.tasks)
             #expect(reloaded.proposals == live.proposals)
-            #expect(reloaded.todos == live.todos)
+            #expect(reloaded.followUpItems == live.followUpItems)
             #expect(reloaded.roster == live.roster)
             #expect(reloaded.postmortem == live.postmortem)
             #expect(reloaded.nextDeadline(rules: Rules()) == live.nextDeadline(rules: Rules()))
