@@ -30,10 +30,7 @@ struct SlackRoutesTests {
         let desk = FakeDesk(answer: .answered(reply))
         let body = SlackRequests.commandBody(text: "assign <@U99|hayley> check the graphs")
         try await app(desk).test(.router) { client in
-            try await client.execute(
-                uri: "/slack/commands", method: .post, headers: SlackRequests.headers(for: body),
-                body: SlackRequests.buffer(body)
-            ) { response in
+            try await client.postSigned("/slack/commands", body) { response in
                 #expect(response.status == .ok)
                 let text = String(buffer: response.body)
                 #expect(text.contains("\"response_type\":\"in_channel\""))
@@ -75,10 +72,7 @@ struct SlackRoutesTests {
         let desk = FakeDesk()
         let body = SlackRequests.commandBody(text: String(repeating: "x", count: 70_000))
         try await app(desk).test(.router) { client in
-            try await client.execute(
-                uri: "/slack/commands", method: .post, headers: SlackRequests.headers(for: body),
-                body: SlackRequests.buffer(body)
-            ) { #expect($0.status == .contentTooLarge) }
+            try await client.postSigned("/slack/commands", body) { #expect($0.status == .contentTooLarge) }
         }
         #expect(await desk.received.isEmpty)
     }
@@ -88,10 +82,7 @@ struct SlackRoutesTests {
     func malformed(body: String) async throws {
         let desk = FakeDesk()
         try await app(desk).test(.router) { client in
-            try await client.execute(
-                uri: "/slack/commands", method: .post, headers: SlackRequests.headers(for: body),
-                body: SlackRequests.buffer(body)
-            ) { response in
+            try await client.postSigned("/slack/commands", body) { response in
                 #expect(response.status == .badRequest)
                 #expect(!String(buffer: response.body).isEmpty)
             }
@@ -104,10 +95,7 @@ struct SlackRoutesTests {
         let desk = FakeDesk()
         let body = "token=abc&ssl_check=1"
         try await app(desk).test(.router) { client in
-            try await client.execute(
-                uri: "/slack/commands", method: .post, headers: SlackRequests.headers(for: body),
-                body: SlackRequests.buffer(body)
-            ) { #expect($0.status == .ok) }
+            try await client.postSigned("/slack/commands", body) { #expect($0.status == .ok) }
         }
         #expect(await desk.received.isEmpty)
     }
@@ -117,10 +105,7 @@ struct SlackRoutesTests {
         let desk = FakeDesk(answer: .unavailable)
         let body = SlackRequests.commandBody(text: "note hello")
         try await app(desk).test(.router) { client in
-            try await client.execute(
-                uri: "/slack/commands", method: .post, headers: SlackRequests.headers(for: body),
-                body: SlackRequests.buffer(body)
-            ) { response in
+            try await client.postSigned("/slack/commands", body) { response in
                 #expect(response.status == .ok)
                 let text = String(buffer: response.body)
                 #expect(text.contains("\"response_type\":\"ephemeral\""))
@@ -138,10 +123,7 @@ struct SlackRoutesTests {
         allowed.insert(charactersIn: "-._~")
         let body = "payload=" + (payload.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
         try await app(desk).test(.router) { client in
-            try await client.execute(
-                uri: "/slack/interactions", method: .post, headers: SlackRequests.headers(for: body),
-                body: SlackRequests.buffer(body)
-            ) { #expect($0.status == .ok) }
+            try await client.postSigned("/slack/interactions", body) { #expect($0.status == .ok) }
         }
         let received = await desk.received
         #expect(received.map(\.text) == ["ack T1"])
@@ -155,17 +137,11 @@ struct SlackRoutesTests {
             #"{"token":"x","challenge":"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P","type":"url_verification"}"#
         let other = #"{"type":"event_callback","event_id":"Ev1","team_id":"T1","event":{"type":"app_mention"}}"#
         try await app(desk).test(.router) { client in
-            try await client.execute(
-                uri: "/slack/events", method: .post, headers: SlackRequests.headers(for: verification),
-                body: SlackRequests.buffer(verification)
-            ) { response in
+            try await client.postSigned("/slack/events", verification) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body) == "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P")
             }
-            try await client.execute(
-                uri: "/slack/events", method: .post, headers: SlackRequests.headers(for: other),
-                body: SlackRequests.buffer(other)
-            ) { #expect($0.status == .ok) }
+            try await client.postSigned("/slack/events", other) { #expect($0.status == .ok) }
         }
         #expect(await desk.received.isEmpty)
     }
@@ -182,5 +158,14 @@ struct SlackRoutesTests {
         try await app(FakeDesk(), health: true).test(.router) { client in
             try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
         }
+    }
+}
+
+extension TestClientProtocol {
+    /// POSTs `body` to `uri` signed as Slack would sign it, and hands the response to `check`.
+    func postSigned(_ uri: String, _ body: String, _ check: @escaping (TestResponse) throws -> Void) async throws {
+        try await execute(
+            uri: uri, method: .post, headers: SlackRequests.headers(for: body), body: SlackRequests.buffer(body),
+            testCallback: check)
     }
 }
