@@ -153,6 +153,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case attentionObjected = "attention_objected"
     case attentionUnacknowledged = "attention_unacknowledged"
     case attentionUpdateOverdue = "attention_update_overdue"
+    case attentionUpdateDueNow = "attention_update_due_now"
     case attentionQuiet = "attention_quiet"
     case boardSummary = "board_summary"
     case boardImpact = "board_impact"
@@ -160,6 +161,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case boardTasksHeader = "board_tasks_header"
     case boardTask = "board_task"
     case boardTaskOverdue = "board_task_overdue"
+    case boardTaskDueNow = "board_task_due_now"
     case boardNoTasks = "board_no_tasks"
     case boardDecisionsHeader = "board_decisions_header"
     case boardDecision = "board_decision"
@@ -205,7 +207,8 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
             .noCommanderToTakeOverFrom, .alreadyOnRoster, .commanderCannotLeave, .noCommanderYet, .onlyDeputy,
             .onlyUpdaters, .noOpenProposal, .quietOver, .quietOverNothingHeld, .pointToOnePerson,
             .noteAdded, .severityKeptAsTodo, .phaseResolveIsNotTheEnd, .boardDrill, .boardAttentionHeader,
-            .attentionNoCommander, .boardTasksHeader, .boardNoTasks, .boardDecisionsHeader, .boardPostmortemUnowned,
+            .attentionNoCommander, .attentionUpdateDueNow, .boardTasksHeader, .boardNoTasks, .boardDecisionsHeader,
+            .boardPostmortemUnowned,
             .boardPostmortemDone, .boardFollowUpsHeader, .sayTakeoverAsk, .sayTakeoverAnswer, .sayHurryNoUpdate,
             .saySpreadsheet,
             .saySpreadsheetChoice, .sayCrowd, .sayBelligerent, .sayHandoff, .emptyCommand:
@@ -249,6 +252,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
         case .reassigned: ["user", "task_id", "task", "timebox"]
         case .alreadyOwner, .askHowMuchTime: ["user", "task_id"]
         case .taskCancelled, .taskItem, .boardFollowUpOpenTask: ["task_id", "task"]
+        case .boardTaskDueNow: ["task_id", "user", "task"]
         case .boardFollowUpSeverity: ["user", "severity", "treated_as"]
         case .acknowledged: ["user", "task_id", "remaining"]
         case .foundWithTimebox: ["user", "task_id", "finding", "timebox"]
