@@ -82,6 +82,8 @@ extension Draft {
         switch slot.kind {
         case .halfway: tell(owner, .postmortemHalfway, values)
         case .dueToday: tell(owner, .postmortemDueToday, values)
+        case .overdue(let days) where days == 1:
+            tell(owner, .postmortemOverdueOneDay, values)
         case .overdue(let days):
             values["days"] = .plain("\(days)")
             tell(owner, .postmortemOverdue, values)

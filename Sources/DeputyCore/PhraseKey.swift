@@ -142,6 +142,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case postmortemHalfway = "postmortem_halfway"
     case postmortemDueToday = "postmortem_due_today"
     case postmortemOverdue = "postmortem_overdue"
+    case postmortemOverdueOneDay = "postmortem_overdue_one_day"
     case boardHeader = "board_header"
     case boardDrill = "board_drill"
     case boardPhase = "board_phase"
@@ -279,7 +280,8 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
         case .phaseStarted, .boardPhase: ["phase"]
         case .resolved, .postmortemUnownedNoCommander: ["incident", "elapsed"]
         case .reopened: ["incident", "commander"]
-        case .postmortemOwnerNamed, .postmortemHalfway, .postmortemDueToday: ["user", "incident", "date"]
+        case .postmortemOwnerNamed, .postmortemHalfway, .postmortemDueToday, .postmortemOverdueOneDay:
+            ["user", "incident", "date"]
         case .postmortemOwnerNamedNoDeadline: ["user", "incident"]
         case .postmortemDone: ["incident", "user"]
         case .postmortemDoneWithLink: ["incident", "user", "link"]
