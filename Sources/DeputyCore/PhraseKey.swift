@@ -79,6 +79,8 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case quietStarted = "quiet_started"
     case quietOver = "quiet_over"
     case quietOverNothingHeld = "quiet_over_nothing_held"
+    case quietOverHeldPrivately = "quiet_over_held_privately"
+    case quietOverAlsoPrivately = "quiet_over_also_privately"
     case unknownTask = "unknown_task"
     case taskClosed = "task_closed"
     case noOpenTask = "no_open_task"
@@ -206,7 +208,8 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
             ["incident"]
         case .declaredDrill, .noActiveIncident, .alreadyCommander, .noHandoverPending, .nothingToAccept,
             .noCommanderToTakeOverFrom, .alreadyOnRoster, .commanderCannotLeave, .noCommanderYet, .onlyDeputy,
-            .onlyUpdaters, .noOpenProposal, .quietOver, .quietOverNothingHeld, .pointToOnePerson,
+            .onlyUpdaters, .noOpenProposal, .quietOver, .quietOverNothingHeld, .quietOverHeldPrivately,
+            .quietOverAlsoPrivately, .pointToOnePerson,
             .noteAdded, .severityKeptAsTodo, .phaseResolveIsNotTheEnd, .boardDrill, .boardAttentionHeader,
             .attentionNoCommander, .attentionUpdateDueNow, .boardTasksHeader, .boardNoTasks, .boardDecisionsHeader,
             .boardPostmortemUnowned,
