@@ -8,7 +8,8 @@ extension Draft {
         if incident.drill { lines.append(Line(.boardDrill)) }
         if let phase = incident.phase { lines.append(Line(.boardPhase, ["phase": .term(Term(phase))])) }
         if let closedAt = incident.closedAt {
-            lines.append(Line(.boardClosed, ["incident": .plain(incident.id.description), "time": .time(closedAt)]))
+            let key: PhraseKey = if case .falseAlarm = incident.status { .boardClosedFalseAlarm } else { .boardClosed }
+            lines.append(Line(key, ["incident": .plain(incident.id.description), "time": .time(closedAt)]))
             lines += postmortemLines()
             lines += followUpLines()
         }

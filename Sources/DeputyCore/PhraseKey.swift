@@ -8,6 +8,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case alreadyActive = "already_active"
     case noActiveIncident = "no_active_incident"
     case incidentClosed = "incident_closed"
+    case incidentClosedFalseAlarm = "incident_closed_false_alarm"
     case needsResolvedIncident = "needs_resolved_incident"
     case commandClaimed = "command_claimed"
     case openRoles = "open_roles"
@@ -149,6 +150,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case boardDrill = "board_drill"
     case boardPhase = "board_phase"
     case boardClosed = "board_closed"
+    case boardClosedFalseAlarm = "board_closed_false_alarm"
     case boardAttentionHeader = "board_attention_header"
     case attentionNoCommander = "attention_no_commander"
     case attentionHandover = "attention_handover"
@@ -203,7 +205,8 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
         case .cannotRecord, .buttonUnderstood, .buttonDone, .buttonNeedMoreTime, .buttonObject: []
         case .declared: ["title", "severity"]
         case .declaredDefaultSeverity: ["title"]
-        case .declaredIncidentId, .incidentClosed, .needsResolvedIncident, .resolveAsk, .closedAsFalseAlarm,
+        case .declaredIncidentId, .incidentClosed, .incidentClosedFalseAlarm, .needsResolvedIncident, .resolveAsk,
+            .closedAsFalseAlarm,
             .noPostmortemForFalseAlarm, .noPostmortemOpen:
             ["incident"]
         case .declaredDrill, .noActiveIncident, .alreadyCommander, .noHandoverPending, .nothingToAccept,
@@ -291,7 +294,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
         case .postmortemUnowned: ["commander", "incident", "elapsed"]
         case .postmortemOverdue: ["user", "incident", "date", "days"]
         case .boardHeader: ["severity", "title", "elapsed", "commander", "deputy", "comms"]
-        case .boardClosed: ["incident", "time"]
+        case .boardClosed, .boardClosedFalseAlarm: ["incident", "time"]
         case .attentionTakeover: ["deputy", "time"]
         case .attentionUnacknowledged: ["task_id", "user"]
         case .boardTask: ["task_id", "user", "task", "remaining"]
