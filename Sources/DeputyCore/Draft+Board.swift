@@ -8,7 +8,8 @@ extension Draft {
         if incident.drill { lines.append(Line(.boardDrill)) }
         if let phase = incident.phase { lines.append(Line(.boardPhase, ["phase": .term(Term(phase))])) }
         if let closedAt = incident.closedAt {
-            lines.append(Line(.boardClosed, ["incident": .plain(incident.id.description), "time": .time(closedAt)]))
+            let key: PhraseKey = if case .falseAlarm = incident.status { .boardClosedFalseAlarm } else { .boardClosed }
+            lines.append(Line(key, ["incident": .plain(incident.id.description), "time": .time(closedAt)]))
             lines += postmortemLines()
             lines += followUpLines()
         }
@@ -55,12 +56,16 @@ extension Draft {
                 let values: [String: PhraseValue] = [
                     "task_id": .plain(task.id.description), "user": .user(task.owner), "task": .text(task.text),
                 ]
-                if task.dueAt > now {
-                    return Line(
-                        .boardTask, values.merging(["remaining": .duration(Span(from: now, to: task.dueAt))]) { $1 })
+                let remaining = Span(from: now, to: task.dueAt)
+                let overdue = Span(from: task.dueAt, to: now)
+                // At its deadline a task is due, not "overdue by 0 seconds".
+                if remaining.seconds > 0 {
+                    return Line(.boardTask, values.merging(["remaining": .duration(remaining)]) { $1 })
                 }
-                return Line(
-                    .boardTaskOverdue, values.merging(["overdue": .duration(Span(from: task.dueAt, to: now))]) { $1 })
+                if overdue.seconds > 0 {
+                    return Line(.boardTaskOverdue, values.merging(["overdue": .duration(overdue)]) { $1 })
+                }
+                return Line(.boardTaskDueNow, values)
             }
     }
 
@@ -97,7 +102,10 @@ extension Draft {
                 Line(.attentionUnacknowledged, ["task_id": .plain(task.id.description), "user": .user(task.owner)]))
         }
         if let since = overdueUpdateSince {
-            lines.append(Line(.attentionUpdateOverdue, ["elapsed": .duration(Span(from: since, to: now))]))
+            let overdue = Span(from: since, to: now)
+            lines.append(
+                overdue.seconds > 0
+                    ? Line(.attentionUpdateOverdue, ["elapsed": .duration(overdue)]) : Line(.attentionUpdateDueNow))
         }
         if let until = incident.quietUntil, until > now { lines.append(Line(.attentionQuiet, ["time": .time(until)])) }
         return lines

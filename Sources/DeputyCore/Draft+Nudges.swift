@@ -37,21 +37,23 @@ extension Draft {
             commander, .rotationCommander, ["user": .user(commander), "elapsed": .duration(Span(from: since, to: now))])
     }
 
+    /// Each lead hears about the people past the limit that they can rotate out: the IC about the
+    /// deputy too; no one about themselves. A lead with no one to hear about gets nothing.
     mutating func fireRotationList() {
         let limit = rules.rotation.after
-        let past = incident.listedResponders()
-            .filter { Span(from: $0.joinedAt, to: now) >= limit }
-            .sorted { ($0.joinedAt, $0.user.id) < ($1.joinedAt, $1.user.id) }
         record(.nudged(.rotationList), by: nil)
-        guard !past.isEmpty else { return }
-        let people = past.map {
-            PhraseValue.lines([
-                Line(.personWithTime, ["user": .user($0.user), "elapsed": .duration(Span(from: $0.joinedAt, to: now))])
-            ])
-        }
-        var told: [User] = []
-        for lead in [incident.commander, incident.deputy].compactMap({ $0 }) where !told.contains(lead) {
-            told.append(lead)
+        for lead in incident.rotationListLeads() {
+            let past = incident.listedResponders(for: lead)
+                .filter { Span(from: $0.joinedAt, to: now) >= limit }
+                .sorted { ($0.joinedAt, $0.user.id) < ($1.joinedAt, $1.user.id) }
+            guard !past.isEmpty else { continue }
+            let people = past.map {
+                PhraseValue.lines([
+                    Line(
+                        .personWithTime,
+                        ["user": .user($0.user), "elapsed": .duration(Span(from: $0.joinedAt, to: now))])
+                ])
+            }
             tell(lead, .rotationList, ["people": .list(people), "limit": .duration(limit)])
         }
     }
@@ -82,6 +84,8 @@ extension Draft {
         switch slot.kind {
         case .halfway: tell(owner, .postmortemHalfway, values)
         case .dueToday: tell(owner, .postmortemDueToday, values)
+        case .overdue(let days) where days == 1:
+            tell(owner, .postmortemOverdueOneDay, values)
         case .overdue(let days):
             values["days"] = .plain("\(days)")
             tell(owner, .postmortemOverdue, values)

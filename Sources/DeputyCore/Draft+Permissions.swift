@@ -54,7 +54,9 @@ extension Draft {
             return .privately(user, .needsResolvedIncident, ["incident": incidentValue])
         }
         if !incident.isActive, !command.worksAfterClose {
-            return .privately(user, .incidentClosed, ["incident": incidentValue])
+            let key: PhraseKey =
+                if case .falseAlarm = incident.status { .incidentClosedFalseAlarm } else { .incidentClosed }
+            return .privately(user, key, ["incident": incidentValue])
         }
         let commander = incident.commander
         let isCommander = user == commander

@@ -88,6 +88,7 @@ extension Incident {
             nextUpdateDue = updateDue
             updateOverdueSince = nil
             postmortem = nil
+            restartRotation(at: at)
         case .postmortemOwnerNamed(let owner, let due):
             var state = postmortem ?? PostmortemState()
             state.owner = owner
@@ -116,6 +117,20 @@ extension Incident {
         pendingHandover = nil
         pendingTakeover = nil
         for (role, holder) in roles where holder == user { roles[role] = nil }
+    }
+
+    /// Back in emergency mode: time on the incident and in command counts from now, not across
+    /// the hours it spent resolved, and everyone is due a rotation nudge again.
+    private mutating func restartRotation(at: Date) {
+        roster = roster.mapValues { responder in
+            var responder = responder
+            responder.joinedAt = at
+            responder.rotationNudged = false
+            return responder
+        }
+        if commander != nil { commanderSince = at }
+        commanderRotationNudged = false
+        lastRotationListAt = nil
     }
 
     private mutating func close(as status: Status) {

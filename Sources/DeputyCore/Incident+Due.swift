@@ -20,18 +20,27 @@ extension Draft {
             record(.quietEnded, by: nil)
         }
         var held: [Line] = []
+        var heldPrivately = false
         for _ in 0..<10_000 {
             let due = incident.timers(rules: rules).filter { $0.fires <= now }
             guard let next = due.min(by: { $0.due < $1.due }) else { break }
             let mark = outcome.replies.count
             fire(next)
             if let quietEnded, next.kind.isHeldByQuiet, next.due < quietEnded {
+                heldPrivately = heldPrivately || outcome.replies[mark...].contains { $0.isPrivate }
                 held += takeChannelLines(since: mark)
             }
         }
-        if quietEnded != nil {
-            say(Reply(.channel, [Line(held.isEmpty ? .quietOverNothingHeld : .quietOver)] + held))
+        if quietEnded != nil { say(quietSummary(held: held, heldPrivately: heldPrivately)) }
+    }
+
+    /// The one summary at the end of a quiet period: the channel reminders that were held, and
+    /// whether others went privately to the people they concern.
+    private func quietSummary(held: [Line], heldPrivately: Bool) -> Reply {
+        guard !held.isEmpty else {
+            return .channel(heldPrivately ? .quietOverHeldPrivately : .quietOverNothingHeld)
         }
+        return Reply(.channel, [Line(.quietOver)] + held + (heldPrivately ? [Line(.quietOverAlsoPrivately)] : []))
     }
 
     /// How long it has been since `start`: the nominal span when on time, the real one when late.

@@ -105,16 +105,26 @@ extension Incident {
         for responder in responders where !responder.rotationNudged && responder.user != commander {
             due.append((.rotation(responder.user), responder.joinedAt + limit))
         }
-        if commander != nil || deputy != nil, let first = listedResponders().map(\.joinedAt).min() {
+        let listed = rotationListLeads().flatMap { listedResponders(for: $0) }
+        if let first = listed.map(\.joinedAt).min() {
             let earliest = lastRotationListAt.map { $0 + rules.rotation.listEvery.interval } ?? first
             due.append((.rotationList, max(first + limit, earliest)))
         }
         return due
     }
 
-    /// People the IC and deputy are told about: everyone on the roster but the two of them.
-    func listedResponders() -> [Responder] {
-        roster.values.filter { $0.user != commander && $0.user != deputy }
+    /// Who is sent the rotation list: the IC and the deputy.
+    func rotationListLeads() -> [User] {
+        var leads: [User] = []
+        for lead in [commander, deputy].compactMap({ $0 }) where !leads.contains(lead) { leads.append(lead) }
+        return leads
+    }
+
+    /// The people `lead` is told about: the IC hears about everyone else on the response, the
+    /// deputy included; the deputy about everyone but the IC and themselves. No one is listed
+    /// to themselves.
+    func listedResponders(for lead: User) -> [Responder] {
+        roster.values.filter { $0.user != lead && $0.user != commander }
     }
 
     private func postmortemTimers(_ rules: Rules) -> [(RuleTimer.Kind, Date)] {

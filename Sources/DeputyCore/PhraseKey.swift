@@ -1,5 +1,6 @@
 /// Every sentence Deputy can say, by key. The phrasebook must have each key with exactly the
-/// placeholders listed here; a test and start-up validation both check it.
+/// placeholders that `placeholders` lists for it (PhraseKey+Placeholders.swift); a test and
+/// start-up validation both check it.
 public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case declared
     case declaredDefaultSeverity = "declared_default_severity"
@@ -8,6 +9,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case alreadyActive = "already_active"
     case noActiveIncident = "no_active_incident"
     case incidentClosed = "incident_closed"
+    case incidentClosedFalseAlarm = "incident_closed_false_alarm"
     case needsResolvedIncident = "needs_resolved_incident"
     case commandClaimed = "command_claimed"
     case openRoles = "open_roles"
@@ -79,6 +81,8 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case quietStarted = "quiet_started"
     case quietOver = "quiet_over"
     case quietOverNothingHeld = "quiet_over_nothing_held"
+    case quietOverHeldPrivately = "quiet_over_held_privately"
+    case quietOverAlsoPrivately = "quiet_over_also_privately"
     case unknownTask = "unknown_task"
     case taskClosed = "task_closed"
     case noOpenTask = "no_open_task"
@@ -142,10 +146,12 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case postmortemHalfway = "postmortem_halfway"
     case postmortemDueToday = "postmortem_due_today"
     case postmortemOverdue = "postmortem_overdue"
+    case postmortemOverdueOneDay = "postmortem_overdue_one_day"
     case boardHeader = "board_header"
     case boardDrill = "board_drill"
     case boardPhase = "board_phase"
     case boardClosed = "board_closed"
+    case boardClosedFalseAlarm = "board_closed_false_alarm"
     case boardAttentionHeader = "board_attention_header"
     case attentionNoCommander = "attention_no_commander"
     case attentionHandover = "attention_handover"
@@ -153,6 +159,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case attentionObjected = "attention_objected"
     case attentionUnacknowledged = "attention_unacknowledged"
     case attentionUpdateOverdue = "attention_update_overdue"
+    case attentionUpdateDueNow = "attention_update_due_now"
     case attentionQuiet = "attention_quiet"
     case boardSummary = "board_summary"
     case boardImpact = "board_impact"
@@ -160,6 +167,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case boardTasksHeader = "board_tasks_header"
     case boardTask = "board_task"
     case boardTaskOverdue = "board_task_overdue"
+    case boardTaskDueNow = "board_task_due_now"
     case boardNoTasks = "board_no_tasks"
     case boardDecisionsHeader = "board_decisions_header"
     case boardDecision = "board_decision"
@@ -189,109 +197,4 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case usageError = "usage_error"
     case unknownVerb = "unknown_verb"
     case emptyCommand = "empty_command"
-
-    /// The placeholders the code fills for this key.
-    public var placeholders: Set<String> {
-        switch self {
-        case .stakeholderBroadcast: ["incident", "severity", "title", "user", "text"]
-        case .inviteDeputy: ["user", "channel"]
-        case .cannotRecord, .buttonUnderstood, .buttonDone, .buttonNeedMoreTime, .buttonObject: []
-        case .declared: ["title", "severity"]
-        case .declaredDefaultSeverity: ["title"]
-        case .declaredIncidentId, .incidentClosed, .needsResolvedIncident, .resolveAsk, .closedAsFalseAlarm,
-            .noPostmortemForFalseAlarm, .noPostmortemOpen:
-            ["incident"]
-        case .declaredDrill, .noActiveIncident, .alreadyCommander, .noHandoverPending, .nothingToAccept,
-            .noCommanderToTakeOverFrom, .alreadyOnRoster, .commanderCannotLeave, .noCommanderYet, .onlyDeputy,
-            .onlyUpdaters, .noOpenProposal, .quietOver, .quietOverNothingHeld, .pointToOnePerson,
-            .noteAdded, .severityKeptAsTodo, .phaseResolveIsNotTheEnd, .boardDrill, .boardAttentionHeader,
-            .attentionNoCommander, .boardTasksHeader, .boardNoTasks, .boardDecisionsHeader, .boardPostmortemUnowned,
-            .boardPostmortemDone, .boardFollowUpsHeader, .sayTakeoverAsk, .sayTakeoverAnswer, .sayHurryNoUpdate,
-            .saySpreadsheet,
-            .saySpreadsheetChoice, .sayCrowd, .sayBelligerent, .sayHandoff, .emptyCommand:
-            []
-        case .alreadyActive: ["incident", "title"]
-        case .commandClaimed, .handoverOffered, .handoverAcceptHint, .handoverAccepted, .askForDeputy,
-            .commanderHoldsNoRole, .joined, .left, .released, .notOnRoster, .onlyPostmortemOwner, .attentionHandover,
-            .boardPostmortemOwner:
-            ["user"]
-        case .openRoles: ["roles"]
-        case .commandTaken, .handoverCancelled, .onlyCommander, .onlyCommanderOrDeputy, .namePostmortemOwner:
-            ["commander"]
-        case .takeoverRequested: ["commander", "deputy", "wait"]
-        case .takeoverCancelled: ["commander", "deputy"]
-        case .handoverTargetGone: ["user", "commander"]
-        case .roleAssigned, .roleAlreadyHeld: ["user", "role"]
-        case .roleReplaced: ["user", "role", "previous"]
-        case .roleVacant: ["role"]
-        case .smeRole: ["area"]
-        case .tasksNeedNewOwner, .resolveOpenTasks, .resolvedCarriedOver: ["tasks"]
-        case .whichTask: ["tasks", "example"]
-        case .noOpenTask: ["verb"]
-        case .proposed: ["user", "action"]
-        case .objectionWindow: ["proposal", "window"]
-        case .suggested: ["user", "action", "commander", "proposal"]
-        case .suggestedWithoutCommander: ["user", "action", "proposal"]
-        case .objected: ["user", "proposal"]
-        case .objectedWithReason: ["user", "proposal", "reason"]
-        case .commanderDecides: ["commander", "proposal"]
-        case .decidedProceed, .decidedDrop, .hearingNone, .undecidedNoCommander, .proposalItem, .attentionObjected:
-            ["proposal", "action"]
-        case .decisionRecorded, .summarySet, .impactSet, .todoAdded, .boardSummary, .boardImpact, .boardFollowUp:
-            ["text"]
-        case .windowLapsedWhileAway: ["commander", "proposal", "action", "elapsed"]
-        case .windowLapsedNoCommander: ["proposal", "action", "elapsed"]
-        case .undecidedReminder: ["commander", "proposal", "action"]
-        case .unknownProposal, .proposalClosed, .alreadyProposed: ["proposal"]
-        case .whichProposal: ["proposals", "example"]
-        case .assigned: ["user", "task", "timebox"]
-        case .assignedHint, .unknownTask, .taskClosed, .followUpHint: ["task_id"]
-        case .reassigned: ["user", "task_id", "task", "timebox"]
-        case .alreadyOwner, .askHowMuchTime: ["user", "task_id"]
-        case .taskCancelled, .taskItem, .boardFollowUpOpenTask: ["task_id", "task"]
-        case .boardFollowUpSeverity: ["user", "severity", "treated_as"]
-        case .acknowledged: ["user", "task_id", "remaining"]
-        case .foundWithTimebox: ["user", "task_id", "finding", "timebox"]
-        case .foundAskTime: ["user", "task_id", "finding"]
-        case .extended: ["timebox"]
-        case .done, .acknowledgementNudge: ["user", "task_id", "task"]
-        case .doneWithFinding: ["user", "task_id", "task", "finding"]
-        case .snoozed: ["task_id", "duration", "time"]
-        case .quietStarted: ["duration", "time"]
-        case .onlyOwnerAcknowledges, .onlyOwnerOrLeads: ["task_id", "owner"]
-        case .askForCommander, .updateDueNoOne, .attentionUpdateOverdue: ["elapsed"]
-        case .claimCommandYourself, .updateDueFirst, .updateDue, .rotationNudge, .rotationCommander, .personWithTime,
-            .boardLongest:
-            ["user", "elapsed"]
-        case .followUp: ["user", "elapsed", "task_id", "task"]
-        case .escalation, .timeNotGiven: ["user", "task_id", "task", "elapsed"]
-        case .updatePosted: ["user", "text"]
-        case .nextUpdateAt, .updateDueAt, .attentionQuiet, .boardNextUpdate, .sayHurry: ["time"]
-        case .rotationList: ["people", "limit"]
-        case .impactSetSince, .boardImpactSince, .boardDecision, .boardDecisionDropped: ["text", "time"]
-        case .severityRaised: ["severity", "user"]
-        case .severityNotDiscussed, .severityUnchanged: ["severity"]
-        case .severityFinal: ["severity", "incident"]
-        case .phaseStarted, .boardPhase: ["phase"]
-        case .resolved, .postmortemUnownedNoCommander: ["incident", "elapsed"]
-        case .reopened: ["incident", "commander"]
-        case .postmortemOwnerNamed, .postmortemHalfway, .postmortemDueToday: ["user", "incident", "date"]
-        case .postmortemOwnerNamedNoDeadline: ["user", "incident"]
-        case .postmortemDone: ["incident", "user"]
-        case .postmortemDoneWithLink: ["incident", "user", "link"]
-        case .postmortemUnowned: ["commander", "incident", "elapsed"]
-        case .postmortemOverdue: ["user", "incident", "date", "days"]
-        case .boardHeader: ["severity", "title", "elapsed", "commander", "deputy", "comms"]
-        case .boardClosed: ["incident", "time"]
-        case .attentionTakeover: ["deputy", "time"]
-        case .attentionUnacknowledged: ["task_id", "user"]
-        case .boardTask: ["task_id", "user", "task", "remaining"]
-        case .boardTaskOverdue: ["task_id", "user", "task", "overdue"]
-        case .boardPostmortemDue: ["user", "date"]
-        case .helpOverview: ["verbs"]
-        case .helpCommand: ["usage", "help"]
-        case .unknownHelpTopic, .unknownVerb: ["word"]
-        case .usageError: ["usage"]
-        }
-    }
 }

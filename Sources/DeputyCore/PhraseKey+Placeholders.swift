@@ -1,0 +1,111 @@
+extension PhraseKey {
+    /// The placeholders the code fills for this key.
+    public var placeholders: Set<String> {
+        switch self {
+        case .stakeholderBroadcast: ["incident", "severity", "title", "user", "text"]
+        case .inviteDeputy: ["user", "channel"]
+        case .cannotRecord, .buttonUnderstood, .buttonDone, .buttonNeedMoreTime, .buttonObject: []
+        case .declared: ["title", "severity"]
+        case .declaredDefaultSeverity: ["title"]
+        case .declaredIncidentId, .incidentClosed, .incidentClosedFalseAlarm, .needsResolvedIncident, .resolveAsk,
+            .closedAsFalseAlarm,
+            .noPostmortemForFalseAlarm, .noPostmortemOpen:
+            ["incident"]
+        case .declaredDrill, .noActiveIncident, .alreadyCommander, .noHandoverPending, .nothingToAccept,
+            .noCommanderToTakeOverFrom, .alreadyOnRoster, .commanderCannotLeave, .noCommanderYet, .onlyDeputy,
+            .onlyUpdaters, .noOpenProposal, .quietOver, .quietOverNothingHeld, .quietOverHeldPrivately,
+            .quietOverAlsoPrivately, .pointToOnePerson,
+            .noteAdded, .severityKeptAsTodo, .phaseResolveIsNotTheEnd, .boardDrill, .boardAttentionHeader,
+            .attentionNoCommander, .attentionUpdateDueNow, .boardTasksHeader, .boardNoTasks, .boardDecisionsHeader,
+            .boardPostmortemUnowned,
+            .boardPostmortemDone, .boardFollowUpsHeader, .sayTakeoverAsk, .sayTakeoverAnswer, .sayHurryNoUpdate,
+            .saySpreadsheet,
+            .saySpreadsheetChoice, .sayCrowd, .sayBelligerent, .sayHandoff, .emptyCommand:
+            []
+        case .alreadyActive: ["incident", "title"]
+        case .commandClaimed, .handoverOffered, .handoverAcceptHint, .handoverAccepted, .askForDeputy,
+            .commanderHoldsNoRole, .joined, .left, .released, .notOnRoster, .onlyPostmortemOwner, .attentionHandover,
+            .boardPostmortemOwner:
+            ["user"]
+        case .openRoles: ["roles"]
+        case .commandTaken, .handoverCancelled, .onlyCommander, .onlyCommanderOrDeputy, .namePostmortemOwner:
+            ["commander"]
+        case .takeoverRequested: ["commander", "deputy", "wait"]
+        case .takeoverCancelled: ["commander", "deputy"]
+        case .handoverTargetGone: ["user", "commander"]
+        case .roleAssigned, .roleAlreadyHeld: ["user", "role"]
+        case .roleReplaced: ["user", "role", "previous"]
+        case .roleVacant: ["role"]
+        case .smeRole: ["area"]
+        case .tasksNeedNewOwner, .resolveOpenTasks, .resolvedCarriedOver: ["tasks"]
+        case .whichTask: ["tasks", "example"]
+        case .noOpenTask: ["verb"]
+        case .proposed: ["user", "action"]
+        case .objectionWindow: ["proposal", "window"]
+        case .suggested: ["user", "action", "commander", "proposal"]
+        case .suggestedWithoutCommander: ["user", "action", "proposal"]
+        case .objected: ["user", "proposal"]
+        case .objectedWithReason: ["user", "proposal", "reason"]
+        case .commanderDecides: ["commander", "proposal"]
+        case .decidedProceed, .decidedDrop, .hearingNone, .undecidedNoCommander, .proposalItem, .attentionObjected:
+            ["proposal", "action"]
+        case .decisionRecorded, .summarySet, .impactSet, .todoAdded, .boardSummary, .boardImpact, .boardFollowUp:
+            ["text"]
+        case .windowLapsedWhileAway: ["commander", "proposal", "action", "elapsed"]
+        case .windowLapsedNoCommander: ["proposal", "action", "elapsed"]
+        case .undecidedReminder: ["commander", "proposal", "action"]
+        case .unknownProposal, .proposalClosed, .alreadyProposed: ["proposal"]
+        case .whichProposal: ["proposals", "example"]
+        case .assigned: ["user", "task", "timebox"]
+        case .assignedHint, .unknownTask, .taskClosed, .followUpHint: ["task_id"]
+        case .reassigned: ["user", "task_id", "task", "timebox"]
+        case .alreadyOwner, .askHowMuchTime: ["user", "task_id"]
+        case .taskCancelled, .taskItem, .boardFollowUpOpenTask: ["task_id", "task"]
+        case .boardTaskDueNow: ["task_id", "user", "task"]
+        case .boardFollowUpSeverity: ["user", "severity", "treated_as"]
+        case .acknowledged: ["user", "task_id", "remaining"]
+        case .foundWithTimebox: ["user", "task_id", "finding", "timebox"]
+        case .foundAskTime: ["user", "task_id", "finding"]
+        case .extended: ["timebox"]
+        case .done, .acknowledgementNudge: ["user", "task_id", "task"]
+        case .doneWithFinding: ["user", "task_id", "task", "finding"]
+        case .snoozed: ["task_id", "duration", "time"]
+        case .quietStarted: ["duration", "time"]
+        case .onlyOwnerAcknowledges, .onlyOwnerOrLeads: ["task_id", "owner"]
+        case .askForCommander, .updateDueNoOne, .attentionUpdateOverdue: ["elapsed"]
+        case .claimCommandYourself, .updateDueFirst, .updateDue, .rotationNudge, .rotationCommander, .personWithTime,
+            .boardLongest:
+            ["user", "elapsed"]
+        case .followUp: ["user", "elapsed", "task_id", "task"]
+        case .escalation, .timeNotGiven: ["user", "task_id", "task", "elapsed"]
+        case .updatePosted: ["user", "text"]
+        case .nextUpdateAt, .updateDueAt, .attentionQuiet, .boardNextUpdate, .sayHurry: ["time"]
+        case .rotationList: ["people", "limit"]
+        case .impactSetSince, .boardImpactSince, .boardDecision, .boardDecisionDropped: ["text", "time"]
+        case .severityRaised: ["severity", "user"]
+        case .severityNotDiscussed, .severityUnchanged: ["severity"]
+        case .severityFinal: ["severity", "incident"]
+        case .phaseStarted, .boardPhase: ["phase"]
+        case .resolved, .postmortemUnownedNoCommander: ["incident", "elapsed"]
+        case .reopened: ["incident", "commander"]
+        case .postmortemOwnerNamed, .postmortemHalfway, .postmortemDueToday, .postmortemOverdueOneDay:
+            ["user", "incident", "date"]
+        case .postmortemOwnerNamedNoDeadline: ["user", "incident"]
+        case .postmortemDone: ["incident", "user"]
+        case .postmortemDoneWithLink: ["incident", "user", "link"]
+        case .postmortemUnowned: ["commander", "incident", "elapsed"]
+        case .postmortemOverdue: ["user", "incident", "date", "days"]
+        case .boardHeader: ["severity", "title", "elapsed", "commander", "deputy", "comms"]
+        case .boardClosed, .boardClosedFalseAlarm: ["incident", "time"]
+        case .attentionTakeover: ["deputy", "time"]
+        case .attentionUnacknowledged: ["task_id", "user"]
+        case .boardTask: ["task_id", "user", "task", "remaining"]
+        case .boardTaskOverdue: ["task_id", "user", "task", "overdue"]
+        case .boardPostmortemDue: ["user", "date"]
+        case .helpOverview: ["verbs"]
+        case .helpCommand: ["usage", "help"]
+        case .unknownHelpTopic, .unknownVerb: ["word"]
+        case .usageError: ["usage"]
+        }
+    }
+}
