@@ -14,6 +14,7 @@
 #   SERVERS="deputy bare" bench/slack/run.sh
 #   WRK_DURATION=20 OPEN_RATE=1000 OPEN_DURATION=30 WRK_CONNECTIONS=64 bench/slack/run.sh
 #   SKIP_BUILD=1 bench/slack/run.sh    # reuse the last release build
+#   DEPUTY_BIN=/path/to/deputy bench/slack/run.sh   # another build of deputy (before/after)
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -59,6 +60,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then
     swift build -c release --scratch-path "$SCRATCH" --product open-loop >&2
 fi
 BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
+DEPUTY_BIN=${DEPUTY_BIN:-$BIN/deputy}
 
 # Waits (up to 30 minutes) until the machine is quiet: other work skews everything.
 wait_quiet() {
@@ -92,7 +94,7 @@ start_server() {
             mkdir -p "$OUT/db-$tag"
             DEPUTY_HOST=127.0.0.1 DEPUTY_PORT=$PORT DEPUTY_DATABASE="$OUT/db-$tag/deputy.sqlite" \
                 SLACK_BOT_TOKEN=xoxb-bench-dummy SLACK_API_URL="http://127.0.0.1:$PORT_FAKE_SLACK/api" \
-                timeout 600 taskset -c "$SERVER_CORE" "$BIN/deputy" serve >"$OUT/$name-$tag.log" 2>&1 &
+                timeout 600 taskset -c "$SERVER_CORE" "$DEPUTY_BIN" serve >"$OUT/$name-$tag.log" 2>&1 &
             SERVER_PID=$!
             wait_http $PORT /healthz
             ;;
@@ -133,7 +135,9 @@ timeout 3600 taskset -c "$CLIENT_CORE" python3 bench/timers/fake_slack.py --port
 PIDS+=("$!")
 wait_http $PORT_FAKE_SLACK /stats
 
-WRK_COUNT=$(( WRK_DURATION * 25000 ))
+# Requests for wrk: more than each server can take in WRK_DURATION (a repeat would be answered
+# from Deputy's dedupe; the report counts repeats, which must be 0).
+declare -A CEILING=([deputy]=10000 [bare]=15000 [bolt]=5000)
 OPEN_COUNT=$(( OPEN_RATE * OPEN_DURATION ))
 for name in $SERVERS; do
     wait_quiet
@@ -149,7 +153,7 @@ for name in $SERVERS; do
     wait_quiet
     log "$name: wrk, $WRK_CONNECTIONS connections for $WRK_DURATION s"
     start_server "$name" wrk
-    requests "$OUT/requests-$name-wrk.tsv" "$WRK_COUNT"
+    requests "$OUT/requests-$name-wrk.tsv" "$(( WRK_DURATION * ${CEILING[$name]} ))"
     taskset -c "$CLIENT_CORE" wrk -t1 -c"$WRK_CONNECTIONS" -d"${WRK_DURATION}s" --latency \
         -s bench/slack/requests.lua "http://127.0.0.1:$PORT" -- "$OUT/requests-$name-wrk.tsv" 1 \
         | tee "$OUT/$name-wrk.txt" >&2
