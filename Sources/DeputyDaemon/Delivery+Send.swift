@@ -7,12 +7,13 @@ import Foundation
 import Logging
 
 extension Delivery {
-    /// Delivers one message; returns its channel, when to retry it (if it will be), and whether
-    /// something reached the platform.
-    func deliver(_ row: OutboxRow) async -> (ChannelKey, Date?, Bool) {
+    /// Delivers one message; returns its channel, when to retry it (if it will be), whether
+    /// something reached the platform, and when the platform took the whole message, if it did
+    /// (the caller records the pass's deliveries together, in one transaction).
+    func deliver(_ row: OutboxRow) async -> (ChannelKey, Date?, Bool, Date?) {
         guard let platform = platforms[row.channel.platform] else {
             await bury(row, reason: "platform \(row.channel.platform) is not configured")
-            return (row.channel, nil, false)
+            return (row.channel, nil, false, nil)
         }
         for request in platform.requests(for: row.message) {
             let verdict: DeliveryVerdict
@@ -27,17 +28,14 @@ extension Delivery {
             case .delivered:
                 continue
             case .retry(let after, let reason):
-                return (row.channel, await reschedule(row, after: after, reason: reason), false)
+                return (row.channel, await reschedule(row, after: after, reason: reason), false, nil)
             case .permanent(let reason, let notInChannel):
                 await bury(row, reason: reason)
                 if notInChannel { await askForInvite(row) }
-                return (row.channel, nil, true)
+                return (row.channel, nil, true, nil)
             }
         }
-        let now = time.now
-        _ = try? await executor.run { try $0.markDelivered(row.id, at: now) }
-        counters.delivered.increment()
-        return (row.channel, nil, true)
+        return (row.channel, nil, true, time.now)
     }
 
     private func reschedule(_ row: OutboxRow, after: TimeInterval?, reason: String) async -> Date {

@@ -92,13 +92,25 @@ public actor Delivery: Service {
                 firsts.append(row)
             }
         }
-        let results = await withTaskGroup(of: (ChannelKey, Date?, Bool).self) { group in
-            for row in firsts { group.addTask { await self.deliver(row) } }
-            var results: [(ChannelKey, Date?, Bool)] = []
+        let results = await withTaskGroup(of: (Int64, ChannelKey, Date?, Bool, Date?).self) { group in
+            for row in firsts {
+                group.addTask {
+                    let (channel, retryAt, sent, delivered) = await self.deliver(row)
+                    return (row.id, channel, retryAt, sent, delivered)
+                }
+            }
+            var results: [(Int64, ChannelKey, Date?, Bool, Date?)] = []
             for await result in group { results.append(result) }
             return results
         }
-        for (channel, retryAt, sent) in results {
+        // Every message the platform took in this pass, recorded in one transaction (one fsync).
+        // A crash before it sends them again: delivery is at least once, as it always was.
+        let delivered = results.compactMap { id, _, _, _, at in at.map { (id: id, at: $0) } }
+        if !delivered.isEmpty {
+            _ = try? await executor.run { try $0.markDelivered(delivered) }
+            counters.delivered.increment(by: delivered.count)
+        }
+        for (_, channel, retryAt, sent, _) in results {
             if sent { lastSent[channel] = time.now }
             if let retryAt { wake = min(wake ?? .distantFuture, retryAt) }
         }

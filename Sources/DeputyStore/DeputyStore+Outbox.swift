@@ -33,6 +33,26 @@ extension DeputyStore {
             arguments: [at.timeIntervalSince1970])
     }
 
+    /// Records several deliveries (message id, when the platform took it) in one transaction, so
+    /// a pass that sent many messages costs one fsync. Returns how many were still pending.
+    @discardableResult
+    public func markDelivered(_ deliveries: [(id: Int64, at: Date)]) throws -> Int {
+        guard !deliveries.isEmpty else { return 0 }
+        return try writer.write { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    UPDATE outbox SET state = 'delivered', delivered_at = ?, attempts = attempts + 1
+                    WHERE id = ? AND state = 'pending'
+                    """)
+            var changed = 0
+            for delivery in deliveries {
+                try statement.execute(arguments: [delivery.at.timeIntervalSince1970, delivery.id])
+                changed += db.changesCount
+            }
+            return changed
+        }
+    }
+
     /// Puts message `id` back to wait until `notBefore` after a failed try. False if it was not
     /// pending.
     @discardableResult
