@@ -91,6 +91,29 @@ let package = Package(
             path: "bench/CoreBench",
             swiftSettings: strictness
         ),
+        .executableTarget(
+            name: "bare-slack",
+            dependencies: [
+                "DeputyChat", "DeputyCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "bench/BareSlack",
+            swiftSettings: strictness
+        ),
+        .executableTarget(
+            name: "open-loop",
+            path: "bench/OpenLoop",
+            swiftSettings: strictness
+        ),
+        .executableTarget(
+            name: "timers-seed",
+            dependencies: [
+                "DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyStore", "DeputyServer",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "bench/TimersSeed",
+            swiftSettings: strictness
+        ),
         .target(
             name: "DeputyTestSupport",
             dependencies: ["DeputyCore", "DeputyConfig", "DeputyDaemon", "CurlHTTP"],

@@ -16,7 +16,11 @@ extension Incident {
         if isActive {
             due += commandTimers(rules)
             due += proposalTimers(rules)
-            due += openTasks.flatMap { taskTimers($0, rules) }
+            // Each open task in place: copying every TaskState (its text, its findings) into a
+            // new array on every call made this the biggest cost of a command.
+            for id in openTaskIDs where id.number >= 1 && id.number <= tasks.count {
+                appendTaskTimers(tasks[id.number - 1], rules, to: &due)
+            }
             if rules.stakeholderUpdates.enabled, let next = nextUpdateDue { due.append((.updateDue, next)) }
             due += rotationTimers(rules)
         } else {
@@ -25,7 +29,11 @@ extension Incident {
         return due.map { kind, at in
             var fires = at
             if kind.isHeldByQuiet, let quietUntil { fires = max(fires, quietUntil) }
-            if let id = kind.task, let snoozed = task(id)?.snoozedUntil { fires = max(fires, snoozed) }
+            if let id = kind.task, id.number >= 1, id.number <= tasks.count,
+                let snoozed = tasks[id.number - 1].snoozedUntil
+            {
+                fires = max(fires, snoozed)
+            }
             return RuleTimer(kind: kind, due: at, fires: fires)
         }
     }
@@ -66,8 +74,7 @@ extension Incident {
         return due
     }
 
-    private func taskTimers(_ task: TaskState, _ rules: Rules) -> [(RuleTimer.Kind, Date)] {
-        var due: [(RuleTimer.Kind, Date)] = []
+    private func appendTaskTimers(_ task: TaskState, _ rules: Rules, to due: inout [(RuleTimer.Kind, Date)]) {
         // An owner who left or was released is not asked to confirm, nor reported for silence.
         let onResponse = roster[task.owner.id] != nil
         // Asked how much time they need, the owner is not asked for news again at the current
@@ -75,8 +82,9 @@ extension Incident {
         if onResponse, let askedAt = task.timeAskedAt {
             guard rules.followUp.enabled, let after = rules.followUp.escalateAfter,
                 task.timeAskEscalatedFor != askedAt
-            else { return due }
-            return [(.timeNotGiven(task.id), askedAt + after.interval)]
+            else { return }
+            due.append((.timeNotGiven(task.id), askedAt + after.interval))
+            return
         }
         let ack = rules.acknowledgement
         let ackAt = task.assignedAt + ack.after.interval
@@ -85,7 +93,7 @@ extension Incident {
         {
             due.append((.acknowledgement(task.id), ackAt))
         }
-        guard rules.followUp.enabled else { return due }
+        guard rules.followUp.enabled else { return }
         if task.followedUp?.due != task.dueAt {
             due.append((.followUp(task.id), task.dueAt))
         } else if onResponse, let followedUp = task.followedUp, let after = rules.followUp.escalateAfter,
@@ -93,7 +101,6 @@ extension Incident {
         {
             due.append((.escalation(task.id), followedUp.at + after.interval))
         }
-        return due
     }
 
     private func rotationTimers(_ rules: Rules) -> [(RuleTimer.Kind, Date)] {

@@ -116,10 +116,14 @@ public struct Daemon {
     public func application(
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        Application(
+        let scheduler = self.scheduler
+        return Application(
             router: router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Deputy"),
-            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            onServerRunning: { channel in
+                await scheduler.serverStarted()
+                await onServerRunning(channel.localAddress?.port ?? 0)
+            },
             logger: logger)
     }
 

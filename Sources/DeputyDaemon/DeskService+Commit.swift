@@ -56,7 +56,17 @@ extension DeskService {
             }
         }
         if stored == .stored, let incident {
-            await observers.deadline?(incident, desk.nextDeadline(of: incident))
+            // The projection holds the deadline of the state this commit led to: when nothing
+            // touched the incident since, it is still right, and working it out again is the
+            // dearest step of a command on an incident with many open tasks.
+            let projection = commit.append?.projection
+            let deadline =
+                if let projection, desk.incidents[incident]?.eventCount == projection.eventCount {
+                    projection.nextDeadline
+                } else {
+                    desk.nextDeadline(of: incident)
+                }
+            await observers.deadline?(incident, deadline)
         }
         if stored == .stored, !commit.messages.isEmpty { await observers.outbox?() }
         return stored

@@ -8,6 +8,11 @@ import Logging
 /// The daemon's desk: every live incident in memory, each command and each due timer decided by
 /// the core, and nothing answered before its events and messages are durable. Commands that
 /// arrive together share one transaction (group commit).
+///
+/// Start-up reads no log: only each channel's latest incident and every stored deadline (the
+/// store's projection columns), so the daemon is ready in well under a second however many
+/// incidents it holds. An incident's log is folded the first time a command or a timer needs
+/// it, and `warmUp()` folds the rest in the background.
 public actor DeskService: CommandDesk {
     var desk: Desk
     let executor: StoreExecutor
@@ -22,6 +27,8 @@ public actor DeskService: CommandDesk {
     let metrics: any MetricsFactory
     let replies: Counter
     let nudges: Counter
+    /// Incidents the store holds that are not folded into memory yet.
+    var unloaded = Unloaded()
 
     /// How long a queued message may wait, and where stakeholder updates are copied.
     public struct DeliveryPolicy: Sendable {
@@ -41,6 +48,16 @@ public actor DeskService: CommandDesk {
         var outbox: (@Sendable () async -> Void)?
     }
 
+    /// What the store holds that the desk has not folded yet.
+    struct Unloaded {
+        /// Every incident not in memory yet.
+        var ids: Set<IncidentID> = []
+        /// The channels whose latest incident is not in memory yet, and that incident.
+        var latest: [ChannelKey: IncidentID] = [:]
+        /// The stored next deadline of incidents not in memory yet.
+        var deadlines: [IncidentID: Date] = [:]
+    }
+
     /// A commit waiting for its transaction.
     struct Pending {
         var commit: Commit
@@ -49,15 +66,23 @@ public actor DeskService: CommandDesk {
         var continuation: CheckedContinuation<Persisted, Never>
     }
 
-    /// Loads every live incident from the store.
+    /// Reads where each channel's commands go and every stored deadline; folds no log yet.
     public init(
         executor: StoreExecutor, rules: Rules, time: any TimeSource, policy: DeliveryPolicy, logger: Logger,
         metrics: any MetricsFactory = NOOPMetricsHandler.instance
     ) async throws {
-        let (incidents, highest) = try await executor.run { store in
-            (try store.loadIncidents(where: .live), try store.maxIncidentNumber())
+        let (latest, deadlines, highest) = try await executor.run { store in
+            (try store.latestIncidentPerChannel(), try store.nextDeadlines(), try store.maxIncidentNumber())
         }
-        self.desk = Desk(rules: rules, incidents: incidents, nextNumber: highest + 1)
+        self.desk = Desk(rules: rules, nextNumber: highest + 1)
+        for (channel, id) in latest {
+            unloaded.latest[channel] = id
+            unloaded.ids.insert(id)
+        }
+        for (id, at) in deadlines {
+            unloaded.deadlines[id] = at
+            unloaded.ids.insert(id)
+        }
         self.executor = executor
         self.time = time
         self.policy = policy
@@ -74,9 +99,63 @@ public actor DeskService: CommandDesk {
         observers = Observers(deadline: deadlines, outbox: outbox)
     }
 
-    /// Every live incident's next deadline: what the scheduler starts from.
+    /// Every live incident's next deadline: what the scheduler starts from. For an incident not
+    /// folded yet, the deadline its stored projection holds.
     public func deadlines() -> [(IncidentID, Date)] {
         desk.incidents.keys.compactMap { id in desk.nextDeadline(of: id).map { (id, $0) } }
+            + unloaded.deadlines.map { ($0.key, $0.value) }
+    }
+
+    /// Folds into memory, from their logs, those of `ids` that are not there yet. False when the
+    /// store could not be read.
+    @discardableResult
+    func load(_ ids: [IncidentID]) async -> Bool {
+        let wanted = ids.filter { unloaded.ids.contains($0) }
+        guard !wanted.isEmpty else { return true }
+        let stored: [Incident]
+        do {
+            stored = try await executor.run { try $0.loadIncidents(where: .ids(wanted)) }
+        } catch {
+            logger.error("cannot read incidents from the store", metadata: ["error": "\(error)"])
+            return false
+        }
+        // Another caller may have loaded some meanwhile (and changed them since): those stay.
+        for incident in stored where unloaded.ids.contains(incident.id) {
+            if unloaded.latest[incident.channel] == incident.id { unloaded.latest[incident.channel] = nil }
+            desk.replace(incident)
+        }
+        for id in wanted {
+            unloaded.ids.remove(id)
+            unloaded.deadlines[id] = nil
+        }
+        return true
+    }
+
+    /// Folds every incident not in memory yet, `batch` at a time, while commands and timers
+    /// load what they need meanwhile. A deadline the current rules put elsewhere than the
+    /// stored projection did (the rules changed while the daemon was down) goes to the scheduler.
+    public func warmUp(batch: Int = 16) async {
+        let start = ContinuousClock.now
+        var count = 0
+        while !Task.isCancelled, !unloaded.ids.isEmpty {
+            let ids = Array(unloaded.ids.prefix(batch))
+            let stored = ids.map { unloaded.deadlines[$0] }
+            guard await load(ids) else { return }
+            count += ids.count
+            for (id, before) in zip(ids, stored) where desk.incidents[id] != nil {
+                let now = desk.nextDeadline(of: id)
+                // The stored deadline went through seconds since 1970 as a Double: compare to the ms.
+                let moved =
+                    switch (before, now) {
+                    case (nil, nil): false
+                    case (let before?, let now?): abs(before.timeIntervalSince(now)) > 0.001
+                    default: true
+                    }
+                if moved { await observers.deadline?(id, now) }
+            }
+            await Task.yield()
+        }
+        logger.info("incidents loaded", metadata: ["count": "\(count)", "elapsed": "\(ContinuousClock.now - start)"])
     }
 
     /// Decides a command, makes it durable, then answers with the reply for the HTTP response
@@ -84,8 +163,13 @@ public actor DeskService: CommandDesk {
     public func submit(
         _ inbound: InboundCommand, fitsInAnswer: @escaping @Sendable (Reply) -> Bool = { _ in true }
     ) async -> Submission {
-        let now = time.now
         if let key = inbound.dedupeKey, seen[key] != nil { return .duplicate }
+        if let id = unloaded.latest[inbound.channel] {
+            await load([id])
+            // Without the channel's incident the command would go astray: refuse it, change nothing.
+            if unloaded.latest[inbound.channel] != nil { return .unavailable }
+        }
+        let now = time.now
         let numberBefore = desk.nextNumber
         let result: Desk.Result
         switch CommandParser.parse(inbound.text) {
@@ -121,6 +205,10 @@ public actor DeskService: CommandDesk {
 
     /// Fires one incident's due timers at `now`, durably; returns its next deadline.
     public func fireDue(_ id: IncidentID, at now: Date) async -> Date? {
+        if unloaded.ids.contains(id) {
+            // The store cannot be read just now: try again a little later.
+            guard await load([id]) else { return now.addingTimeInterval(5) }
+        }
         let outcome = desk.due(id, at: now)
         nudges.increment(by: outcome.records.filter { if case .nudged = $0.event { true } else { false } }.count)
         replies.increment(by: outcome.replies.count)
@@ -137,8 +225,9 @@ public actor DeskService: CommandDesk {
     }
 
     /// The commander of an incident, to tell about delivery problems.
-    public func commander(of id: IncidentID) -> User? {
-        desk.incidents[id]?.commander
+    public func commander(of id: IncidentID) async -> User? {
+        await load([id])
+        return desk.incidents[id]?.commander
     }
 
     /// Drops dedupe keys older than `cutoff` (the store prunes its own).

@@ -15,6 +15,7 @@ public actor Scheduler: Service {
     private let lag: Timer
     private var queue = DeadlineQueue()
     private let changed = ChangeSignal()
+    private let serverRunning = ChangeSignal()
     private var running = false
 
     public init(desk: DeskService, time: any TimeSource, logger: Logger, metrics: any MetricsFactory) {
@@ -27,6 +28,12 @@ public actor Scheduler: Service {
     /// Whether the loop is running (for health).
     public var isRunning: Bool { running }
 
+    /// The HTTP server is up: the desk may now fold the incidents it has not loaded yet, in the
+    /// background, without holding up the start.
+    public func serverStarted() async {
+        await serverRunning.signal()
+    }
+
     /// Moves (or clears) one incident's deadline and wakes the loop.
     public func update(_ incident: IncidentID, _ deadline: Date?) async {
         queue.set(incident, deadline)
@@ -38,7 +45,18 @@ public actor Scheduler: Service {
         running = true
         defer { running = false }
         logger.info("scheduler started", metadata: ["incidents": "\(queue.count)"])
-        try await cancelWhenGracefulShutdown { await self.loop() }
+        let desk = self.desk
+        let serverRunning = self.serverRunning
+        try await cancelWhenGracefulShutdown {
+            await withDiscardingTaskGroup { group in
+                // Once the server is up, the desk folds the incidents it has not loaded yet.
+                group.addTask(priority: .background) {
+                    await serverRunning.wait()
+                    if !Task.isCancelled { await desk.warmUp() }
+                }
+                group.addTask { await self.loop() }
+            }
+        }
     }
 
     private func loop() async {

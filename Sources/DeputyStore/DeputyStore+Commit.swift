@@ -40,7 +40,8 @@ extension DeputyStore {
     }
 
     private static func seen(_ key: String, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM seen_request WHERE key = ?", arguments: [key]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM seen_request WHERE key = ?"), arguments: [key])
+            ?? false
     }
 
     private static func apply(_ commit: Commit, in db: Database, coder: StoreCoder) throws -> CommitResult {
@@ -49,20 +50,20 @@ extension DeputyStore {
         if let append = commit.append { try insert(append, in: db, coder: coder) }
         for message in commit.messages { try enqueue(message, in: db, coder: coder) }
         for key in Set(commit.seenKeys) {
-            try db.execute(
-                sql: "INSERT INTO seen_request (key, seen_at) VALUES (?, ?)",
-                arguments: [key, commit.at.timeIntervalSince1970])
+            try db.cachedStatement(sql: "INSERT INTO seen_request (key, seen_at) VALUES (?, ?)")
+                .execute(arguments: [key, commit.at.timeIntervalSince1970])
         }
         return .applied
     }
 
     private static func insert(_ opening: Commit.Opening, in db: Database) throws {
         let channel = opening.channel
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO incident (id, platform, team, channel, title, status, declared_at, event_count)
                 VALUES (?, ?, ?, ?, ?, 'active', ?, 0)
-                """,
+                """
+        ).execute(
             arguments: [
                 opening.id.number, channel.platform, channel.team, channel.channel, opening.title,
                 opening.declaredAt.timeIntervalSince1970,
@@ -71,19 +72,23 @@ extension DeputyStore {
 
     private static func insert(_ append: Commit.Append, in db: Database, coder: StoreCoder) throws {
         let id = append.incident.number
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM incident WHERE id = ?", arguments: [id]) ?? false else {
+        let known = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM incident WHERE id = ?"), arguments: [id])
+        guard known ?? false else {
             throw CommitRefusal(reason: "there is no incident \(append.incident)")
         }
-        let stored = try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM event WHERE incident_id = ?", arguments: [id]) ?? 0
+        let stored =
+            try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT MAX(seq) FROM event WHERE incident_id = ?"), arguments: [id]) ?? 0
         let projection = append.projection
         guard stored + append.records.count == projection.eventCount else {
             throw CommitRefusal(
                 reason: "\(append.incident)'s log holds \(stored) events; \(append.records.count) more cannot make "
                     + "\(projection.eventCount): the change was decided against a stale state")
         }
+        let insertEvent = try db.cachedStatement(
+            sql: "INSERT INTO event (incident_id, seq, at, actor, event) VALUES (?, ?, ?, ?, ?)")
         for (offset, record) in append.records.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO event (incident_id, seq, at, actor, event) VALUES (?, ?, ?, ?, ?)",
+            try insertEvent.execute(
                 arguments: [
                     id, stored + offset + 1, record.at.timeIntervalSince1970, try record.actor.map(coder.encode),
                     try coder.encode(record.event),
@@ -94,11 +99,12 @@ extension DeputyStore {
 
     /// Writes an incident's projection columns.
     static func update(_ incident: IncidentID, to projection: IncidentProjection, in db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE incident SET title = ?, status = ?, closed_at = ?, event_count = ?, next_deadline = ?
                 WHERE id = ?
-                """,
+                """
+        ).execute(
             arguments: [
                 projection.title, projection.statusText, projection.closedAt, projection.eventCount,
                 projection.nextDeadline?.timeIntervalSince1970, incident.number,
@@ -107,12 +113,13 @@ extension DeputyStore {
 
     private static func enqueue(_ entry: Commit.Message, in db: Database, coder: StoreCoder) throws {
         let message = entry.message
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO outbox (platform, team, channel, incident_id, message, created_at, not_before, attempts,
                     state, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'pending', ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 message.channel.platform, message.channel.team, message.channel.channel, message.incident?.number,
                 try coder.encode(message), message.createdAt.timeIntervalSince1970,

@@ -31,6 +31,24 @@ extension DeputyStore {
         }
     }
 
+    /// Each channel's latest incident, whatever its status (where the channel's commands go),
+    /// from the `incident` rows alone: no log is read.
+    public func latestIncidentPerChannel() throws -> [(channel: ChannelKey, incident: IncidentID)] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT MAX(id) AS id, platform, team, channel FROM incident GROUP BY platform, team, channel")
+            return try rows.map { row in
+                (
+                    ChannelKey(
+                        platform: try row.decode(String.self, forColumn: "platform"),
+                        team: try row.decode(String.self, forColumn: "team"),
+                        channel: try row.decode(String.self, forColumn: "channel")),
+                    IncidentID(try row.decode(Int.self, forColumn: "id"))
+                )
+            }
+        }
+    }
+
     /// The highest incident number given so far, 0 before the first: the next is one more.
     public func maxIncidentNumber() throws -> Int {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT MAX(id) FROM incident") ?? 0 }

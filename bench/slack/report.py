@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Reads a bench/slack/run.sh results folder and prints the Markdown table and the ratios.
+
+    report.py RESULTS_DIR deputy bare bolt
+"""
+import json
+import os
+import re
+import sys
+
+NAMES = {
+    "deputy": "Deputy, full path (`deputy serve`, synchronous=FULL)",
+    "bare": "Bare Hummingbird route (verify + form + JSON)",
+    "bolt": "Bolt for Python (AsyncApp, aiohttp)",
+}
+
+
+def read(path):
+    try:
+        with open(path) as f:
+            return f.read()
+    except OSError:
+        return ""
+
+
+def main():
+    folder, servers = sys.argv[1], sys.argv[2:]
+    rows, rps = [], {}
+    for name in servers:
+        wrk = {}
+        for line in read(os.path.join(folder, name + "-wrk.txt")).splitlines():
+            if line.startswith("WRK_JSON "):
+                wrk = json.loads(line[len("WRK_JSON "):])
+        opened = {}
+        for line in read(os.path.join(folder, name + "-open.txt")).splitlines():
+            if line.startswith("{"):
+                opened = json.loads(line)
+        rps[name] = wrk.get("rps")
+        def num(value, fmt):
+            return fmt % value if isinstance(value, (int, float)) else "–"
+        errors = (wrk.get("non200", 0) or 0) + (wrk.get("socket_errors", 0) or 0)
+        rows.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            NAMES.get(name, name), num(wrk.get("rps"), "%.0f"), num(wrk.get("p50_ms"), "%.2f"),
+            num(wrk.get("p99_ms"), "%.2f"),
+            "%d / %d" % (errors, wrk.get("repeated", 0)) if wrk else "–",
+            num(opened.get("p50_ms"), "%.2f"), num(opened.get("p99_ms"), "%.2f"),
+            "%d of %d" % (opened.get("errors", 0), opened.get("measured", 0)) if opened else "–"))
+    rate = ""
+    for line in read(os.path.join(folder, "deputy-open.txt")).splitlines() + \
+            read(os.path.join(folder, "bare-open.txt")).splitlines():
+        if line.startswith("{"):
+            rate = "%.0f" % json.loads(line)["rate"]
+    print("| server | closed loop (wrk) req/s | wrk p50 ms | wrk p99 ms | wrk errors / repeats "
+          "| open loop %s/s p50 ms | open loop p99 ms | open-loop errors |" % (rate or "?"))
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        print(row)
+    get = re.search(r"Requests/sec:\s+([\d.]+)", read(os.path.join(folder, "bare-get.txt")))
+    if get:
+        print("\nReference: plain `GET /healthz` on the bare server: %.0f req/s." % float(get.group(1)))
+    print()
+    deputy, bare, bolt = rps.get("deputy"), rps.get("bare"), rps.get("bolt")
+    if deputy and bare:
+        print("- full path / bare route throughput: **%.2f×** (target ≥ 0.6)" % (deputy / bare))
+    if deputy and bolt:
+        print("- full path / Bolt throughput: **%.2f×** (target ≥ 2)" % (deputy / bolt))
+    for line in read(os.path.join(folder, "deputy-open.txt")).splitlines():
+        if line.startswith("{"):
+            p99 = json.loads(line)["p99_ms"]
+            print("- full path p99 at %s req/s: **%.2f ms** (target < 10 ms)" % (rate, p99))
+
+
+if __name__ == "__main__":
+    main()

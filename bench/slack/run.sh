@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Signed Slack slash commands against three servers, one after another in the same run:
+#   deputy  the full path: `deputy serve`, release build, durable store (synchronous=FULL)
+#   bare    bench/BareSlack: verify the signature, parse the form, answer the same JSON
+#   bolt    bench/slack/bolt_app.py: Slack's Bolt for Python, AsyncApp on aiohttp
+# Each server runs pinned to core 0, the load generators to core 1. For each server:
+#   - an open-loop run at a fixed rate (bench/OpenLoop; latency from the scheduled send), and
+#   - a closed-loop run with wrk (bench/slack/requests.lua), for throughput,
+# each on a fresh server (Deputy: a fresh database with the benchmark's incidents declared and
+# led first), each with its own file of distinct requests signed just before it.
+# Prints a Markdown table and the ratios; raw output goes to bench/results/slack-<time>/.
+#
+#   bench/slack/run.sh                 # everything
+#   SERVERS="deputy bare" bench/slack/run.sh
+#   WRK_DURATION=20 OPEN_RATE=1000 OPEN_DURATION=30 WRK_CONNECTIONS=64 bench/slack/run.sh
+#   SKIP_BUILD=1 bench/slack/run.sh    # reuse the last release build
+#   DEPUTY_BIN=/path/to/deputy bench/slack/run.sh   # another build of deputy (before/after)
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+SERVERS=${SERVERS:-"deputy bare bolt"}
+WRK_DURATION=${WRK_DURATION:-20}
+WRK_CONNECTIONS=${WRK_CONNECTIONS:-64}
+OPEN_RATE=${OPEN_RATE:-1000}
+OPEN_DURATION=${OPEN_DURATION:-30}
+OPEN_WARMUP=${OPEN_WARMUP:-5}
+OPEN_CONNECTIONS=${OPEN_CONNECTIONS:-64}
+MAX_LOAD=${MAX_LOAD:-2}
+SERVER_CORE=${SERVER_CORE:-0}
+CLIENT_CORE=${CLIENT_CORE:-1}
+SCRATCH=${SCRATCH:-.build-release}
+PORT_DEPUTY=18090
+PORT_BARE=18091
+PORT_BOLT=18092
+PORT_FAKE_SLACK=18099
+
+OUT="$ROOT/bench/results/slack-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$OUT"
+export SLACK_SIGNING_SECRET="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]:-}"; do
+        [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+    done
+    wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { log "wrk is missing: apt-get install -y wrk"; exit 1; }
+python3 -c 'import slack_bolt, aiohttp' 2>/dev/null || { log "pip install slack-bolt aiohttp"; exit 1; }
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+    log "building release (scratch path $SCRATCH)"
+    swift build -c release --scratch-path "$SCRATCH" --product deputy >&2
+    swift build -c release --scratch-path "$SCRATCH" --product bare-slack >&2
+    swift build -c release --scratch-path "$SCRATCH" --product open-loop >&2
+fi
+BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
+DEPUTY_BIN=${DEPUTY_BIN:-$BIN/deputy}
+
+# Waits (up to 30 minutes) until the machine is quiet: other work skews everything.
+wait_quiet() {
+    for _ in $(seq 1 180); do
+        load=$(cut -d' ' -f1 /proc/loadavg)
+        if awk -v l="$load" -v m="$MAX_LOAD" 'BEGIN { exit !(l < m) }'; then return 0; fi
+        log "load average $load (want < $MAX_LOAD): waiting"
+        sleep 10
+    done
+    log "still busy after 30 minutes: measuring anyway (load $(cut -d' ' -f1 /proc/loadavg))"
+}
+
+# Waits until something answers HTTP on $1 (any status), up to 30 s.
+wait_http() {
+    for _ in $(seq 1 300); do
+        code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1${2:-/}" || true)
+        [ "$code" != "000" ] && return 0
+        sleep 0.1
+    done
+    log "nothing answers on port $1"
+    return 1
+}
+
+# Starts server $1 pinned to the server core; sets PORT and SERVER_PID.
+start_server() {
+    local name=$1 tag=$2
+    case $name in
+        deputy)
+            PORT=$PORT_DEPUTY
+            rm -rf "$OUT/db-$tag"
+            mkdir -p "$OUT/db-$tag"
+            DEPUTY_HOST=127.0.0.1 DEPUTY_PORT=$PORT DEPUTY_DATABASE="$OUT/db-$tag/deputy.sqlite" \
+                SLACK_BOT_TOKEN=xoxb-bench-dummy SLACK_API_URL="http://127.0.0.1:$PORT_FAKE_SLACK/api" \
+                timeout 600 taskset -c "$SERVER_CORE" "$DEPUTY_BIN" serve >"$OUT/$name-$tag.log" 2>&1 &
+            SERVER_PID=$!
+            wait_http $PORT /healthz
+            ;;
+        bare)
+            PORT=$PORT_BARE
+            timeout 600 taskset -c "$SERVER_CORE" "$BIN/bare-slack" --port $PORT >"$OUT/$name-$tag.log" 2>&1 &
+            SERVER_PID=$!
+            wait_http $PORT /healthz
+            ;;
+        bolt)
+            PORT=$PORT_BOLT
+            timeout 600 taskset -c "$SERVER_CORE" python3 bench/slack/bolt_app.py --port $PORT \
+                >"$OUT/$name-$tag.log" 2>&1 &
+            SERVER_PID=$!
+            wait_http $PORT /slack/commands
+            ;;
+    esac
+    PIDS+=("$SERVER_PID")
+    if [ "$name" = deputy ]; then
+        python3 bench/slack/make_requests.py setup --port $PORT \
+            --response-base "http://127.0.0.1:$PORT_FAKE_SLACK/response"
+    fi
+}
+
+stop_server() {
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+}
+
+requests() {  # $1 file, $2 count
+    python3 bench/slack/make_requests.py requests --out "$1" --count "$2" \
+        --response-base "http://127.0.0.1:$PORT_FAKE_SLACK/response"
+}
+
+log "fake Slack API on 127.0.0.1:$PORT_FAKE_SLACK (core $CLIENT_CORE)"
+timeout 3600 taskset -c "$CLIENT_CORE" python3 bench/timers/fake_slack.py --port $PORT_FAKE_SLACK --lifetime 3000 \
+    >"$OUT/fake-slack.log" 2>&1 &
+PIDS+=("$!")
+wait_http $PORT_FAKE_SLACK /stats
+
+# Requests for wrk: more than each server can take in WRK_DURATION (a repeat would be answered
+# from Deputy's dedupe; the report counts repeats, which must be 0).
+declare -A CEILING=([deputy]=10000 [bare]=15000 [bolt]=5000)
+OPEN_COUNT=$(( OPEN_RATE * OPEN_DURATION ))
+for name in $SERVERS; do
+    wait_quiet
+    log "$name: open loop, $OPEN_RATE requests/s for $OPEN_DURATION s ($OPEN_WARMUP s warm-up)"
+    start_server "$name" open
+    requests "$OUT/requests-$name-open.tsv" "$OPEN_COUNT"
+    taskset -c "$CLIENT_CORE" "$BIN/open-loop" --port $PORT --path /slack/commands \
+        --requests "$OUT/requests-$name-open.tsv" --rate "$OPEN_RATE" --duration "$OPEN_DURATION" \
+        --warmup "$OPEN_WARMUP" --connections "$OPEN_CONNECTIONS" --label "$name" | tee "$OUT/$name-open.txt" >&2
+    stop_server
+    rm -f "$OUT/requests-$name-open.tsv"
+
+    wait_quiet
+    log "$name: wrk, $WRK_CONNECTIONS connections for $WRK_DURATION s"
+    start_server "$name" wrk
+    requests "$OUT/requests-$name-wrk.tsv" "$(( WRK_DURATION * ${CEILING[$name]} ))"
+    taskset -c "$CLIENT_CORE" wrk -t1 -c"$WRK_CONNECTIONS" -d"${WRK_DURATION}s" --latency \
+        -s bench/slack/requests.lua "http://127.0.0.1:$PORT" -- "$OUT/requests-$name-wrk.tsv" 1 \
+        | tee "$OUT/$name-wrk.txt" >&2
+    stop_server
+    rm -f "$OUT/requests-$name-wrk.tsv"
+done
+
+# A plain GET on the bare server, for reference: the framework without signing or a form.
+if [[ " $SERVERS " == *" bare "* ]]; then
+    wait_quiet
+    start_server bare get
+    taskset -c "$CLIENT_CORE" wrk -t1 -c"$WRK_CONNECTIONS" -d10s "http://127.0.0.1:$PORT_BARE/healthz" \
+        | tee "$OUT/bare-get.txt" >&2
+    stop_server
+fi
+
+python3 bench/slack/report.py "$OUT" $SERVERS | tee "$OUT/report.md"
