@@ -48,7 +48,9 @@ public struct Desk: Sendable {
 
     /// Handles a parsed command in `channel`.
     public mutating func handle(_ command: Command, by user: User, in channel: ChannelKey, at now: Date) -> Result {
-        let current = latest[channel].flatMap { incidents[$0] }
+        // The channel's incident by id and state only: a copy of it held here would share its
+        // arrays with the one `update` changes, and every change would copy them whole.
+        let current = latest[channel].flatMap { id in incidents[id].map { (id: id, isActive: $0.isActive) } }
         switch (command, current) {
         case (.declare(let title, let severity, let drill), let incident) where incident?.isActive != true:
             let id = IncidentID(nextNumber)

@@ -4,38 +4,49 @@ extension Incident {
     /// When the next timer of this incident fires, if any: the scheduler sleeps until then.
     /// The end of a quiet period is one, so its summary goes out when it ends, not whenever
     /// the next reminder happens to fall due.
+    ///
+    /// Asked after every command: it builds no list, only keeps the earliest.
     public func nextDeadline(rules: Rules) -> Date? {
-        let fires = timers(rules: rules.effective(for: severity)).map(\.fires)
-        return (fires + [quietUntil].compactMap { $0 }).min()
+        var earliest = quietUntil
+        forEachTimer(rules: rules.effective(for: severity)) { _, _, fires in
+            if earliest.map({ fires < $0 }) ?? true { earliest = fires }
+        }
+        return earliest
     }
 
     /// Every pending timer, from the state alone. Cost grows with open tasks, proposals and
     /// people, never with the length of the log.
     func timers(rules: Rules) -> [RuleTimer] {
-        var due: [(RuleTimer.Kind, Date)] = []
-        if isActive {
-            due += commandTimers(rules)
-            due += proposalTimers(rules)
-            // Each open task in place: copying every TaskState (its text, its findings) into a
-            // new array on every call made this the biggest cost of a command.
+        var timers: [RuleTimer] = []
+        forEachTimer(rules: rules) { kind, due, fires in timers.append(RuleTimer(kind: kind, due: due, fires: fires)) }
+        return timers
+    }
+
+    /// Calls `body` with each pending timer: its kind, when it is due, and when it fires (held
+    /// by a quiet period or a task's snooze).
+    private func forEachTimer(rules: Rules, _ body: (RuleTimer.Kind, Date, Date) -> Void) {
+        let quietUntil = self.quietUntil
+        func emit(_ kind: RuleTimer.Kind, _ at: Date) {
+            body(kind, at, kind.isHeldByQuiet ? max(at, quietUntil ?? at) : at)
+        }
+        guard isActive else {
+            for (kind, at) in postmortemTimers(rules) { emit(kind, at) }
+            return
+        }
+        for (kind, at) in commandTimers(rules) + proposalTimers(rules) { emit(kind, at) }
+        // Each open task read in place: copying every TaskState (its text, its findings) on
+        // every call made this the biggest cost of a command.
+        tasks.withUnsafeBufferPointer { tasks in
             for id in openTaskIDs where id.number >= 1 && id.number <= tasks.count {
-                appendTaskTimers(tasks[id.number - 1], rules, to: &due)
-            }
-            if rules.stakeholderUpdates.enabled, let next = nextUpdateDue { due.append((.updateDue, next)) }
-            due += rotationTimers(rules)
-        } else {
-            due += postmortemTimers(rules)
-        }
-        return due.map { kind, at in
-            var fires = at
-            if kind.isHeldByQuiet, let quietUntil { fires = max(fires, quietUntil) }
-            if let id = kind.task, id.number >= 1, id.number <= tasks.count,
                 let snoozed = tasks[id.number - 1].snoozedUntil
-            {
-                fires = max(fires, snoozed)
+                forEachTaskTimer(tasks[id.number - 1], rules) { kind, at in
+                    let fires = kind.isHeldByQuiet ? max(at, quietUntil ?? at) : at
+                    body(kind, at, max(fires, snoozed ?? fires))
+                }
             }
-            return RuleTimer(kind: kind, due: at, fires: fires)
         }
+        if rules.stakeholderUpdates.enabled, let next = nextUpdateDue { emit(.updateDue, next) }
+        for (kind, at) in rotationTimers(rules) { emit(kind, at) }
     }
 
     /// The IC-claim steps: ask the channel at each `askAt`, then the declarer.
@@ -74,7 +85,7 @@ extension Incident {
         return due
     }
 
-    private func appendTaskTimers(_ task: TaskState, _ rules: Rules, to due: inout [(RuleTimer.Kind, Date)]) {
+    private func forEachTaskTimer(_ task: TaskState, _ rules: Rules, _ due: (RuleTimer.Kind, Date) -> Void) {
         // An owner who left or was released is not asked to confirm, nor reported for silence.
         let onResponse = roster[task.owner.id] != nil
         // Asked how much time they need, the owner is not asked for news again at the current
@@ -83,7 +94,7 @@ extension Incident {
             guard rules.followUp.enabled, let after = rules.followUp.escalateAfter,
                 task.timeAskEscalatedFor != askedAt
             else { return }
-            due.append((.timeNotGiven(task.id), askedAt + after.interval))
+            due(.timeNotGiven(task.id), askedAt + after.interval)
             return
         }
         let ack = rules.acknowledgement
@@ -91,15 +102,15 @@ extension Incident {
         if ack.enabled, onResponse, !task.acknowledged, !task.acknowledgementNudged, task.timebox > ack.skipTimeboxUpTo,
             ackAt < task.dueAt
         {
-            due.append((.acknowledgement(task.id), ackAt))
+            due(.acknowledgement(task.id), ackAt)
         }
         guard rules.followUp.enabled else { return }
         if task.followedUp?.due != task.dueAt {
-            due.append((.followUp(task.id), task.dueAt))
+            due(.followUp(task.id), task.dueAt)
         } else if onResponse, let followedUp = task.followedUp, let after = rules.followUp.escalateAfter,
             task.escalatedFor != task.dueAt, task.lastActivityAt < followedUp.at
         {
-            due.append((.escalation(task.id), followedUp.at + after.interval))
+            due(.escalation(task.id), followedUp.at + after.interval)
         }
     }
 
