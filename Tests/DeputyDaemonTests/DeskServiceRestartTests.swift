@@ -113,6 +113,24 @@ struct DeskServiceRestartTests {
         #expect(await desk.deadlines().map(\.1) == [Fixtures.start.addingTimeInterval(60)])
     }
 
+    @Test(
+        "rules changed while down: an incident folded by a command that records nothing still moves its deadline",
+        arguments: ["status", "tasks", "frobnicate"])
+    func readOnlyCommandMovesDeadline(text: String) async throws {
+        let store = try DeputyStore.inMemory()
+        let time = ManualTimeSource(start: Fixtures.start)
+        await openIncident(on: try await makeDesk(store, time))
+        var sooner = Rules()
+        sooner.acknowledgement.after = .minutes(1)
+        let desk = try await makeDesk(store, time, rules: sooner)
+        let heard = HeardDeadlines()
+        await desk.observe(deadlines: { heard.record($0, $1) }, outbox: {})
+        _ = await desk.submit(command(text))
+        #expect(await desk.unloaded.ids.isEmpty, "the command folded the channel's incident")
+        await desk.warmUp()
+        #expect(heard.contains(IncidentID(1), Fixtures.start.addingTimeInterval(60)), "heard: \(heard.all)")
+    }
+
     @Test("warmUp() leaves every live incident folded, each channel going to its latest, and a later command works")
     func warmUpFoldsEverything() async throws {
         let store = try DeputyStore.inMemory()
