@@ -162,6 +162,8 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                // The whole daemon's service group, run and shut down by the live daemon tests.
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // A fake Slack Web API for the live delivery tests.
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -127,12 +127,14 @@ public struct Daemon {
             logger: logger)
     }
 
-    /// The service group: started in this order, stopped in reverse (the server first, so
-    /// in-flight requests finish; then delivery tries what is due; then the scheduler).
+    /// The service group: started in this order, stopped in reverse on SIGTERM or SIGINT. The
+    /// server stops first (it accepts no more, and in-flight requests finish); then housekeeping;
+    /// then the scheduler, so no nudge is recorded after delivery's last look; then delivery,
+    /// whose last pass tries what is due; and the store closes last, letting go of its lock.
     public func serviceGroup(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> ServiceGroup {
         ServiceGroup(
             configuration: .init(
-                services: [scheduler, delivery, maintenance, application(onServerRunning: onServerRunning)],
+                services: [executor, delivery, scheduler, maintenance, application(onServerRunning: onServerRunning)],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
     }
 }

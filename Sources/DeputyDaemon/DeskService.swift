@@ -107,7 +107,9 @@ public actor DeskService: CommandDesk {
     }
 
     /// Folds into memory, from their logs, those of `ids` that are not there yet. False when the
-    /// store could not be read.
+    /// store could not be read. A deadline the current rules put elsewhere than the stored
+    /// projection did (the rules changed while the daemon was down) goes to the scheduler, whatever
+    /// folded the incident: a command that records nothing (`/ic status`) tells it nothing else.
     @discardableResult
     func load(_ ids: [IncidentID]) async -> Bool {
         let wanted = ids.filter { unloaded.ids.contains($0) }
@@ -119,40 +121,41 @@ public actor DeskService: CommandDesk {
             logger.error("cannot read incidents from the store", metadata: ["error": "\(error)"])
             return false
         }
+        var moved: [(IncidentID, Date?)] = []
         // Another caller may have loaded some meanwhile (and changed them since): those stay.
         for incident in stored where unloaded.ids.contains(incident.id) {
             if unloaded.latest[incident.channel] == incident.id { unloaded.latest[incident.channel] = nil }
             desk.replace(incident)
+            let deadline = desk.nextDeadline(of: incident.id)
+            if Self.moved(from: unloaded.deadlines[incident.id], to: deadline) { moved.append((incident.id, deadline)) }
         }
         for id in wanted {
             unloaded.ids.remove(id)
             unloaded.deadlines[id] = nil
         }
+        for (id, deadline) in moved { await observers.deadline?(id, deadline) }
         return true
     }
 
+    /// Whether the deadline the rules give now differs from the stored one, which went through
+    /// seconds since 1970 as a Double: compared to the millisecond.
+    static func moved(from stored: Date?, to now: Date?) -> Bool {
+        switch (stored, now) {
+        case (nil, nil): false
+        case (let stored?, let now?): abs(stored.timeIntervalSince(now)) > 0.001
+        default: true
+        }
+    }
+
     /// Folds every incident not in memory yet, `batch` at a time, while commands and timers
-    /// load what they need meanwhile. A deadline the current rules put elsewhere than the
-    /// stored projection did (the rules changed while the daemon was down) goes to the scheduler.
+    /// load what they need meanwhile; `load(_:)` tells the scheduler of deadlines the rules moved.
     public func warmUp(batch: Int = 16) async {
         let start = ContinuousClock.now
         var count = 0
         while !Task.isCancelled, !unloaded.ids.isEmpty {
             let ids = Array(unloaded.ids.prefix(batch))
-            let stored = ids.map { unloaded.deadlines[$0] }
             guard await load(ids) else { return }
             count += ids.count
-            for (id, before) in zip(ids, stored) where desk.incidents[id] != nil {
-                let now = desk.nextDeadline(of: id)
-                // The stored deadline went through seconds since 1970 as a Double: compare to the ms.
-                let moved =
-                    switch (before, now) {
-                    case (nil, nil): false
-                    case (let before?, let now?): abs(before.timeIntervalSince(now)) > 0.001
-                    default: true
-                    }
-                if moved { await observers.deadline?(id, now) }
-            }
             await Task.yield()
         }
         logger.info("incidents loaded", metadata: ["count": "\(count)", "elapsed": "\(ContinuousClock.now - start)"])

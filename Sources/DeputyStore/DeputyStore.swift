@@ -5,8 +5,8 @@ import GRDB
 /// request keys, in one SQLite database.
 ///
 /// It owns the one `DatabaseWriter` and the migrator; every change that must keep an invariant
-/// is one method and one transaction. A file store also holds the file's `StoreLock` for as
-/// long as any copy of it lives.
+/// is one method and one transaction. A file store also holds the file's `StoreLock` until it
+/// is closed, or for as long as any copy of it lives.
 public struct DeputyStore: Sendable {
     /// Every read and write go through it.
     let writer: any DatabaseWriter
@@ -29,6 +29,14 @@ public struct DeputyStore: Sendable {
     /// A fresh store in memory, for tests and drills: the same schema, nothing kept.
     public static func inMemory() throws -> DeputyStore {
         try DeputyStore(writer: DatabaseQueue(configuration: configuration(busyTimeout: 0)), lock: nil)
+    }
+
+    /// Closes the database, which checkpoints its write-ahead log, then lets go of the file's
+    /// lock so another store may open it at once. Every later use of this store, or of any copy
+    /// of it, throws. Throws, and keeps the lock, when a connection cannot be closed.
+    public func close() throws {
+        try writer.close()
+        lock?.release()
     }
 
     /// The connection settings: the busy timeout, and `synchronous = FULL` on every connection

@@ -8,9 +8,9 @@
 /// start instead of writing beside the first.
 ///
 /// The hold is `flock(LOCK_EX | LOCK_NB)` on a separate file, `<path>.lock`, kept open for as
-/// long as this value lives (the store keeps it for the life of the process). The kernel lets
-/// it go when the process ends, crash or not, so a stale lock file never blocks a restart. The
-/// lock is per open file: a second store in the same process is refused too.
+/// long as this value lives (the store keeps it until it is closed). The kernel lets it go when
+/// the process ends, crash or not, so a stale lock file never blocks a restart. The lock is per
+/// open file: a second store in the same process is refused too, until the first lets go.
 public final class StoreLock: Sendable {
     /// The lock file's path: the database's path with `.lock` appended.
     public let path: String
@@ -22,6 +22,12 @@ public final class StoreLock: Sendable {
     }
 
     deinit { close(descriptor) }
+
+    /// Lets go of the lock before this value ends (the store was closed), so another store may
+    /// take it at once. Doing it twice does no harm.
+    public func release() {
+        flock(descriptor, LOCK_UN)
+    }
 
     /// Takes the lock for the database at `databasePath`, creating the lock file if needed.
     /// Throws `StoreError.locked` when someone else holds it.

@@ -1,0 +1,162 @@
+import DeputyCore
+import DeputyServer
+import DeputyStore
+import DeputyTestSupport
+import Foundation
+import Logging
+import Metrics
+import Synchronization
+import Testing
+
+@testable import DeputyDaemon
+
+/// The desk after a restart: it starts from the store's projections, folds an incident's log
+/// the first time a command or a timer needs it, and `warmUp()` folds the rest.
+@Suite("The desk after a restart: nothing folded until needed")
+struct DeskServiceRestartTests {
+    let channel = Fixtures.channel
+    let other = ChannelKey(platform: "test", team: "T1", channel: "C2")
+    let alice = Fixtures.alice
+
+    func makeDesk(_ store: DeputyStore, _ time: ManualTimeSource, rules: Rules = Rules()) async throws -> DeskService {
+        try await DeskService(
+            executor: StoreExecutor(store: store), rules: rules, time: time, policy: .init(expiry: .hours(1)),
+            logger: Logger(label: "test"))
+    }
+
+    func command(_ text: String, in channel: ChannelKey? = nil) -> InboundCommand {
+        InboundCommand(channel: channel ?? self.channel, user: alice, text: text, responseURL: nil, dedupeKey: nil)
+    }
+
+    /// Declares an incident in `channel`, led by alice, with a 10-minute task for hayley: its next
+    /// deadline is the reminder to acknowledge, 3 minutes in.
+    func openIncident(on desk: DeskService, in channel: ChannelKey? = nil) async {
+        for text in ["declare checkout is slow sev2", "lead", "assign @hayley investigate the latency in 10m"] {
+            _ = await desk.submit(command(text, in: channel))
+        }
+    }
+
+    /// Every deadline the desk tells the scheduler about, in order.
+    final class HeardDeadlines: Sendable {
+        private let heard = Mutex<[(IncidentID, Date?)]>([])
+        var all: [(IncidentID, Date?)] { heard.withLock { $0 } }
+        func record(_ id: IncidentID, _ at: Date?) { heard.withLock { $0.append((id, at)) } }
+        func contains(_ id: IncidentID, _ at: Date) -> Bool { all.contains { $0.0 == id && $0.1 == at } }
+    }
+
+    @Test("after a restart, a command in a channel whose incident is not folded goes to that incident")
+    func commandFoldsChannelIncident() async throws {
+        let store = try DeputyStore.inMemory()
+        let time = ManualTimeSource(start: Fixtures.start)
+        let before = try await makeDesk(store, time)
+        await openIncident(on: before)
+        _ = await before.submit(command("declare payments are down sev1", in: other))
+
+        let desk = try await makeDesk(store, time)
+        #expect(await desk.desk.incidents.isEmpty, "nothing is folded at start-up")
+        #expect(await desk.unloaded.latest == [channel: IncidentID(1), other: IncidentID(2)])
+        let status = await desk.submit(command("status"))
+        guard case .answered(let board?) = status else { Issue.record("no board: \(status)"); return }
+        #expect(board.lines.first?.key == .boardHeader)
+        #expect(board.lines.first?.values["title"] == .text("checkout is slow"))
+        #expect(await desk.submit(command("note the cache is cold")) != .unavailable)
+        #expect(try store.incident(IncidentID(1))?.noteCount == 1)
+        #expect(await desk.desk.incidents.keys.sorted() == [IncidentID(1)], "only the channel's incident")
+        _ = await desk.submit(command("note card payments fail", in: other))
+        #expect(try store.incident(IncidentID(2))?.noteCount == 1)
+        #expect(try store.incident(IncidentID(1))?.noteCount == 1)
+    }
+
+    @Test("after a restart, a deadline held only in the projection fires on time without a command")
+    func projectionDeadlineFires() async throws {
+        let store = try DeputyStore.inMemory()
+        let time = ManualTimeSource(start: Fixtures.start)
+        await openIncident(on: try await makeDesk(store, time))
+        for row in try store.duePending(now: time.now, limit: 100) { try store.markDelivered(row.id, at: time.now) }
+        let acknowledgement = Fixtures.start.addingTimeInterval(180)
+        #expect(try store.nextDeadlines().map(\.at) == [acknowledgement])
+
+        let desk = try await makeDesk(store, time)
+        let scheduler = Scheduler(
+            desk: desk, time: time, logger: Logger(label: "test"), metrics: NOOPMetricsHandler.instance)
+        await desk.observe(deadlines: { await scheduler.update($0, $1) }, outbox: {})
+        let running = Task { try await scheduler.run() }
+        // The scheduler sleeps until the stored deadline; the incident is still not folded.
+        #expect(try await Poll.until { time.sleeperCount == 1 })
+        #expect(await desk.unloaded.ids == [IncidentID(1)])
+        time.set(acknowledgement.addingTimeInterval(-1))
+        #expect(try await Poll.until { time.sleeperCount == 1 })
+        #expect(try store.pendingCount() == 0, "not a second early")
+        time.set(acknowledgement)
+        #expect(try await Poll.until { try store.pendingCount() == 1 })
+        let nudge = try #require(try store.duePending(now: time.now, limit: 10).first)
+        #expect(nudge.message.reply.lines.first?.key == .acknowledgementNudge)
+        #expect(nudge.message.createdAt == acknowledgement, "on time")
+        running.cancel()
+        _ = await running.result
+        #expect(time.sleeperCount == 0)
+    }
+
+    @Test("rules changed while down: warmUp() tells the scheduler the moved deadline")
+    func warmUpMovesDeadline() async throws {
+        let store = try DeputyStore.inMemory()
+        let time = ManualTimeSource(start: Fixtures.start)
+        await openIncident(on: try await makeDesk(store, time))
+        var sooner = Rules()
+        sooner.acknowledgement.after = .minutes(1)
+        let desk = try await makeDesk(store, time, rules: sooner)
+        let heard = HeardDeadlines()
+        await desk.observe(deadlines: { heard.record($0, $1) }, outbox: {})
+        #expect(await desk.deadlines().map(\.1) == [Fixtures.start.addingTimeInterval(180)], "the stored one")
+        await desk.warmUp()
+        #expect(heard.contains(IncidentID(1), Fixtures.start.addingTimeInterval(60)), "heard: \(heard.all)")
+        #expect(await desk.deadlines().map(\.1) == [Fixtures.start.addingTimeInterval(60)])
+    }
+
+    @Test(
+        "rules changed while down: an incident folded by a command that records nothing still moves its deadline",
+        arguments: ["status", "tasks", "frobnicate"])
+    func readOnlyCommandMovesDeadline(text: String) async throws {
+        let store = try DeputyStore.inMemory()
+        let time = ManualTimeSource(start: Fixtures.start)
+        await openIncident(on: try await makeDesk(store, time))
+        var sooner = Rules()
+        sooner.acknowledgement.after = .minutes(1)
+        let desk = try await makeDesk(store, time, rules: sooner)
+        let heard = HeardDeadlines()
+        await desk.observe(deadlines: { heard.record($0, $1) }, outbox: {})
+        _ = await desk.submit(command(text))
+        #expect(await desk.unloaded.ids.isEmpty, "the command folded the channel's incident")
+        await desk.warmUp()
+        #expect(heard.contains(IncidentID(1), Fixtures.start.addingTimeInterval(60)), "heard: \(heard.all)")
+    }
+
+    @Test("warmUp() leaves every live incident folded, each channel going to its latest, and a later command works")
+    func warmUpFoldsEverything() async throws {
+        let store = try DeputyStore.inMemory()
+        let time = ManualTimeSource(start: Fixtures.start)
+        let before = try await makeDesk(store, time)
+        await openIncident(on: before)
+        _ = await before.submit(command("resolve false-alarm"))
+        await openIncident(on: before)
+        _ = await before.submit(command("declare payments are down sev1", in: other))
+        #expect(try store.maxIncidentNumber() == 3)
+
+        let desk = try await makeDesk(store, time)
+        await desk.warmUp(batch: 1)
+        #expect(await desk.unloaded.ids.isEmpty)
+        #expect(await desk.unloaded.latest.isEmpty)
+        #expect(await desk.unloaded.deadlines.isEmpty)
+        // Live: what a command or a timer can still change. INC-1, closed and followed by INC-2
+        // in its channel, with no deadline left, is not.
+        #expect(try store.loadIncidents(where: .live).map(\.id) == [IncidentID(2), IncidentID(3)])
+        #expect(await desk.desk.incidents.keys.sorted() == [IncidentID(2), IncidentID(3)])
+        #expect(await desk.desk.latest == [channel: IncidentID(2), other: IncidentID(3)])
+        _ = await desk.submit(command("note the cache is cold"))
+        #expect(try store.incident(IncidentID(2))?.noteCount == 1)
+        #expect(try store.incident(IncidentID(1))?.noteCount == 0)
+        let third = ChannelKey(platform: "test", team: "T1", channel: "C3")
+        _ = await desk.submit(command("declare the queue is stuck", in: third))
+        #expect(try store.incident(IncidentID(4))?.title == "the queue is stuck")
+    }
+}

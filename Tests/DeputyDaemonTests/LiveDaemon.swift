@@ -1,0 +1,133 @@
+import CurlHTTP
+import DeputyChat
+import DeputyConfig
+import DeputyCore
+import DeputyStore
+import DeputyTestSupport
+import Foundation
+import Logging
+import Prometheus
+import ServiceLifecycle
+import Testing
+
+@testable import DeputyDaemon
+
+/// A whole daemon, built as `deputy serve` builds it, listening on a free port of 127.0.0.1: the
+/// data file, Slack's secrets and Slack's address come through the environment, time from a
+/// manual clock. Its service group runs in a task until `stop()` shuts it down gracefully.
+struct LiveDaemon {
+    static let signingSecret = "live-daemon-signing-secret"
+    static let botToken = "xoxb-live-daemon"
+    static let alice = User(id: "U1", name: "alice")
+
+    let daemon: Daemon
+    let group: ServiceGroup
+    let running: Task<Void, any Error>
+    /// The port the server listens on.
+    let port: Int
+    /// Sends the test's requests to the server.
+    let client: CurlHTTPClient
+    /// Where the fake Slack takes `response_url` posts: its `respond` method.
+    let responseURL: String
+
+    /// Opens the store at `database`, builds the daemon around it with Slack's API at `apiURL`,
+    /// runs its service group and returns once the server is listening.
+    static func start(
+        database: String, apiURL: String, time: ManualTimeSource, transport: any HTTPTransport,
+        client: CurlHTTPClient
+    ) async throws -> LiveDaemon {
+        var settings = try DaemonSettingsLoader.load(
+            yaml: "host: 127.0.0.1\n", file: "live-daemon.yaml",
+            environment: [
+                "DEPUTY_DATABASE": database, "SLACK_SIGNING_SECRET": signingSecret, "SLACK_BOT_TOKEN": botToken,
+                "SLACK_API_URL": apiURL,
+            ])
+        settings.port = 0  // Any free port (the loader takes 1 to 65535 only).
+        var logger = Logger(label: "live-daemon")
+        logger.logLevel = .notice
+        let daemon = try await Daemon(
+            .init(
+                settings: settings, rules: try RulesLoader.load(path: Fixtures.path("Config/rules.yaml")),
+                phrasebook: try PhrasebookLoader.load(path: Fixtures.path("Phrasebook/en.yaml")),
+                store: try DeputyStore.open(path: settings.database), time: time, transport: transport,
+                logger: logger, registry: PrometheusCollectorRegistry()))
+        let (ports, found) = AsyncStream.makeStream(of: Int.self)
+        let group = daemon.serviceGroup { port in
+            found.yield(port)
+            found.finish()
+        }
+        let running = Task {
+            defer { found.finish() }
+            try await group.run()
+        }
+        var listening: Int?
+        for await port in ports {
+            listening = port
+            break
+        }
+        guard let port = listening else {
+            try await running.value
+            throw LiveDaemonError.serverDidNotStart
+        }
+        return LiveDaemon(
+            daemon: daemon, group: group, running: running, port: port, client: client,
+            responseURL: apiURL + "/respond")
+    }
+
+    /// Posts `/ic <text>` from `user` in channel C1 as Slack does: a form, signed with the signing
+    /// secret at the real clock's time (signature freshness never uses the manual one).
+    func command(_ text: String, by user: User = alice) async throws -> HTTPClientResponse {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let fields = [
+            ("token", "verification-token"), ("team_id", "T1"), ("team_domain", "example"), ("channel_id", "C1"),
+            ("channel_name", "incident"), ("user_id", user.id), ("user_name", user.name), ("command", "/ic"),
+            ("text", text), ("response_url", responseURL), ("trigger_id", UUID().uuidString), ("api_app_id", "A1"),
+        ]
+        let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? $0.1)" }
+            .joined(separator: "&")
+        let timestamp = String(Int(Date().timeIntervalSince1970))
+        let signature = SlackSignature(signingSecret: Self.signingSecret)
+            .signature(body: Data(body.utf8), timestamp: timestamp)
+        return try await client.send(
+            HTTPClientRequest(
+                method: "POST", url: "http://127.0.0.1:\(port)\(SlackManifest.commandsPath)",
+                headers: [
+                    ("Content-Type", "application/x-www-form-urlencoded"),
+                    (SlackSignature.timestampHeader, timestamp), (SlackSignature.signatureHeader, signature),
+                ],
+                body: Array(body.utf8), connectTimeout: .seconds(5), totalTimeout: .seconds(30)))
+    }
+
+    /// How many messages the outbox holds undelivered.
+    func pendingCount() async throws -> Int {
+        try await daemon.executor.run { try $0.pendingCount() }
+    }
+
+    /// Shuts the service group down gracefully, as SIGTERM does, and waits until its run ends;
+    /// rethrows what the run threw.
+    func stop() async throws {
+        await group.triggerGracefulShutdown()
+        try await running.value
+    }
+}
+
+/// Why a `LiveDaemon` could not be started.
+enum LiveDaemonError: Error {
+    /// The service group ended before the server said it was listening.
+    case serverDidNotStart
+}
+
+extension HTTPClientResponse {
+    /// The `text` of a Slack JSON answer.
+    var slackText: String? {
+        let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
+        return object?["text"] as? String
+    }
+
+    /// The `response_type` of a Slack JSON answer: `in_channel` or `ephemeral`.
+    var slackResponseType: String? {
+        let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any]
+        return object?["response_type"] as? String
+    }
+}

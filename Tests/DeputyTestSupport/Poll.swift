@@ -1,0 +1,23 @@
+/// A bounded wait for something another thread or process does (a request arriving over real
+/// HTTP, a task reaching its sleep): never a wait for a timer, which tests move by hand.
+public enum Poll {
+    /// Checks `condition` until it holds or `limit` of real time has passed; whether it held.
+    /// Yields at first, then looks every few milliseconds so the threads it waits for get a core.
+    public static func until(
+        within limit: Duration = .seconds(10), _ condition: () async throws -> Bool
+    ) async rethrows -> Bool {
+        let clock = ContinuousClock()
+        let end = clock.now.advanced(by: limit)
+        var turns = 0
+        while clock.now < end {
+            if try await condition() { return true }
+            turns += 1
+            if turns < 100 {
+                await Task.yield()
+            } else {
+                try? await Task.sleep(for: .milliseconds(2))
+            }
+        }
+        return try await condition()
+    }
+}
