@@ -38,8 +38,10 @@ extension Incident {
         // every call made this the biggest cost of a command.
         tasks.withUnsafeBufferPointer { tasks in
             for id in openTaskIDs where id.number >= 1 && id.number <= tasks.count {
-                let snoozed = tasks[id.number - 1].snoozedUntil
-                forEachTaskTimer(tasks[id.number - 1], rules) { kind, at in
+                let index = id.number - 1
+                let snoozed = tasks[index].snoozedUntil
+                let onResponse = roster[tasks[index].owner.id] != nil
+                tasks[index].forEachTimer(onResponse: onResponse, rules) { kind, at in
                     let fires = kind.isHeldByQuiet ? max(at, quietUntil ?? at) : at
                     body(kind, at, max(fires, snoozed ?? fires))
                 }
@@ -85,35 +87,6 @@ extension Incident {
         return due
     }
 
-    private func forEachTaskTimer(_ task: TaskState, _ rules: Rules, _ due: (RuleTimer.Kind, Date) -> Void) {
-        // An owner who left or was released is not asked to confirm, nor reported for silence.
-        let onResponse = roster[task.owner.id] != nil
-        // Asked how much time they need, the owner is not asked for news again at the current
-        // deadline: the deputy (or IC) hears if no new timebox comes.
-        if onResponse, let askedAt = task.timeAskedAt {
-            guard rules.followUp.enabled, let after = rules.followUp.escalateAfter,
-                task.timeAskEscalatedFor != askedAt
-            else { return }
-            due(.timeNotGiven(task.id), askedAt + after.interval)
-            return
-        }
-        let ack = rules.acknowledgement
-        let ackAt = task.assignedAt + ack.after.interval
-        if ack.enabled, onResponse, !task.acknowledged, !task.acknowledgementNudged, task.timebox > ack.skipTimeboxUpTo,
-            ackAt < task.dueAt
-        {
-            due(.acknowledgement(task.id), ackAt)
-        }
-        guard rules.followUp.enabled else { return }
-        if task.followedUp?.due != task.dueAt {
-            due(.followUp(task.id), task.dueAt)
-        } else if onResponse, let followedUp = task.followedUp, let after = rules.followUp.escalateAfter,
-            task.escalatedFor != task.dueAt, task.lastActivityAt < followedUp.at
-        {
-            due(.escalation(task.id), followedUp.at + after.interval)
-        }
-    }
-
     private func rotationTimers(_ rules: Rules) -> [(RuleTimer.Kind, Date)] {
         guard rules.rotation.enabled else { return [] }
         let limit = rules.rotation.after.interval
@@ -155,5 +128,37 @@ extension Incident {
         let after = postmortem.lastReminderSlot ?? postmortem.ownerNamedAt ?? resolvedAt
         guard let slot = PostmortemClock(incident: self, rules: rules)?.slot(after: after) else { return [] }
         return [(.postmortemReminder(slot: slot.at), slot.at)]
+    }
+}
+
+extension TaskState {
+    /// Calls `due` with each pending timer of this open task. `onResponse`: whether its owner
+    /// is still on the response (one who left or was released is not asked to confirm, nor
+    /// reported for silence). A method, so the incident's loop reads each task in place.
+    borrowing func forEachTimer(onResponse: Bool, _ rules: Rules, _ due: (RuleTimer.Kind, Date) -> Void) {
+        // Asked how much time they need, the owner is not asked for news again at the current
+        // deadline: the deputy (or IC) hears if no new timebox comes.
+        if onResponse, let askedAt = timeAskedAt {
+            guard rules.followUp.enabled, let after = rules.followUp.escalateAfter,
+                timeAskEscalatedFor != askedAt
+            else { return }
+            due(.timeNotGiven(id), askedAt + after.interval)
+            return
+        }
+        let ack = rules.acknowledgement
+        let ackAt = assignedAt + ack.after.interval
+        if ack.enabled, onResponse, !acknowledged, !acknowledgementNudged, timebox > ack.skipTimeboxUpTo,
+            ackAt < dueAt
+        {
+            due(.acknowledgement(id), ackAt)
+        }
+        guard rules.followUp.enabled else { return }
+        if followedUp?.due != dueAt {
+            due(.followUp(id), dueAt)
+        } else if onResponse, let followedUp = followedUp, let after = rules.followUp.escalateAfter,
+            escalatedFor != dueAt, lastActivityAt < followedUp.at
+        {
+            due(.escalation(id), followedUp.at + after.interval)
+        }
     }
 }

@@ -55,18 +55,16 @@ extension DeskService {
                 Task { await self.flush() }
             }
         }
-        if stored == .stored, let incident {
-            // The projection holds the deadline of the state this commit led to: when nothing
-            // touched the incident since, it is still right, and working it out again is the
-            // dearest step of a command on an incident with many open tasks.
-            let projection = commit.append?.projection
-            let deadline =
-                if let projection, desk.incidents[incident]?.eventCount == projection.eventCount {
-                    projection.nextDeadline
-                } else {
-                    desk.nextDeadline(of: incident)
-                }
-            await observers.deadline?(incident, deadline)
+        // The projection holds the deadline of the state this commit led to. When a later
+        // command changed the incident meanwhile, its own commit reports the deadline (or, if it
+        // fails, `restore` does): working it out here again would be the dearest step of a
+        // command on an incident with many open tasks, for nothing.
+        if stored == .stored, let incident, let eventCount = desk.incidents[incident]?.eventCount {
+            if let projection = commit.append?.projection {
+                if eventCount == projection.eventCount { await observers.deadline?(incident, projection.nextDeadline) }
+            } else {
+                await observers.deadline?(incident, desk.nextDeadline(of: incident))
+            }
         }
         if stored == .stored, !commit.messages.isEmpty { await observers.outbox?() }
         return stored
@@ -99,12 +97,28 @@ extension DeskService {
         flushing = false
     }
 
-    /// Puts incidents back as the store has them, dropping changes that did not become durable.
+    /// Puts incidents back as the store has them, dropping changes that did not become durable,
+    /// and tells the scheduler their deadlines. An incident the store cannot be read for just
+    /// now is dropped from memory but not forgotten: the next command or timer that needs it
+    /// reads it again.
     private func restore(_ failed: [Pending]) async {
         let ids = Set(failed.compactMap(\.incident))
         guard !ids.isEmpty else { return }
-        let stored = (try? await executor.run { store in try store.loadIncidents(where: .ids(Array(ids))) }) ?? []
-        for id in ids where !stored.contains(where: { $0.id == id }) { desk.forget(id) }
-        for incident in stored { desk.replace(incident) }
+        let stored: [Incident]
+        do {
+            stored = try await executor.run { store in try store.loadIncidents(where: .ids(Array(ids))) }
+        } catch {
+            logger.error("cannot read incidents back from the store", metadata: ["error": "\(error)"])
+            for id in ids { unload(id) }
+            return
+        }
+        for id in ids where !stored.contains(where: { $0.id == id }) {
+            desk.forget(id)
+            await observers.deadline?(id, nil)
+        }
+        for incident in stored {
+            desk.replace(incident)
+            await observers.deadline?(incident.id, desk.nextDeadline(of: incident.id))
+        }
     }
 }

@@ -147,6 +147,15 @@ public actor DeskService: CommandDesk {
         }
     }
 
+    /// Drops an incident from memory, to be read from the store again when next needed (its
+    /// in-memory state may hold changes the store refused).
+    func unload(_ id: IncidentID) {
+        guard let incident = desk.incidents[id] else { return }
+        if desk.latest[incident.channel] == id { unloaded.latest[incident.channel] = id }
+        desk.forget(id)
+        unloaded.ids.insert(id)
+    }
+
     /// Folds every incident not in memory yet, `batch` at a time, while commands and timers
     /// load what they need meanwhile; `load(_:)` tells the scheduler of deadlines the rules moved.
     public func warmUp(batch: Int = 16) async {

@@ -1,14 +1,15 @@
 import DeputyCore
 import DeputyServer
-import DeputyStore
 import DeputyTestSupport
 import Foundation
+import GRDB
 import Logging
 import Metrics
 import Prometheus
 import Testing
 
 @testable import DeputyDaemon
+@testable import DeputyStore
 
 @Suite("The desk: durable before acknowledged")
 struct DeskServiceTests {
@@ -132,4 +133,36 @@ struct DeskServiceTests {
         #expect(text.contains("deputy_nudges_total 1"))
         #expect(text.contains("deputy_replies_total 5"))
     }
+
+    @Test("a write the store refuses changes nothing, keeps the incident, and the next write works")
+    func refusedWrite() async throws {
+        let store = try DeputyStore.inMemory()
+        let time = ManualTimeSource(start: Fixtures.start)
+        let desk = try await makeDesk(store, time)
+        let reported = Reported()
+        await desk.observe(deadlines: { await reported.add($0, $1) }, outbox: {})
+        _ = await desk.submit(command(alice, "declare checkout is slow"))
+        _ = await desk.submit(command(alice, "lead"))
+        let before = try #require(await reported.last)
+        try await store.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA query_only = 1") }
+
+        #expect(await desk.submit(command(alice, "assign @hayley check the cache in 2m")) == .unavailable)
+        // The scheduler hears the deadline the store's state gives, not the refused timebox's.
+        #expect(await reported.last?.1 == before.1)
+        #expect(try store.incident(IncidentID(1))?.tasks.isEmpty == true)
+
+        try await store.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA query_only = 0") }
+        #expect(await desk.submit(command(alice, "note the cache is cold")) != .unavailable)
+        let stored = try #require(try store.incident(IncidentID(1)))
+        #expect(stored.noteCount == 1)
+        #expect(stored.tasks.isEmpty)
+        #expect(try store.maxIncidentNumber() == 1)
+    }
+}
+
+/// Deadlines the desk reported to the scheduler, in order.
+actor Reported {
+    private(set) var all: [(IncidentID, Date?)] = []
+    var last: (IncidentID, Date?)? { all.last }
+    func add(_ id: IncidentID, _ deadline: Date?) { all.append((id, deadline)) }
 }
