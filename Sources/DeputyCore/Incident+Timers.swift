@@ -37,14 +37,9 @@ extension Incident {
         // Each open task read in place: copying every TaskState (its text, its findings) on
         // every call made this the biggest cost of a command.
         tasks.withUnsafeBufferPointer { tasks in
+            guard let first = tasks.baseAddress else { return }
             for id in openTaskIDs where id.number >= 1 && id.number <= tasks.count {
-                let index = id.number - 1
-                let snoozed = tasks[index].snoozedUntil
-                let onResponse = roster[tasks[index].owner.id] != nil
-                tasks[index].forEachTimer(onResponse: onResponse, rules) { kind, at in
-                    let fires = kind.isHeldByQuiet ? max(at, quietUntil ?? at) : at
-                    body(kind, at, max(fires, snoozed ?? fires))
-                }
+                TaskState.forEachTimer(of: first + (id.number - 1), rules, quietUntil: quietUntil, roster: roster, body)
             }
         }
         if rules.stakeholderUpdates.enabled, let next = nextUpdateDue { emit(.updateDue, next) }
@@ -132,33 +127,48 @@ extension Incident {
 }
 
 extension TaskState {
-    /// Calls `due` with each pending timer of this open task. `onResponse`: whether its owner
-    /// is still on the response (one who left or was released is not asked to confirm, nor
-    /// reported for silence). A method, so the incident's loop reads each task in place.
-    borrowing func forEachTimer(onResponse: Bool, _ rules: Rules, _ due: (RuleTimer.Kind, Date) -> Void) {
+    /// Calls `body` with each pending timer of this open task: its kind, when it is due, and
+    /// when it fires (held by the incident's quiet period or the task's snooze).
+    ///
+    /// Through a pointer into the incident's array, so each field is read in place: a TaskState
+    /// passed by value across the `body` call was copied whole (text, owner, findings), the
+    /// biggest cost of a command on an incident with many open tasks.
+    static func forEachTimer(
+        of task: UnsafePointer<TaskState>, _ rules: Rules, quietUntil: Date?, roster: [String: Incident.Responder],
+        _ body: (RuleTimer.Kind, Date, Date) -> Void
+    ) {
+        let snoozedUntil = task.pointee.snoozedUntil
+        func due(_ kind: RuleTimer.Kind, _ at: Date) {
+            var fires = kind.isHeldByQuiet ? max(at, quietUntil ?? at) : at
+            if let snoozedUntil { fires = max(fires, snoozedUntil) }
+            body(kind, at, fires)
+        }
+        // An owner who left or was released is not asked to confirm, nor reported for silence.
+        let onResponse = roster[task.pointee.owner.id] != nil
         // Asked how much time they need, the owner is not asked for news again at the current
         // deadline: the deputy (or IC) hears if no new timebox comes.
-        if onResponse, let askedAt = timeAskedAt {
+        if onResponse, let askedAt = task.pointee.timeAskedAt {
             guard rules.followUp.enabled, let after = rules.followUp.escalateAfter,
-                timeAskEscalatedFor != askedAt
+                task.pointee.timeAskEscalatedFor != askedAt
             else { return }
-            due(.timeNotGiven(id), askedAt + after.interval)
+            due(.timeNotGiven(task.pointee.id), askedAt + after.interval)
             return
         }
         let ack = rules.acknowledgement
-        let ackAt = assignedAt + ack.after.interval
-        if ack.enabled, onResponse, !acknowledged, !acknowledgementNudged, timebox > ack.skipTimeboxUpTo,
-            ackAt < dueAt
+        let ackAt = task.pointee.assignedAt + ack.after.interval
+        if ack.enabled, onResponse, !task.pointee.acknowledged, !task.pointee.acknowledgementNudged,
+            task.pointee.timebox > ack.skipTimeboxUpTo,
+            ackAt < task.pointee.dueAt
         {
-            due(.acknowledgement(id), ackAt)
+            due(.acknowledgement(task.pointee.id), ackAt)
         }
         guard rules.followUp.enabled else { return }
-        if followedUp?.due != dueAt {
-            due(.followUp(id), dueAt)
-        } else if onResponse, let followedUp = followedUp, let after = rules.followUp.escalateAfter,
-            escalatedFor != dueAt, lastActivityAt < followedUp.at
+        if task.pointee.followedUp?.due != task.pointee.dueAt {
+            due(.followUp(task.pointee.id), task.pointee.dueAt)
+        } else if onResponse, let followedUp = task.pointee.followedUp, let after = rules.followUp.escalateAfter,
+            task.pointee.escalatedFor != task.pointee.dueAt, task.pointee.lastActivityAt < followedUp.at
         {
-            due(.escalation(id), followedUp.at + after.interval)
+            due(.escalation(task.pointee.id), followedUp.at + after.interval)
         }
     }
 }
