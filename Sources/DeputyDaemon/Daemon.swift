@@ -20,6 +20,7 @@ public struct Daemon {
     public let delivery: Delivery
     public let maintenance: Maintenance
     public let executor: StoreExecutor
+    public let checkpointer: Checkpointer
     let router: Router<BasicRequestContext>
     let settings: DaemonSettings
     let logger: Logger
@@ -89,6 +90,7 @@ public struct Daemon {
         self.scheduler = scheduler
         self.delivery = delivery
         self.executor = executor
+        self.checkpointer = Checkpointer(store: parts.store, logger: parts.logger)
         self.maintenance = Maintenance(
             executor: executor, desk: desk, time: parts.time, seenRetention: settings.delivery.seenRetention.interval,
             deliveredRetention: settings.delivery.deliveredRetention.interval, logger: parts.logger)
@@ -130,11 +132,15 @@ public struct Daemon {
     /// The service group: started in this order, stopped in reverse on SIGTERM or SIGINT. The
     /// server stops first (it accepts no more, and in-flight requests finish); then housekeeping;
     /// then the scheduler, so no nudge is recorded after delivery's last look; then delivery,
-    /// whose last pass tries what is due; and the store closes last, letting go of its lock.
+    /// whose last pass tries what is due; then the checkpoints; and the store closes last,
+    /// letting go of its lock.
     public func serviceGroup(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> ServiceGroup {
         ServiceGroup(
             configuration: .init(
-                services: [executor, delivery, scheduler, maintenance, application(onServerRunning: onServerRunning)],
+                services: [
+                    executor, checkpointer, delivery, scheduler, maintenance,
+                    application(onServerRunning: onServerRunning),
+                ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
     }
 }

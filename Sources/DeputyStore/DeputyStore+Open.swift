@@ -22,8 +22,12 @@ extension DeputyStore {
             let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
             // The pool turns WAL on after `prepareDatabase` ran, and that step sets the writer
             // to `synchronous = NORMAL`: set FULL again on the writer, once it is set up.
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-            return try DeputyStore(writer: pool, lock: lock)
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(autoCheckpointPages)")
+            }
+            let checkpointer = try DatabaseQueue(path: path, configuration: configuration(busyTimeout: busyTimeout))
+            return try DeputyStore(writer: pool, lock: lock, checkpointer: checkpointer)
         } catch let error as StoreError {
             throw error
         } catch {

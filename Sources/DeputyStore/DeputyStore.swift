@@ -12,11 +12,15 @@ public struct DeputyStore: Sendable {
     let writer: any DatabaseWriter
     /// The exclusive hold on the file; nil in memory.
     let lock: StoreLock?
+    /// A connection of its own for checkpoints of the write-ahead log, so they never wait in
+    /// the writer's line nor hold it up; nil in memory.
+    let checkpointer: DatabaseQueue?
 
     /// A store over `writer`, migrated to the schema this build knows.
-    init(writer: any DatabaseWriter, lock: StoreLock?) throws {
+    init(writer: any DatabaseWriter, lock: StoreLock?, checkpointer: DatabaseQueue? = nil) throws {
         self.writer = writer
         self.lock = lock
+        self.checkpointer = checkpointer
         try Self.migrator.migrate(writer)
     }
 
@@ -24,6 +28,7 @@ public struct DeputyStore: Sendable {
     init(reader: DatabaseQueue) {
         self.writer = reader
         self.lock = nil
+        self.checkpointer = nil
     }
 
     /// A fresh store in memory, for tests and drills: the same schema, nothing kept.
@@ -35,6 +40,7 @@ public struct DeputyStore: Sendable {
     /// lock so another store may open it at once. Every later use of this store, or of any copy
     /// of it, throws. Throws, and keeps the lock, when a connection cannot be closed.
     public func close() throws {
+        try checkpointer?.close()
         try writer.close()
         lock?.release()
     }
@@ -50,4 +56,22 @@ public struct DeputyStore: Sendable {
         }
         return configuration
     }
+
+    /// Copies what the write-ahead log holds into the database file, as far as no reader still
+    /// needs it (SQLite's PASSIVE checkpoint), on the store's own checkpoint connection: writers
+    /// go on meanwhile. Returns the log's size and how much of it is now in the file, in pages.
+    /// Left to itself, SQLite checkpoints inside the commit that crosses `autoCheckpointPages`,
+    /// and every command behind that commit waits for the copy and its fsync.
+    @discardableResult
+    public func checkpoint() throws -> (logPages: Int, checkpointedPages: Int) {
+        guard let checkpointer else { return (0, 0) }
+        return try checkpointer.writeWithoutTransaction { db in
+            let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
+            return (row?[1] ?? 0, row?[2] ?? 0)
+        }
+    }
+
+    /// Pages the write-ahead log may hold before a commit checkpoints it itself: high, because a
+    /// background `checkpoint()` normally keeps it far below; a safety net when none runs.
+    static let autoCheckpointPages = 10_000
 }
