@@ -80,6 +80,8 @@ let package = Package(
             dependencies: [
                 "DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyStore", "DeputyChat", "CurlHTTP",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -1,7 +1,10 @@
 import ArgumentParser
+import Dispatch
+import Foundation
+import NIOCore
+import NIOPosix
 
 /// The `deputy` command line.
-@main
 struct Deputy: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deputy",
@@ -10,4 +13,25 @@ struct Deputy: AsyncParsableCommand {
             ServeCommand.self, ConsoleCommand.self, CheckCommand.self, SlackManifestCommand.self, OutboxCommand.self,
         ]
     )
+}
+
+/// The entry point. For `serve`, before any task runs, SwiftNIO's event loops become Swift
+/// concurrency's global executor: a request's handler, the desk and the answer then run on the
+/// thread that reads and writes the socket, instead of hopping to the cooperative pool and back
+/// for every await (measured under the Slack benchmark: see bench/README.md). Blocking work
+/// never runs there: SQLite has its own queue, libcurl its own thread.
+@main
+enum DeputyMain {
+    static func main() {
+        if CommandLine.arguments.dropFirst().first == "serve",
+            ProcessInfo.processInfo.environment["DEPUTY_NIO_EXECUTOR"] != "0"
+        {
+            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        }
+        Task {
+            await Deputy.main()
+            exit(0)
+        }
+        dispatchMain()
+    }
 }
