@@ -27,6 +27,8 @@ public actor DeskService: CommandDesk {
     let metrics: any MetricsFactory
     let replies: Counter
     let nudges: Counter
+    /// `deputy_commands_total` by kind, made once each: the factory's lookup is not free.
+    var commandCounters: [String: Counter] = [:]
     /// Incidents the store holds that are not folded into memory yet.
     var unloaded = Unloaded()
 
@@ -233,7 +235,10 @@ public actor DeskService: CommandDesk {
     }
 
     private func countCommand(_ kind: String) {
-        Counter(label: "deputy_commands_total", dimensions: [("kind", kind)], factory: metrics).increment()
+        if let counter = commandCounters[kind] { return counter.increment() }
+        let counter = Counter(label: "deputy_commands_total", dimensions: [("kind", kind)], factory: metrics)
+        commandCounters[kind] = counter
+        counter.increment()
     }
 
     /// The commander of an incident, to tell about delivery problems.
