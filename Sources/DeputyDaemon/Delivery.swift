@@ -23,6 +23,9 @@ public actor Delivery: Service {
     var commanderOf: (@Sendable (IncidentID) async -> User?)?
     /// When each channel was last sent a request, for pacing; dropped once the pacing has passed.
     var lastSent: [ChannelKey: Date] = [:]
+    /// Channels whose head is being sent right now, by the running loop: each channel's sends
+    /// go one at a time, in order, and a slow one holds back no other channel.
+    var inFlight: Set<ChannelKey> = []
     /// How many parts of a message split into several have gone, by outbox id: the rest follow,
     /// paced like messages, and a retry does not repeat them.
     var partsSent: [Int64: Int] = [:]
@@ -31,7 +34,7 @@ public actor Delivery: Service {
     /// How long the direct message asking for an `/invite` may wait.
     var expiry: TimeInterval
 
-    /// The most channels one pass looks at; if more have messages, the next pass comes at once.
+    /// The most channels one pass looks at; more wait until those ahead of them are empty.
     static let channelsPerPass = 500
 
     public init(
@@ -65,24 +68,58 @@ public actor Delivery: Service {
         _ = await pass()
     }
 
+    /// Sends each channel's head as soon as it may go, without waiting for other channels' sends:
+    /// one that hangs until its timeout delays only its own channel. A finished send wakes the
+    /// loop for that channel's next message.
     private func loop() async {
-        while !Task.isCancelled {
-            let wake = await pass()
-            let time = self.time
-            let changed = self.changed
-            let until = min(wake ?? .distantFuture, time.now.addingTimeInterval(30))
-            await withTaskGroup(of: Void.self) { group in
-                group.addTask { try? await time.sleep(until: until) }
-                group.addTask { await changed.wait() }
-                await group.next()
-                group.cancelAll()
+        await withDiscardingTaskGroup { group in
+            while !Task.isCancelled {
+                let wake: Date?
+                if let ready = await readyHeads() {
+                    for row in ready {
+                        inFlight.insert(row.channel)
+                        group.addTask {
+                            await self.deliver(row)
+                            await self.landed(row.channel)
+                        }
+                    }
+                    wake = await nextWake()
+                } else {
+                    wake = time.now.addingTimeInterval(1)
+                }
+                let time = self.time
+                let changed = self.changed
+                let until = min(wake ?? .distantFuture, time.now.addingTimeInterval(30))
+                await withTaskGroup(of: Void.self) { waiting in
+                    waiting.addTask { try? await time.sleep(until: until) }
+                    waiting.addTask { await changed.wait() }
+                    await waiting.next()
+                    waiting.cancelAll()
+                }
             }
         }
     }
 
-    /// Sends the head of every channel that is due and not being paced, one request each; returns
-    /// when to look again: the soonest moment a channel's head may go (now, when one already may).
+    /// A channel's send is over, whatever became of it: its next message may be looked at.
+    private func landed(_ channel: ChannelKey) async {
+        inFlight.remove(channel)
+        await changed.signal()
+    }
+
+    /// Sends the head of every channel that is due and not being paced, one request each, and
+    /// waits for them all; returns when to look again: the soonest moment a channel's head may go
+    /// (now, when one already may). The last pass at shutdown, and tests, use it.
     func pass() async -> Date? {
+        guard let ready = await readyHeads() else { return time.now.addingTimeInterval(1) }
+        await withTaskGroup(of: Void.self) { group in
+            for row in ready { group.addTask { await self.deliver(row) } }
+        }
+        return await nextWake()
+    }
+
+    /// Turns what expired into dead letters, then returns the head of each channel that may go
+    /// now and is not being sent already; nil when the store could not be read.
+    private func readyHeads() async -> [OutboxRow]? {
         let now = time.now
         forgetStale(at: now)
         let expired = await inStore("expire messages") { try $0.expirePending(now: now) } ?? 0
@@ -90,18 +127,20 @@ public actor Delivery: Service {
             counters.deadLetters.increment(by: expired)
             logger.warning("messages expired undelivered", metadata: ["count": "\(expired)"])
         }
-        guard let heads = await readHeads(at: now) else { return now.addingTimeInterval(1) }
+        guard let heads = await readHeads(at: now) else { return nil }
         let headIDs = Set(heads.map(\.id))
         partsSent = partsSent.filter { headIDs.contains($0.key) }
-        let ready = heads.filter { readyAt($0) <= now }
-        await withTaskGroup(of: Void.self) { group in
-            for row in ready { group.addTask { await self.deliver(row) } }
-        }
+        return heads.filter { !inFlight.contains($0.channel) && readyAt($0) <= now }
+    }
+
+    /// When to look again after launching a pass's sends: the soonest a waiting head may go;
+    /// channels being sent wake the loop themselves when done.
+    private func nextWake() async -> Date? {
         let after = time.now
         counters.depth.record(await inStore("count the outbox") { try $0.pendingCount() } ?? 0)
         guard let next = await readHeads(at: after) else { return after.addingTimeInterval(1) }
-        if next.count >= Self.channelsPerPass { return after }
-        return next.map(readyAt).min()
+        // Past `channelsPerPass` channels, those beyond show up here as the first ones empty.
+        return next.filter { !inFlight.contains($0.channel) }.map(readyAt).min()
     }
 
     /// When `row` may go: not before its own time, nor before its channel's pacing allows.

@@ -42,6 +42,32 @@ struct DeliveryOrderTests {
         #expect(try harness.store.pendingCount() == 2)
     }
 
+    @Test("while one channel's send hangs, the running service keeps every other channel going")
+    func hangingChannelAlone() async throws {
+        let time = ManualTimeSource(start: Fixtures.start)
+        let fake = FakeTransport(time: time)
+        let gated = GatedTransport(inner: fake) { $0.slackChannel == "C1" }
+        let harness = try DeliveryHarness(transport: gated, time: time)
+        let start = time.now
+        try harness.enqueue("stuck")
+        for text in ["a", "b", "c"] { try harness.enqueue(text, in: DeliveryHarness.other) }
+        let running = Task { try await harness.delivery.run() }
+        #expect(await Poll.until { gated.holding == 1 && fake.requests.count == 1 })
+        for sent in 2...3 {
+            #expect(await Poll.until { time.sleeperCount > 0 })
+            time.advance(by: 1)
+            #expect(await Poll.until { fake.requests.count == sent }, "C2's next message, C1 still hanging")
+        }
+        #expect(gated.holding == 1)
+        #expect(fake.sent.map(\.request.decision) == ["a", "b", "c"])
+        #expect(fake.sent.map(\.at) == [start, start.addingTimeInterval(1), start.addingTimeInterval(2)])
+        gated.open()
+        #expect(await Poll.until { (try? harness.store.pendingCount()) == 0 })
+        #expect(fake.requests.last?.decision == "stuck")
+        running.cancel()
+        _ = try? await running.value
+    }
+
     @Test("two messages to one channel are a pacing apart; two channels are not paced together")
     func pacing() async throws {
         let time = ManualTimeSource(start: Fixtures.start)

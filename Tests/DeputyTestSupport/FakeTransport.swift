@@ -101,3 +101,42 @@ extension HTTPClientRequest {
         return object?[name] as? String
     }
 }
+
+/// A transport that holds every request to a chosen Slack channel until the test opens the gate
+/// (a Slack call hanging until its timeout), and passes every other request to `inner` at once.
+public final class GatedTransport: HTTPTransport {
+    private let inner: any HTTPTransport
+    private let held: @Sendable (HTTPClientRequest) -> Bool
+    private let state = Mutex<(open: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
+
+    public init(inner: any HTTPTransport, holding held: @escaping @Sendable (HTTPClientRequest) -> Bool) {
+        self.inner = inner
+        self.held = held
+    }
+
+    /// How many requests are being held.
+    public var holding: Int { state.withLock { $0.waiting.count } }
+
+    /// Lets every held request, and every later one, through.
+    public func open() {
+        let waiting = state.withLock { state in
+            state.open = true
+            defer { state.waiting = [] }
+            return state.waiting
+        }
+        for continuation in waiting { continuation.resume() }
+    }
+
+    public func send(_ request: HTTPClientRequest) async throws -> HTTPClientResponse {
+        if held(request) {
+            await withCheckedContinuation { continuation in
+                let isOpen = state.withLock { state in
+                    if !state.open { state.waiting.append(continuation) }
+                    return state.open
+                }
+                if isOpen { continuation.resume() }
+            }
+        }
+        return try await inner.send(request)
+    }
+}
