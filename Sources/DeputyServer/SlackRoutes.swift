@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Synchronization
 
 /// Slack's three endpoints. Every request is verified before its body is read as a form, and
 /// bad input gets a clear status and changes nothing.
@@ -50,10 +51,17 @@ public struct SlackRoutes: Sendable {
             channel: slash.channel, user: slash.user, text: slash.commandText, responseURL: slash.responseURL,
             dedupeKey: slash.dedupeKey)
         let encoder = self.encoder
-        let submission = await desk.submit(inbound) { encoder.parts(of: $0).count <= 1 }
+        // The first reply is rendered once: to see whether it fits the answer, and for the answer.
+        let rendered = Rendered()
+        let submission = await desk.submit(inbound) { reply in
+            let parts = encoder.parts(of: reply)
+            rendered.keep(parts, of: reply)
+            return parts.count <= 1
+        }
         switch submission {
         case .answered(let reply?):
-            return .json(encoder.answer(reply, responseURL: slash.responseURL).body)
+            let parts = rendered.parts(of: reply) ?? encoder.parts(of: reply)
+            return .json(encoder.answer(reply, parts: parts, responseURL: slash.responseURL).body)
         case .answered(nil), .duplicate:
             return Response(status: .ok)
         case .unavailable:
@@ -120,6 +128,21 @@ public struct SlackRoutes: Sendable {
             return .failure(RejectedRequest(.plain(.unauthorized, "\(error)")))
         }
         return .success(body)
+    }
+}
+
+/// The rendering of a command's first reply, kept from the desk's question "does it fit in the
+/// answer?" for the answer itself.
+final class Rendered: Sendable {
+    private let kept = Mutex<(reply: Reply, parts: [SlackEncoder.Part])?>(nil)
+
+    func keep(_ parts: [SlackEncoder.Part], of reply: Reply) {
+        kept.withLock { $0 = (reply, parts) }
+    }
+
+    /// The parts kept for `reply`, if it is the reply they were rendered from.
+    func parts(of reply: Reply) -> [SlackEncoder.Part]? {
+        kept.withLock { kept in kept.flatMap { $0.reply == reply ? $0.parts : nil } }
     }
 }
 

@@ -64,8 +64,13 @@ public struct SlackEncoder: Sendable {
     /// The HTTP answer to a slash command: in the channel for a channel reply, ephemeral for a
     /// private one; parts past the first go to `responseURL` with the same visibility.
     public func answer(_ reply: Reply, responseURL: String) -> SlackAnswer {
+        answer(reply, parts: parts(of: reply), responseURL: responseURL)
+    }
+
+    /// The HTTP answer to a slash command from the reply's `parts(of:)`, already rendered.
+    public func answer(_ reply: Reply, parts: [Part], responseURL: String) -> SlackAnswer {
         let visibility: SlackResponse.Visibility = reply.isPrivate ? .ephemeral : .inChannel
-        let responses = parts(of: reply).map { SlackResponse(visibility: visibility, text: $0.text, blocks: $0.blocks) }
+        let responses = parts.map { SlackResponse(visibility: visibility, text: $0.text, blocks: $0.blocks) }
         let first = responses.first ?? SlackResponse(visibility: visibility, text: "")
         return SlackAnswer(
             body: Self.json(first),
