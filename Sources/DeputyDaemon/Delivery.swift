@@ -26,6 +26,9 @@ public actor Delivery: Service {
     /// Channels whose head is being sent right now, by the running loop: each channel's sends
     /// go one at a time, in order, and a slow one holds back no other channel.
     var inFlight: Set<ChannelKey> = []
+    /// Channels whose send ended while the loop was reading the heads: what it read for them may
+    /// be from before the send was recorded, so they wait for the next look.
+    var landedWhileReading: Set<ChannelKey> = []
     /// How many parts of a message split into several have gone, by outbox id: the rest follow,
     /// paced like messages, and a retry does not repeat them.
     var partsSent: [Int64: Int] = [:]
@@ -103,6 +106,7 @@ public actor Delivery: Service {
     /// A channel's send is over, whatever became of it: its next message may be looked at.
     private func landed(_ channel: ChannelKey) async {
         inFlight.remove(channel)
+        landedWhileReading.insert(channel)
         await changed.signal()
     }
 
@@ -127,10 +131,14 @@ public actor Delivery: Service {
             counters.deadLetters.increment(by: expired)
             logger.warning("messages expired undelivered", metadata: ["count": "\(expired)"])
         }
+        landedWhileReading = []
         guard let heads = await readHeads(at: now) else { return nil }
         let headIDs = Set(heads.map(\.id))
         partsSent = partsSent.filter { headIDs.contains($0.key) }
-        return heads.filter { !inFlight.contains($0.channel) && readyAt($0) <= now }
+        // A head read before its send landed may be the message just delivered: not again.
+        return heads.filter {
+            !inFlight.contains($0.channel) && !landedWhileReading.contains($0.channel) && readyAt($0) <= now
+        }
     }
 
     /// When to look again after launching a pass's sends: the soonest a waiting head may go;

@@ -98,27 +98,43 @@ extension DeskService {
     }
 
     /// Puts incidents back as the store has them, dropping changes that did not become durable,
-    /// and tells the scheduler their deadlines. An incident the store cannot be read for just
-    /// now is dropped from memory but not forgotten: the next command or timer that needs it
-    /// reads it again.
+    /// then tells the scheduler their deadlines (every change first: no command runs in between
+    /// against a half-restored desk). An incident declared in the failed batch was never stored
+    /// and is forgotten; one the store cannot be read for just now is dropped from memory but not
+    /// forgotten: the next command reads it again, and the scheduler looks again in a few seconds.
     private func restore(_ failed: [Pending]) async {
         let ids = Set(failed.compactMap(\.incident))
         guard !ids.isEmpty else { return }
-        let stored: [Incident]
-        do {
-            stored = try await executor.run { store in try store.loadIncidents(where: .ids(Array(ids))) }
-        } catch {
-            logger.error("cannot read incidents back from the store", metadata: ["error": "\(error)"])
-            for id in ids { unload(id) }
-            return
-        }
-        for id in ids where !stored.contains(where: { $0.id == id }) {
+        let neverStored = Set(failed.filter(\.opened).compactMap(\.incident))
+        var deadlines: [(IncidentID, Date?)] = []
+        for id in neverStored {
             desk.forget(id)
-            await observers.deadline?(id, nil)
+            deadlines.append((id, nil))
         }
-        for incident in stored {
-            desk.replace(incident)
-            await observers.deadline?(incident.id, desk.nextDeadline(of: incident.id))
+        let rest = ids.subtracting(neverStored)
+        if !rest.isEmpty {
+            do {
+                let stored = try await executor.run { store in try store.loadIncidents(where: .ids(Array(rest))) }
+                for id in rest where !stored.contains(where: { $0.id == id }) {
+                    desk.forget(id)
+                    deadlines.append((id, nil))
+                }
+                for incident in stored {
+                    desk.replace(incident)
+                    deadlines.append((incident.id, desk.nextDeadline(of: incident.id)))
+                }
+            } catch {
+                logger.error("cannot read incidents back from the store", metadata: ["error": "\(error)"])
+                let again = time.now.addingTimeInterval(Self.retryAfterStoreFailure)
+                for id in rest {
+                    unload(id)
+                    deadlines.append((id, again))
+                }
+            }
         }
+        for (id, deadline) in deadlines { await observers.deadline?(id, deadline) }
     }
+
+    /// How soon the scheduler looks again at an incident the store could not be read for.
+    static let retryAfterStoreFailure: TimeInterval = 5
 }

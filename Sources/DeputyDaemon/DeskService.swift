@@ -135,6 +135,9 @@ public actor DeskService: CommandDesk {
             unloaded.ids.remove(id)
             unloaded.deadlines[id] = nil
         }
+        // A channel must never wait for an incident the store does not hold.
+        let missing = Set(wanted).subtracting(stored.map(\.id))
+        if !missing.isEmpty { unloaded.latest = unloaded.latest.filter { !missing.contains($0.value) } }
         for (id, deadline) in moved { await observers.deadline?(id, deadline) }
         return true
     }
@@ -219,9 +222,10 @@ public actor DeskService: CommandDesk {
 
     /// Fires one incident's due timers at `now`, durably; returns its next deadline.
     public func fireDue(_ id: IncidentID, at now: Date) async -> Date? {
+        let again = now.addingTimeInterval(Self.retryAfterStoreFailure)
         if unloaded.ids.contains(id) {
             // The store cannot be read just now: try again a little later.
-            guard await load([id]) else { return now.addingTimeInterval(5) }
+            guard await load([id]) else { return again }
         }
         let outcome = desk.due(id, at: now)
         nudges.increment(by: outcome.records.filter { if case .nudged = $0.event { true } else { false } }.count)
@@ -231,7 +235,8 @@ public actor DeskService: CommandDesk {
             outcome.records, replies: outcome.replies, incident: id, opened: false, channel: incident.channel,
             responseURL: nil, key: nil, at: now)
         _ = await persist(commit, incident: id, opened: false)
-        return desk.nextDeadline(of: id)
+        // A failed write that could not even read the incident back unloaded it: look again soon.
+        return unloaded.ids.contains(id) ? again : desk.nextDeadline(of: id)
     }
 
     private func countCommand(_ kind: String) {

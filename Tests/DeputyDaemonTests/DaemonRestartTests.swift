@@ -80,9 +80,9 @@ struct DaemonRestartTests {
             // Let delivery look again (past its pacing and its periodic look, short of the
             // escalation at 15 minutes): the scheduler, delivery and housekeeping are asleep on
             // the clock before and after.
-            #expect(try await Poll.until { time.sleeperCount == 3 })
+            #expect(await Poll.until { await second.isIdle(time) })
             time.advance(by: 60)
-            #expect(try await Poll.until { time.sleeperCount == 3 })
+            #expect(await Poll.until { await second.isIdle(time) })
             #expect(followUps().count == 1, "sent once")
             #expect(slack.calls.filter { $0.text?.contains("<@U2>") == true }.count == 1)
             let incident = try await second.daemon.executor.run { try $0.incident(IncidentID(1)) }

@@ -28,8 +28,9 @@ struct DaemonShutdownTests {
             #expect(declared.status == 200)
             #expect(declared.slackText?.hasPrefix("Incident declared: checkout is slow.") == true)
             // Quiet: the scheduler (the IC-claim ask at 3 minutes), delivery and housekeeping
-            // asleep on the clock, which the test does not move.
-            #expect(try await Poll.until { time.sleeperCount == 3 })
+            // asleep on the clock, which the test does not move, and no send under way whose end
+            // would wake delivery.
+            #expect(await Poll.until { await daemon.isIdle(time) })
 
             // A message due now that delivery has not been told about: only its last pass can send it.
             let now = time.now

@@ -144,11 +144,14 @@ struct DeskServiceTests {
         _ = await desk.submit(command(alice, "declare checkout is slow"))
         _ = await desk.submit(command(alice, "lead"))
         let before = try #require(await reported.last)
+        let reportsBefore = await reported.all.count
         try await store.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA query_only = 1") }
 
         #expect(await desk.submit(command(alice, "assign @hayley check the cache in 2m")) == .unavailable)
-        // The scheduler hears the deadline the store's state gives, not the refused timebox's.
-        #expect(await reported.last?.1 == before.1)
+        // The scheduler hears, again, the deadline the store's state gives, not the refused timebox's.
+        let after = await reported.all.dropFirst(reportsBefore)
+        #expect(after.count == 1)
+        #expect(after.first?.0 == IncidentID(1) && after.first?.1 == before.1)
         #expect(try store.incident(IncidentID(1))?.tasks.isEmpty == true)
 
         try await store.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA query_only = 0") }
@@ -157,6 +160,50 @@ struct DeskServiceTests {
         #expect(stored.noteCount == 1)
         #expect(stored.tasks.isEmpty)
         #expect(try store.maxIncidentNumber() == 1)
+    }
+
+    /// Hides the event table, so that writing an event and reading a log both fail, as they do
+    /// when the store's file cannot be used; and shows it again.
+    func hideEvents(_ store: DeputyStore, _ hidden: Bool) async throws {
+        let (from, to) = hidden ? ("event", "event_hidden") : ("event_hidden", "event")
+        try await store.writer.writeWithoutTransaction { try $0.execute(sql: "ALTER TABLE \(from) RENAME TO \(to)") }
+    }
+
+    @Test("a declaration the store refuses, while it cannot be read either, leaves the channel free")
+    func refusedDeclaration() async throws {
+        let store = try DeputyStore.inMemory()
+        let desk = try await makeDesk(store, ManualTimeSource(start: Fixtures.start))
+        try await hideEvents(store, true)
+        #expect(await desk.submit(command(alice, "declare checkout is slow")) == .unavailable)
+        try await hideEvents(store, false)
+        #expect(await desk.submit(command(alice, "declare checkout is slow")) != .unavailable)
+        #expect(await desk.submit(command(alice, "lead")) != .unavailable)
+        // The refused declaration's number is not given again: numbers may skip, never repeat.
+        let number = try store.maxIncidentNumber()
+        #expect(try store.incident(IncidentID(number))?.commander == alice)
+    }
+
+    @Test("a nudge the store refuses, while it cannot be read either, is tried again in seconds")
+    func refusedNudge() async throws {
+        let store = try DeputyStore.inMemory()
+        let time = ManualTimeSource(start: Fixtures.start)
+        let desk = try await makeDesk(store, time)
+        let reported = Reported()
+        await desk.observe(deadlines: { await reported.add($0, $1) }, outbox: {})
+        _ = await desk.submit(command(alice, "declare checkout is slow"))
+        _ = await desk.submit(command(alice, "lead"))
+        _ = await desk.submit(command(alice, "assign @hayley check the cache in 5m"))
+        time.advance(by: 300)
+        let due = time.now
+        try await hideEvents(store, true)
+        let again = await desk.fireDue(IncidentID(1), at: due)
+        #expect(again == due.addingTimeInterval(DeskService.retryAfterStoreFailure))
+        let last = await reported.last
+        #expect(last?.0 == IncidentID(1) && last?.1 == again)
+        try await hideEvents(store, false)
+        _ = await desk.fireDue(IncidentID(1), at: try #require(again))
+        let queued = try store.duePending(now: try #require(again), limit: 10)
+        #expect(queued.filter { $0.message.reply.lines.first?.key == .followUp }.count == 1)
     }
 }
 

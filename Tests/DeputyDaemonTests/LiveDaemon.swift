@@ -100,6 +100,13 @@ struct LiveDaemon {
     }
 
     /// How many messages the outbox holds undelivered.
+    /// Whether every loop is asleep on the manual clock (the scheduler, delivery, housekeeping)
+    /// and no send is under way: nothing moves until the clock does or a request comes.
+    func isIdle(_ time: ManualTimeSource) async -> Bool {
+        let sending = await daemon.delivery.inFlight
+        return time.sleeperCount == 3 && sending.isEmpty
+    }
+
     func pendingCount() async throws -> Int {
         try await daemon.executor.run { try $0.pendingCount() }
     }
