@@ -19,6 +19,8 @@ public struct DaemonSettings: Sendable, Equatable {
     public var phrasebookPath = "Phrasebook/en.yaml"
     /// Slack: its secrets and where its API is.
     public var slack = Slack()
+    /// The generic webhook: its token and where unprompted messages are posted.
+    public var generic = Generic()
     /// How long and how fast the outbox delivers, and how long delivery records are kept.
     public var delivery = Delivery()
     /// The largest request body the server accepts, in bytes; larger requests are refused unread.

@@ -19,6 +19,12 @@ extension DaemonSettingsLoader {
                     .optionalChannelID("stakeholder_channel", \.slack.stakeholderChannel),
                 ]),
             .section(
+                "generic",
+                [
+                    .refused("token", because: secretInFile(genericTokenVariable)),
+                    .optionalURL("outbound_url", \.generic.outboundURL),
+                ]),
+            .section(
                 "delivery",
                 [
                     .duration("expiry", \.delivery.expiry),
@@ -32,7 +38,9 @@ extension DaemonSettingsLoader {
     /// Every dotted key the settings file accepts (`port`, `slack.api_url`), in schema order: the
     /// list the documentation covers. The secrets' keys, known only to be refused, are left out.
     public static var keys: [String] {
-        schema.flatMap(\.paths).filter { !$0.hasSuffix("signing_secret") && !$0.hasSuffix("bot_token") }
+        schema.flatMap(\.paths).filter {
+            !$0.hasSuffix("signing_secret") && !$0.hasSuffix("bot_token") && $0 != "generic.token"
+        }
     }
 
     /// Why a secret's key is refused, and where the secret goes instead.
@@ -64,6 +72,9 @@ extension DaemonSettingsLoader {
             },
             EnvironmentOverride("SLACK_API_URL") { text, settings throws(InvalidValue) in
                 settings.slack.apiURL = try ValueParser.url(text)
+            },
+            EnvironmentOverride("GENERIC_OUTBOUND_URL") { text, settings throws(InvalidValue) in
+                settings.generic.outboundURL = try ValueParser.url(text)
             },
             EnvironmentOverride("SLACK_STAKEHOLDER_CHANNEL") { text, settings throws(InvalidValue) in
                 settings.slack.stakeholderChannel = try ValueParser.channelID(text)

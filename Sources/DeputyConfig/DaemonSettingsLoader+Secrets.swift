@@ -5,6 +5,8 @@ extension DaemonSettingsLoader {
     static let signingSecretVariable = "SLACK_SIGNING_SECRET"
     /// The variable holding Slack's bot token.
     static let botTokenVariable = "SLACK_BOT_TOKEN"
+    /// The variable holding the generic webhook's bearer token.
+    static let genericTokenVariable = "GENERIC_TOKEN"
 
     /// Reads Slack's two secrets into `settings`. Slack needs both or neither: one without the
     /// other is reported at the missing one. Returns whether a signing secret was given, even

@@ -68,6 +68,10 @@ public struct Daemon {
             platforms[SlashCommand.platform] = SlackOutbound(
                 encoder: encoder, pacing: settings.delivery.slackPacing.interval)
         }
+        let generic = GenericEncoder(phrasebook: parts.phrasebook, timeZone: parts.rules.calendar.timeZone)
+        if settings.genericEnabled {
+            platforms[GenericCommand.platform] = GenericOutbound(encoder: generic, url: settings.generic.outboundURL)
+        }
         let delivery = Delivery(
             executor: executor, transport: parts.transport, platforms: platforms, time: parts.time,
             expiry: settings.delivery.expiry.interval, logger: parts.logger, metrics: metrics)
@@ -84,6 +88,12 @@ public struct Daemon {
             SlackRoutes(
                 signature: SlackSignature(signingSecret: secret.value), encoder: encoder, desk: desk,
                 maxBodyBytes: settings.maxBodyBytes
+            ).register(on: router)
+        }
+        if settings.genericEnabled {
+            GenericRoutes(
+                token: settings.generic.token.map { GenericToken($0.value) }, encoder: generic, desk: desk,
+                log: GenericArchive(executor: executor, encoder: generic), maxBodyBytes: settings.maxBodyBytes
             ).register(on: router)
         }
         self.desk = desk

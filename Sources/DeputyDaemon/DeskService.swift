@@ -180,6 +180,26 @@ public actor DeskService: CommandDesk {
     public func submit(
         _ inbound: InboundCommand, fitsInAnswer: @escaping @Sendable (Reply) -> Bool = { _ in true }
     ) async -> Submission {
+        let recorded = await record(inbound) { replies in
+            guard let first = replies.first, fitsInAnswer(first) else { return 0 }
+            return 1
+        }
+        switch recorded {
+        case .answered(let replies): return .answered(replies.first)
+        case .duplicate: return .duplicate
+        case .unavailable: return .unavailable
+        }
+    }
+
+    /// Decides a command, makes it durable, then answers with every one of its replies; none
+    /// goes to the outbox (a stakeholder copy of `/ic update` still does).
+    public func submitAnsweringAll(_ inbound: InboundCommand) async -> FullSubmission {
+        await record(inbound) { $0.count }
+    }
+
+    /// Decides a command and makes it durable with every reply but the first `inAnswer(replies)`,
+    /// which it returns for the HTTP answer.
+    private func record(_ inbound: InboundCommand, inAnswer: ([Reply]) -> Int) async -> FullSubmission {
         if let key = inbound.dedupeKey, seen[key] != nil { return .duplicate }
         if let id = unloaded.latest[inbound.channel] {
             await load([id])
@@ -199,8 +219,10 @@ public actor DeskService: CommandDesk {
         }
         replies.increment(by: result.outcome.replies.count)
         var replies = result.outcome.replies
-        let first = replies.first.flatMap { fitsInAnswer($0) ? replies.removeFirst() : nil }
-        guard !result.outcome.records.isEmpty || !replies.isEmpty else { return .answered(first) }
+        let kept = min(max(inAnswer(replies), 0), replies.count)
+        let answered = Array(replies.prefix(kept))
+        replies.removeFirst(kept)
+        guard !result.outcome.records.isEmpty || !replies.isEmpty else { return .answered(answered) }
         let opened = result.incident?.number == numberBefore
         var commit = makeCommit(
             result.outcome.records, replies: replies, incident: result.incident, opened: opened,
@@ -211,7 +233,7 @@ public actor DeskService: CommandDesk {
         switch await persist(commit, incident: result.incident, opened: opened) {
         case .stored:
             if let key = inbound.dedupeKey { seen[key] = now }
-            return .answered(first)
+            return .answered(answered)
         case .duplicate:
             if let key = inbound.dedupeKey { seen[key] = now }
             return .duplicate

@@ -28,6 +28,9 @@ public protocol CommandDesk: Sendable {
     /// says whether a reply can go in the platform's synchronous answer; when it cannot, it
     /// leaves through the outbox with the rest.
     func submit(_ command: InboundCommand, fitsInAnswer: @escaping @Sendable (Reply) -> Bool) async -> Submission
+    /// Records `command` durably, then returns every one of its replies for the HTTP answer;
+    /// none leaves through the outbox (the generic webhook answers with all of them).
+    func submitAnsweringAll(_ command: InboundCommand) async -> FullSubmission
 }
 
 /// Whether the daemon can do its job: the store writable, the scheduler running.
@@ -39,6 +42,16 @@ public protocol HealthProbe: Sendable {
 public enum Submission: Sendable, Equatable {
     /// Recorded durably; the reply to put in the HTTP answer, if any (the rest are in the outbox).
     case answered(Reply?)
+    /// The same request was applied before: nothing was done again.
+    case duplicate
+    /// It could not be recorded; nothing changed.
+    case unavailable
+}
+
+/// What became of a submitted command whose every reply goes in the HTTP answer.
+public enum FullSubmission: Sendable, Equatable {
+    /// Recorded durably; every reply of the command, in order.
+    case answered([Reply])
     /// The same request was applied before: nothing was done again.
     case duplicate
     /// It could not be recorded; nothing changed.

@@ -94,6 +94,19 @@ extension DeputyStore {
         }
     }
 
+    /// The messages queued for one channel of `platform` (any team), whatever became of them,
+    /// with an id above `after`, oldest first, at most `limit`. Delivered ones stay until the
+    /// delivered-retention prune.
+    public func messages(platform: String, channel: String, after: Int64, limit: Int) throws -> [OutboxRow] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM outbox WHERE platform = ? AND channel = ? AND id > ? ORDER BY id LIMIT ?",
+                arguments: [platform, channel, after, limit])
+            return try Self.outboxRows(rows)
+        }
+    }
+
     /// How many messages wait to be sent.
     public func pendingCount() throws -> Int {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") ?? 0 }

@@ -51,6 +51,14 @@ struct CheckCommand: ParsableCommand {
         } else {
             lines.append("slack: off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)")
         }
+        let outbound = settings.generic.outboundURL.map { ", nudges also posted to \($0)" } ?? ""
+        if settings.generic.token != nil {
+            lines.append("generic webhook: on (/hooks/generic, bearer token set\(outbound))")
+        } else if settings.genericEnabled {
+            lines.append("generic webhook: on (/hooks/generic, no token: this machine only\(outbound))")
+        } else {
+            lines.append("generic webhook: off (set GENERIC_TOKEN to serve it beyond this machine)")
+        }
         return lines
     }
 }

@@ -50,6 +50,10 @@ struct ServeCommand: AsyncParsableCommand {
         logger.notice(
             "deputy is starting",
             metadata: ["listen": "\(settings.host):\(settings.port)", "data": "\(settings.database)"])
+        if let line = settings.genericTryLine {
+            logger.notice("try the generic webhook (GET /hooks/generic/messages?channel=general lists the nudges)")
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))  // Unbuffered: seen while serving.
+        }
         try await daemon.serviceGroup().run()
         logger.notice("deputy stopped")
     }

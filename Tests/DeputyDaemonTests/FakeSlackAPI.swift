@@ -17,6 +17,8 @@ final class FakeSlackAPI: Sendable {
         /// The JSON body's `channel` and `text`.
         var channel: String?
         var text: String?
+        /// The JSON body's `mentions` (the generic webhook's), if any.
+        var mentions: [String]?
     }
 
     /// One scripted answer.
@@ -76,7 +78,7 @@ final class FakeSlackAPI: Sendable {
         let json = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]
         let call = Call(
             method: method, authorization: request.headers[.authorization], channel: json?["channel"] as? String,
-            text: json?["text"] as? String)
+            text: json?["text"] as? String, mentions: json?["mentions"] as? [String])
         let answer = state.withLock { state in
             state.calls.append(call)
             return state.script.isEmpty ? Answer.ok : state.script.removeFirst()

@@ -34,14 +34,17 @@ struct LiveDaemon {
     /// runs its service group and returns once the server is listening.
     static func start(
         database: String, apiURL: String, time: ManualTimeSource, transport: any HTTPTransport,
-        client: CurlHTTPClient
+        client: CurlHTTPClient, slack: Bool = true, environment extra: [String: String] = [:]
     ) async throws -> LiveDaemon {
+        var environment = ["DEPUTY_DATABASE": database]
+        if slack {
+            environment["SLACK_SIGNING_SECRET"] = signingSecret
+            environment["SLACK_BOT_TOKEN"] = botToken
+            environment["SLACK_API_URL"] = apiURL
+        }
+        environment.merge(extra) { $1 }
         var settings = try DaemonSettingsLoader.load(
-            yaml: "host: 127.0.0.1\n", file: "live-daemon.yaml",
-            environment: [
-                "DEPUTY_DATABASE": database, "SLACK_SIGNING_SECRET": signingSecret, "SLACK_BOT_TOKEN": botToken,
-                "SLACK_API_URL": apiURL,
-            ])
+            yaml: "host: 127.0.0.1\n", file: "live-daemon.yaml", environment: environment)
         settings.port = 0  // Any free port (the loader takes 1 to 65535 only).
         var logger = Logger(label: "live-daemon")
         logger.logLevel = .notice
@@ -97,6 +100,17 @@ struct LiveDaemon {
                     (SlackSignature.timestampHeader, timestamp), (SlackSignature.signatureHeader, signature),
                 ],
                 body: Array(body.utf8), connectTimeout: .seconds(5), totalTimeout: .seconds(30)))
+    }
+
+    /// Sends `method` to `path` of the server, with `body` as JSON when given.
+    func request(
+        _ method: String, _ path: String, body: String? = nil, headers: [(String, String)] = []
+    ) async throws -> HTTPClientResponse {
+        try await client.send(
+            HTTPClientRequest(
+                method: method, url: "http://127.0.0.1:\(port)\(path)",
+                headers: [("Content-Type", "application/json")] + headers, body: body.map { Array($0.utf8) } ?? [],
+                connectTimeout: .seconds(5), totalTimeout: .seconds(30)))
     }
 
     /// How many messages the outbox holds undelivered.

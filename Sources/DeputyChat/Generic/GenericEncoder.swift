@@ -1,0 +1,93 @@
+import DeputyCore
+import Foundation
+
+/// Turns replies into the generic webhook's JSON: plain text with `@name` mentions, and the list
+/// of users mentioned, so a script can ping them its own way.
+public struct GenericEncoder: Sendable {
+    /// The words.
+    public var phrasebook: Phrasebook
+    /// Plain text, `@name` mentions, the team's time zone.
+    public var style: RenderStyle
+
+    public init(phrasebook: Phrasebook, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) {
+        self.phrasebook = phrasebook
+        var style = RenderStyle.plain
+        style.timeZone = timeZone
+        self.style = style
+    }
+
+    /// A reply's text.
+    public func text(of reply: Reply) -> String {
+        phrasebook.render(reply, style: style)
+    }
+
+    /// The users a reply mentions, each once, in order.
+    public func mentions(in reply: Reply) -> [String] {
+        var names: [String] = []
+        for line in reply.lines { collect(line, into: &names) }
+        return names
+    }
+
+    /// The answer to a command: `{"replies": [{"text": …, "visibility": "channel"|"private"}]}`.
+    public func answer(_ replies: [Reply]) -> Data {
+        let items: [[String: String]] = replies.map { reply in
+            ["text": text(of: reply), "visibility": reply.isPrivate ? "private" : "channel"]
+        }
+        return Self.json(["replies": items])
+    }
+
+    /// A queued message as the generic webhook shows it.
+    public func message(id: Int64, _ message: OutgoingMessage) -> GenericMessage {
+        var to: String?
+        if case .privately(let user) = message.reply.audience { to = user.id }
+        return GenericMessage(
+            id: id, channel: message.channel.channel, text: text(of: message.reply),
+            mentions: mentions(in: message.reply), at: Self.timestamp(message.createdAt),
+            visibility: message.reply.isPrivate ? "private" : "channel", to: to)
+    }
+
+    /// The body posted to `GENERIC_OUTBOUND_URL`: `{"channel", "text", "mentions"}` (and
+    /// `visibility`, with `to` for a private message).
+    public func outboundBody(_ message: OutgoingMessage) -> Data {
+        let shown = self.message(id: 0, message)
+        var object: [String: Any] = [
+            "channel": shown.channel, "text": shown.text, "mentions": shown.mentions, "visibility": shown.visibility,
+        ]
+        if let to = shown.to { object["to"] = to }
+        return Self.json(object)
+    }
+
+    /// `{"messages": […]}`.
+    public static func list(_ messages: [GenericMessage]) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(["messages": messages])) ?? Data(#"{"messages":[]}"#.utf8)
+    }
+
+    /// A moment as ISO 8601 in UTC, to the millisecond.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    private func collect(_ line: Line, into names: inout [String]) {
+        for key in line.values.keys.sorted() {
+            if let value = line.values[key] { collect(value, into: &names) }
+        }
+    }
+
+    private func collect(_ value: PhraseValue, into names: inout [String]) {
+        switch value {
+        case .user(let user): if !names.contains(user.id) { names.append(user.id) }
+        case .list(let items): for item in items { collect(item, into: &names) }
+        case .lines(let lines): for line in lines { collect(line, into: &names) }
+        default: break
+        }
+    }
+
+    private static func json(_ object: Any) -> Data {
+        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("{}".utf8)
+    }
+}
