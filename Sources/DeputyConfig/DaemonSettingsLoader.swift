@@ -72,7 +72,8 @@ public enum DaemonSettingsLoader {
         settings.generic.token = genericToken?.secret
         let mattermostTokenGiven = readMattermostSecrets(from: environment, into: &settings, problems: &problems)
         if !signingSecretGiven, genericToken == nil, !mattermostTokenGiven,
-            let refusal = refusal(of: settings, hostOrigin: hostOrigin) {
+            let refusal = refusal(of: settings, hostOrigin: hostOrigin)
+        {
             problems.append(refusal)
         }
         guard problems.isEmpty else { throw ConfigError(problems: problems) }

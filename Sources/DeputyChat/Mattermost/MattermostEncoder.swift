@@ -56,7 +56,7 @@ public struct MattermostEncoder: Sendable {
     }
 
     /// `text` in pieces of at most `limit` UTF-16 units, whole lines where possible.
-    static func split(_ text: String, limit: Int) -> [String] {
+    public static func split(_ text: String, limit: Int) -> [String] {
         guard text.utf16.count > limit else { return [text] }
         var pieces: [String] = []
         var current = ""

@@ -1,5 +1,5 @@
-import Foundation
 import DeputyCore
+import Foundation
 
 /// Mattermost's text rules: how Deputy mentions people and how it echoes what they typed.
 public enum MattermostMarkup {
