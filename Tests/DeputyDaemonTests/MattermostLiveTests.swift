@@ -16,13 +16,14 @@ struct MattermostLiveTests {
 
     /// Posts `/ic <text>` from alice in channel C1 as Mattermost does.
     static func command(
-        _ live: LiveDaemon, _ text: String, base: String, token: String = commandToken
+        _ live: LiveDaemon, _ text: String, base: String, token: String = commandToken,
+        triggerID: String = UUID().uuidString
     ) async throws -> HTTPClientResponse {
         let fields = [
             ("token", token), ("team_id", "team1"), ("team_domain", "acme"), ("channel_id", "C1"),
             ("channel_name", "incident"), ("user_id", "u-alice"), ("user_name", "alice"), ("command", "/ic"),
             ("text", text), ("response_url", base + "/hooks/commands/\(UUID().uuidString)"),
-            ("trigger_id", UUID().uuidString),
+            ("trigger_id", triggerID),
         ]
         let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.1)" }
             .joined(separator: "&")
@@ -95,6 +96,26 @@ struct MattermostLiveTests {
             #expect(!api.calls.contains { $0.path == "/api/v4/posts/ephemeral" })
             try await live.stop()
         }
+    }
+
+    @Test("a redelivered command (same trigger_id) is applied once")
+    func redelivery() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deputy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let client = try CurlHTTPClient()
+        defer { client.shutdown() }
+        let live = try await LiveDaemon.start(
+            database: folder.appendingPathComponent("deputy.sqlite").path, apiURL: "http://127.0.0.1:1/api",
+            time: ManualTimeSource(start: Fixtures.start), transport: client, client: client, slack: false,
+            environment: [
+                "MATTERMOST_COMMAND_TOKEN": Self.commandToken, "MATTERMOST_WEBHOOK_URL": "http://127.0.0.1:1/hooks/x",
+            ])
+        let first = try await Self.command(live, "declare db down", base: "http://127.0.0.1:1", triggerID: "same")
+        #expect(Self.answer(first)["text"]?.hasPrefix("Incident declared: db down.") == true)
+        let again = try await Self.command(live, "declare db down", base: "http://127.0.0.1:1", triggerID: "same")
+        #expect(again.status == 200)
+        #expect(again.body.isEmpty, "applied once, answered once")
+        try await live.stop()
     }
 
     @Test("without Mattermost's secrets its route is a 404")
