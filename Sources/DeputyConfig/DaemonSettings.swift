@@ -21,6 +21,8 @@ public struct DaemonSettings: Sendable, Equatable {
     public var slack = Slack()
     /// The generic webhook: its token and where unprompted messages are posted.
     public var generic = Generic()
+    /// Mattermost: the slash command's token and how Deputy posts.
+    public var mattermost = Mattermost()
     /// How long and how fast the outbox delivers, and how long delivery records are kept.
     public var delivery = Delivery()
     /// The largest request body the server accepts, in bytes; larger requests are refused unread.

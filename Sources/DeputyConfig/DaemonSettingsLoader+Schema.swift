@@ -25,6 +25,14 @@ extension DaemonSettingsLoader {
                     .optionalURL("outbound_url", \.generic.outboundURL),
                 ]),
             .section(
+                "mattermost",
+                [
+                    .refused("command_token", because: secretInFile(mattermostCommandTokenVariable)),
+                    .refused("bot_token", because: secretInFile(mattermostBotTokenVariable)),
+                    .refused("webhook_url", because: secretInFile(mattermostWebhookVariable)),
+                    .optionalURL("url", \.mattermost.url),
+                ]),
+            .section(
                 "delivery",
                 [
                     .duration("expiry", \.delivery.expiry),
@@ -40,6 +48,7 @@ extension DaemonSettingsLoader {
     public static var keys: [String] {
         schema.flatMap(\.paths).filter {
             !$0.hasSuffix("signing_secret") && !$0.hasSuffix("bot_token") && $0 != "generic.token"
+                && $0 != "mattermost.command_token" && $0 != "mattermost.webhook_url"
         }
     }
 
@@ -75,6 +84,9 @@ extension DaemonSettingsLoader {
             },
             EnvironmentOverride("GENERIC_OUTBOUND_URL") { text, settings throws(InvalidValue) in
                 settings.generic.outboundURL = try ValueParser.url(text)
+            },
+            EnvironmentOverride("MATTERMOST_URL") { text, settings throws(InvalidValue) in
+                settings.mattermost.url = try ValueParser.url(text)
             },
             EnvironmentOverride("SLACK_STAKEHOLDER_CHANNEL") { text, settings throws(InvalidValue) in
                 settings.slack.stakeholderChannel = try ValueParser.channelID(text)

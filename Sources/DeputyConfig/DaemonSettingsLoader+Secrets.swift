@@ -7,6 +7,37 @@ extension DaemonSettingsLoader {
     static let botTokenVariable = "SLACK_BOT_TOKEN"
     /// The variable holding the generic webhook's bearer token.
     static let genericTokenVariable = "GENERIC_TOKEN"
+    /// The variable holding Mattermost's slash command token.
+    static let mattermostCommandTokenVariable = "MATTERMOST_COMMAND_TOKEN"
+    /// The variable holding Mattermost's bot access token.
+    static let mattermostBotTokenVariable = "MATTERMOST_BOT_TOKEN"
+    /// The variable holding Mattermost's incoming webhook address.
+    static let mattermostWebhookVariable = "MATTERMOST_WEBHOOK_URL"
+
+    /// Reads Mattermost's secrets into `settings`. Returns whether a command token was given,
+    /// even one that could not be read (its problem is reported already).
+    static func readMattermostSecrets(
+        from environment: [String: String], into settings: inout DaemonSettings,
+        problems: inout [ConfigError.Problem]
+    ) -> Bool {
+        let command = secret(mattermostCommandTokenVariable, in: environment, problems: &problems)
+        settings.mattermost.commandToken = command?.secret
+        settings.mattermost.botToken = secret(mattermostBotTokenVariable, in: environment, problems: &problems)?.secret
+        if let webhook = secret(mattermostWebhookVariable, in: environment, problems: &problems),
+            let address = webhook.secret
+        {
+            do {
+                settings.mattermost.webhookURL = Secret(try ValueParser.url(address.value))
+            } catch {
+                // Never repeat the address: its last part is the webhook's key.
+                problems.append(
+                    .init(
+                        file: webhook.variable, line: nil, column: nil,
+                        message: "not an http(s) URL like https://chat.example.com/hooks/xxx"))
+            }
+        }
+        return command != nil
+    }
 
     /// Reads Slack's two secrets into `settings`. Slack needs both or neither: one without the
     /// other is reported at the missing one. Returns whether a signing secret was given, even

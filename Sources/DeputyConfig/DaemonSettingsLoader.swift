@@ -70,7 +70,10 @@ public enum DaemonSettingsLoader {
         let signingSecretGiven = readSlackSecrets(from: environment, into: &settings, problems: &problems)
         let genericToken = secret(genericTokenVariable, in: environment, problems: &problems)
         settings.generic.token = genericToken?.secret
-        if !signingSecretGiven, genericToken == nil, let refusal = refusal(of: settings, hostOrigin: hostOrigin) {
+        let mattermostTokenGiven = readMattermostSecrets(from: environment, into: &settings, problems: &problems)
+        if !signingSecretGiven, genericToken == nil, !mattermostTokenGiven,
+            let refusal = refusal(of: settings, hostOrigin: hostOrigin)
+        {
             problems.append(refusal)
         }
         guard problems.isEmpty else { throw ConfigError(problems: problems) }
@@ -112,13 +115,13 @@ public enum DaemonSettingsLoader {
     }
 
     /// The refusal to listen beyond this machine when no platform verifies its requests (neither
-    /// Slack's signing secret nor the generic webhook's token is given): anyone who can reach the
+    /// Slack's signing secret, Mattermost's command token nor the generic webhook's token is given): anyone who can reach the
     /// port could run incident commands in anyone's name.
     private static func refusal(of settings: DaemonSettings, hostOrigin: SettingOrigin) -> ConfigError.Problem? {
         guard !settings.isLoopback else { return nil }
         return hostOrigin.problem(
             "Deputy would accept unauthenticated commands on \(settings.host); set \(signingSecretVariable) "
-                + "and \(botTokenVariable) (or their _FILE forms), or \(genericTokenVariable) (or "
-                + "\(genericTokenVariable)_FILE), so every request is verified, or bind to 127.0.0.1")
+                + "and \(botTokenVariable) (or their _FILE forms), \(mattermostCommandTokenVariable), or "
+                + "\(genericTokenVariable) (or their _FILE forms), so every request is verified, or bind to 127.0.0.1")
     }
 }

@@ -72,6 +72,10 @@ public struct Daemon {
         if settings.genericEnabled {
             platforms[GenericCommand.platform] = GenericOutbound(encoder: generic, url: settings.generic.outboundURL)
         }
+        let mattermost = MattermostEncoder(phrasebook: parts.phrasebook, timeZone: parts.rules.calendar.timeZone)
+        if let route = Self.mattermostRoute(settings) {
+            platforms[MattermostCommand.platform] = MattermostOutbound(encoder: mattermost, route: route)
+        }
         let delivery = Delivery(
             executor: executor, transport: parts.transport, platforms: platforms, time: parts.time,
             expiry: settings.delivery.expiry.interval, logger: parts.logger, metrics: metrics)
@@ -87,6 +91,12 @@ public struct Daemon {
         if let encoder, let secret = settings.slack.signingSecret {
             SlackRoutes(
                 signature: SlackSignature(signingSecret: secret.value), encoder: encoder, desk: desk,
+                maxBodyBytes: settings.maxBodyBytes
+            ).register(on: router)
+        }
+        if settings.mattermostEnabled, let token = settings.mattermost.commandToken {
+            MattermostRoutes(
+                token: MattermostToken(token.value), encoder: mattermost, desk: desk,
                 maxBodyBytes: settings.maxBodyBytes
             ).register(on: router)
         }
@@ -122,6 +132,16 @@ public struct Daemon {
             phrasebook: book, labels: labels, botToken: token.value,
             style: .slack(timeZone: parts.rules.calendar.timeZone),
             apiURL: settings.slack.apiURL)
+    }
+
+    /// How Deputy posts to Mattermost, when Mattermost is on: the REST API when a bot token and
+    /// server address are set, otherwise the incoming webhook.
+    static func mattermostRoute(_ settings: DaemonSettings) -> MattermostOutbound.Route? {
+        guard settings.mattermostEnabled else { return nil }
+        if let url = settings.mattermost.url, let token = settings.mattermost.botToken {
+            return .api(url: url, botToken: token.value)
+        }
+        return settings.mattermost.webhookURL.map { .webhook(url: $0.value) }
     }
 
     /// The HTTP server on the configured address (port 0 picks a free one; `onServerRunning` hears which).

@@ -51,6 +51,7 @@ struct CheckCommand: ParsableCommand {
         } else {
             lines.append("slack: off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)")
         }
+        lines.append(mattermostLine(settings))
         let outbound = settings.generic.outboundURL.map { ", nudges also posted to \($0)" } ?? ""
         if settings.generic.token != nil {
             lines.append("generic webhook: on (/hooks/generic, bearer token set\(outbound))")
@@ -60,5 +61,29 @@ struct CheckCommand: ParsableCommand {
             lines.append("generic webhook: off (set GENERIC_TOKEN to serve it beyond this machine)")
         }
         return lines
+    }
+
+    /// Whether Mattermost is on, and how it posts; or why it is off.
+    static func mattermostLine(_ settings: DaemonSettings) -> String {
+        let mattermost = settings.mattermost
+        if settings.mattermostEnabled {
+            let posts =
+                settings.mattermostUsesAPI
+                ? "posts through \(mattermost.url ?? "")/api/v4/posts with the bot token"
+                : "posts through the incoming webhook"
+            return "mattermost: on (/mattermost/commands, command token set, \(posts))"
+        }
+        guard mattermost.commandToken != nil else {
+            return "mattermost: off (set MATTERMOST_COMMAND_TOKEN, and MATTERMOST_URL with MATTERMOST_BOT_TOKEN "
+                + "or MATTERMOST_WEBHOOK_URL)"
+        }
+        if mattermost.botToken != nil {
+            return "mattermost: off (MATTERMOST_BOT_TOKEN is set but MATTERMOST_URL is not)"
+        }
+        if mattermost.url != nil {
+            return "mattermost: off (MATTERMOST_URL is set but MATTERMOST_BOT_TOKEN is not, nor MATTERMOST_WEBHOOK_URL)"
+        }
+        return "mattermost: off (the command token is set, but nothing to post with: set MATTERMOST_URL with "
+            + "MATTERMOST_BOT_TOKEN, or MATTERMOST_WEBHOOK_URL)"
     }
 }

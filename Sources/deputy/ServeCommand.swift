@@ -41,6 +41,9 @@ struct ServeCommand: AsyncParsableCommand {
             logger.notice(
                 "Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or their _FILE forms) to turn it on")
         }
+        if !settings.mattermostEnabled {
+            logger.notice("\(CheckCommand.mattermostLine(settings))")
+        }
         let transport = try CurlHTTPClient()
         defer { transport.shutdown() }
         let daemon = try await Daemon(

@@ -54,7 +54,8 @@ struct DaemonSettingsLoaderTests {
             "DEPUTY_CONFIG", "DEPUTY_HOST", "DEPUTY_PORT", "DEPUTY_PUBLIC_URL", "DEPUTY_DATABASE", "DEPUTY_RULES",
             "DEPUTY_PHRASEBOOK", "SLACK_SIGNING_SECRET", "SLACK_SIGNING_SECRET_FILE", "SLACK_BOT_TOKEN",
             "SLACK_BOT_TOKEN_FILE", "SLACK_API_URL", "SLACK_STAKEHOLDER_CHANNEL", "GENERIC_TOKEN",
-            "GENERIC_TOKEN_FILE", "GENERIC_OUTBOUND_URL",
+            "GENERIC_TOKEN_FILE", "GENERIC_OUTBOUND_URL", "MATTERMOST_COMMAND_TOKEN", "MATTERMOST_BOT_TOKEN",
+            "MATTERMOST_WEBHOOK_URL", "MATTERMOST_URL",
         ]
         for variable in variables {
             #expect(text.contains(variable), "Config/deputy.yaml does not mention \(variable)")

@@ -1,0 +1,42 @@
+import DeputyCore
+import Foundation
+
+/// A Mattermost slash command, read from its form once its token is verified.
+///
+/// Mattermost names the caller by id and name (`user_id`, `user_name`), which become the core's
+/// canonical user; people mentioned in the text are written `@username`, which the core reads
+/// as it is.
+public struct MattermostCommand: Sendable, Equatable {
+    /// The platform name Mattermost channels are keyed by.
+    public static let platform = "mattermost"
+
+    /// Where it was typed: (mattermost, team_id, channel_id).
+    public var channel: ChannelKey
+    /// Who typed it.
+    public var user: User
+    /// The command text, without the slash word.
+    public var text: String
+    /// Where private answers to this command can be posted for 30 minutes (5 times at most).
+    public var responseURL: String?
+    /// The same for every delivery of this command.
+    public var triggerID: String
+
+    /// Reads the fields of a form already decoded; throws naming a missing field.
+    public init(fields: [String: String]) throws(MattermostError) {
+        func field(_ name: String) throws(MattermostError) -> String {
+            guard let value = fields[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+                throw .missingField(name)
+            }
+            return value
+        }
+        let team = try field("team_id")
+        channel = ChannelKey(platform: Self.platform, team: team, channel: try field("channel_id"))
+        user = User(id: try field("user_id"), name: try field("user_name"))
+        triggerID = try field("trigger_id")
+        text = (fields["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        responseURL = fields["response_url"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The key that makes a redelivered command apply once.
+    public var dedupeKey: String { "mattermost:command:\(channel.team):\(triggerID)" }
+}
