@@ -28,17 +28,8 @@ public struct GenericOutbound: OutboundPlatform {
         ]
     }
 
-    /// 2xx: delivered; 408, 429 and 5xx: retried (after `Retry-After` when given); any other
-    /// status: a dead letter.
+    /// By the HTTP status alone: `DeliveryVerdict.fromHTTPStatus`.
     public func verdict(for response: HTTPClientResponse) -> DeliveryVerdict {
-        let retryAfter = response.headers["retry-after"].flatMap {
-            TimeInterval($0.trimmingCharacters(in: .whitespaces))
-        }
-        switch response.status {
-        case 200..<300: return .delivered
-        case 429: return .retry(after: retryAfter ?? 1, reason: "rate limited (HTTP 429)")
-        case 408, 500...599: return .retry(after: retryAfter, reason: "HTTP \(response.status)")
-        default: return .permanent(reason: "HTTP \(response.status)", notInChannel: false)
-        }
+        .fromHTTPStatus(response.status, headers: response.headers)
     }
 }
