@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import NIOCore
 import Synchronization
 
@@ -33,20 +32,7 @@ final class FakeMattermostAPI: Sendable {
             try await api.record(request, path: "/api/v4/posts/ephemeral")
         }
         router.post("/hooks/commands/{id}") { request, _ in try await api.record(request, path: "/hooks/commands") }
-        let (ports, portInput) = AsyncStream.makeStream(of: Int.self)
-        var logger = Logger(label: "fake-mattermost")
-        logger.logLevel = .critical
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portInput.yield(channel.localAddress?.port ?? 0)
-                portInput.finish()
-            }, logger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            defer { group.cancelAll() }
-            var port = 0
-            for await bound in ports { port = bound }
+        try await LoopbackServer.serving(router, label: "fake-mattermost") { port in
             try await body(api, "http://127.0.0.1:\(port)")
         }
     }

@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import NIOCore
 import Synchronization
 
@@ -54,20 +53,7 @@ final class FakeSlackAPI: Sendable {
         router.post("/api/{method}") { request, context in
             try await api.answer(request, method: context.parameters.get("method") ?? "")
         }
-        let (ports, portInput) = AsyncStream.makeStream(of: Int.self)
-        var logger = Logger(label: "fake-slack")
-        logger.logLevel = .critical  // Not the cancelled connections of a server stopped mid-test.
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                portInput.yield(channel.localAddress?.port ?? 0)
-                portInput.finish()
-            }, logger: logger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            defer { group.cancelAll() }
-            var port = 0
-            for await bound in ports { port = bound }
+        try await LoopbackServer.serving(router, label: "fake-slack") { port in
             try await body(api, "http://127.0.0.1:\(port)/api")
         }
     }
