@@ -118,7 +118,10 @@ let package = Package(
         ),
         .target(
             name: "DeputyTestSupport",
-            dependencies: ["DeputyCore", "DeputyConfig", "DeputyDaemon", "CurlHTTP"],
+            dependencies: [
+                "DeputyCore", "DeputyConfig", "DeputyDaemon", "CurlHTTP",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             path: "Tests/DeputyTestSupport",
             swiftSettings: strictness
         ),

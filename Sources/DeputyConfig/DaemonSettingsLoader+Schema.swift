@@ -33,6 +33,14 @@ extension DaemonSettingsLoader {
                     .optionalURL("url", \.mattermost.url),
                 ]),
             .section(
+                "discord",
+                [
+                    .refused("bot_token", because: secretInFile(discordBotTokenVariable)),
+                    .optionalPublicKey("public_key", \.discord.publicKey),
+                    .optionalSnowflake("application_id", \.discord.applicationID),
+                    .url("api_url", \.discord.apiURL),
+                ]),
+            .section(
                 "delivery",
                 [
                     .duration("expiry", \.delivery.expiry),
@@ -87,6 +95,15 @@ extension DaemonSettingsLoader {
             },
             EnvironmentOverride("MATTERMOST_URL") { text, settings throws(InvalidValue) in
                 settings.mattermost.url = try ValueParser.url(text)
+            },
+            EnvironmentOverride("DISCORD_PUBLIC_KEY") { text, settings throws(InvalidValue) in
+                settings.discord.publicKey = try ValueParser.publicKey(text)
+            },
+            EnvironmentOverride("DISCORD_APPLICATION_ID") { text, settings throws(InvalidValue) in
+                settings.discord.applicationID = try ValueParser.snowflake(text)
+            },
+            EnvironmentOverride("DISCORD_API_URL") { text, settings throws(InvalidValue) in
+                settings.discord.apiURL = try ValueParser.url(text)
             },
             EnvironmentOverride("SLACK_STAKEHOLDER_CHANNEL") { text, settings throws(InvalidValue) in
                 settings.slack.stakeholderChannel = try ValueParser.channelID(text)

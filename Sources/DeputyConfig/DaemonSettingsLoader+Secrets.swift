@@ -14,6 +14,40 @@ extension DaemonSettingsLoader {
     /// The variable holding Mattermost's incoming webhook address.
     static let mattermostWebhookVariable = "MATTERMOST_WEBHOOK_URL"
 
+    /// The variable holding Discord's bot token.
+    static let discordBotTokenVariable = "DISCORD_BOT_TOKEN"
+    /// The variable holding Discord's application public key.
+    static let discordPublicKeyVariable = "DISCORD_PUBLIC_KEY"
+
+    /// Reads Discord's bot token into `settings`. Discord needs it with the public key, or neither:
+    /// one without the other is reported at the missing one. Returns whether the public key is
+    /// set, which verifies Discord's requests.
+    static func readDiscordSecrets(
+        from environment: [String: String], into settings: inout DaemonSettings,
+        problems: inout [ConfigError.Problem]
+    ) -> Bool {
+        let token = secret(discordBotTokenVariable, in: environment, problems: &problems)
+        settings.discord.botToken = token?.secret
+        let keyGiven = settings.discord.publicKey != nil || variable(discordPublicKeyVariable, in: environment) != nil
+        if let token, !keyGiven {
+            problems.append(
+                .init(
+                    file: discordPublicKeyVariable, line: nil, column: nil,
+                    message: "not set, but \(token.variable) is: Discord needs both (the public key verifies its "
+                        + "requests, the bot token posts Deputy's messages); set \(discordPublicKeyVariable) (or "
+                        + "discord.public_key) to the key the Developer Portal shows, or unset \(token.variable)"))
+        }
+        if token == nil, keyGiven {
+            problems.append(
+                .init(
+                    file: discordBotTokenVariable, line: nil, column: nil,
+                    message: "not set, but the Discord public key is: Discord needs both (the public key verifies "
+                        + "its requests, the bot token posts Deputy's messages); set \(discordBotTokenVariable) (or "
+                        + "\(discordBotTokenVariable)_FILE), or unset the public key to switch Discord off"))
+        }
+        return keyGiven
+    }
+
     /// Reads Mattermost's secrets into `settings`. Returns whether a command token was given,
     /// even one that could not be read (its problem is reported already).
     static func readMattermostSecrets(

@@ -71,7 +71,8 @@ public enum DaemonSettingsLoader {
         let genericToken = secret(genericTokenVariable, in: environment, problems: &problems)
         settings.generic.token = genericToken?.secret
         let mattermostTokenGiven = readMattermostSecrets(from: environment, into: &settings, problems: &problems)
-        if !signingSecretGiven, genericToken == nil, !mattermostTokenGiven,
+        let discordKeyGiven = readDiscordSecrets(from: environment, into: &settings, problems: &problems)
+        if !signingSecretGiven, genericToken == nil, !mattermostTokenGiven, !discordKeyGiven,
             let refusal = refusal(of: settings, hostOrigin: hostOrigin)
         {
             problems.append(refusal)
@@ -115,13 +116,15 @@ public enum DaemonSettingsLoader {
     }
 
     /// The refusal to listen beyond this machine when no platform verifies its requests (neither
-    /// Slack's signing secret, Mattermost's command token nor the generic webhook's token is given): anyone who can reach the
-    /// port could run incident commands in anyone's name.
+    /// Slack's signing secret, Mattermost's command token, Discord's public key nor the generic
+    /// webhook's token is given): anyone who can reach the port could run incident commands in
+    /// anyone's name.
     private static func refusal(of settings: DaemonSettings, hostOrigin: SettingOrigin) -> ConfigError.Problem? {
         guard !settings.isLoopback else { return nil }
         return hostOrigin.problem(
             "Deputy would accept unauthenticated commands on \(settings.host); set \(signingSecretVariable) "
-                + "and \(botTokenVariable) (or their _FILE forms), \(mattermostCommandTokenVariable), or "
-                + "\(genericTokenVariable) (or their _FILE forms), so every request is verified, or bind to 127.0.0.1")
+                + "and \(botTokenVariable) (or their _FILE forms), \(mattermostCommandTokenVariable), "
+                + "\(discordPublicKeyVariable) with \(discordBotTokenVariable), or \(genericTokenVariable) (or their _FILE forms), so every request is verified, or bind to 127.0.0.1"
+        )
     }
 }

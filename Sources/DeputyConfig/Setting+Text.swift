@@ -62,6 +62,16 @@ extension Setting {
         optionalText(key, path, expected: "a channel id like C0123456789", parse: ValueParser.channelID)
     }
 
+    /// A Discord application's public key, or empty for none.
+    static func optionalPublicKey(_ key: String, _ path: WritableKeyPath<Root, String?>) -> Setting {
+        optionalText(key, path, expected: "64 hex digits", parse: ValueParser.publicKey)
+    }
+
+    /// A Discord id, or empty for none.
+    static func optionalSnowflake(_ key: String, _ path: WritableKeyPath<Root, String?>) -> Setting {
+        optionalText(key, path, expected: "a Discord id like 1234567890123456789", parse: ValueParser.snowflake)
+    }
+
     /// A number of bytes.
     static func byteCount(_ key: String, _ path: WritableKeyPath<Root, Int>) -> Setting {
         text(key, path, expected: "a number of bytes like 65536", parse: ValueParser.byteCount)

@@ -84,6 +84,23 @@ enum ValueParser {
         return text
     }
 
+    /// A Discord application's public key: 64 hex digits, as the Developer Portal shows it.
+    static func publicKey(_ text: String) throws(InvalidValue) -> String {
+        let key = text.trimmingCharacters(in: .whitespaces)
+        guard key.utf8.count == 64, key.allSatisfy(\.isHexDigit) else {
+            throw InvalidValue("is not a public key: expected the 64 hex digits the Developer Portal shows")
+        }
+        return key.lowercased()
+    }
+
+    /// A Discord id (a snowflake): 15 to 21 digits.
+    static func snowflake(_ text: String) throws(InvalidValue) -> String {
+        guard (15...21).contains(text.utf8.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw InvalidValue("\"\(text)\" is not a Discord id (15 to 21 digits, like 1234567890123456789)")
+        }
+        return text
+    }
+
     /// A number of bytes within `byteCountRange`.
     static func byteCount(_ text: String) throws(InvalidValue) -> Int {
         guard let number = Int(text) else { throw InvalidValue("\"\(text)\" is not a whole number of bytes") }

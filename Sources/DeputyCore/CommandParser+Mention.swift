@@ -3,7 +3,8 @@ extension CommandParser {
     enum Mention {
         /// One person: `<@U1|ada>`, `<@U1>` or `@ada`.
         case person(User)
-        /// Several people at once: `@here`, `@channel`, `@everyone` or any `<!…>` form.
+        /// Several people at once: `@here`, `@channel`, `@everyone`, any `<!…>` form, or a
+        /// Discord role (`<@&id>`).
         case group
 
         /// The words that mention a group when written with a plain `@`.
@@ -16,7 +17,7 @@ extension CommandParser {
         init?(_ word: String) {
             var word = Substring(word)
             if let last = word.last, Self.trailingPunctuation.contains(last) { word = word.dropLast() }
-            if word.hasPrefix("<!"), word.hasSuffix(">") {
+            if word.hasPrefix("<!") || word.hasPrefix("<@&"), word.hasSuffix(">") {
                 self = .group
             } else if word.hasPrefix("<@"), word.hasSuffix(">") {
                 guard let user = Self.canonical(word.dropFirst(2).dropLast()) else { return nil }

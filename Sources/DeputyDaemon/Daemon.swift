@@ -76,6 +76,12 @@ public struct Daemon {
         if let route = Self.mattermostRoute(settings) {
             platforms[MattermostCommand.platform] = MattermostOutbound(encoder: mattermost, route: route)
         }
+        let discord = DiscordEncoder(phrasebook: parts.phrasebook, timeZone: parts.rules.calendar.timeZone)
+        if settings.discordEnabled, let token = settings.discord.botToken {
+            platforms[DiscordCommand.platform] = DiscordOutbound(
+                encoder: discord, apiURL: settings.discord.apiURL, botToken: token.value,
+                pacing: DiscordOutbound.defaultPacing)
+        }
         let delivery = Delivery(
             executor: executor, transport: parts.transport, platforms: platforms, time: parts.time,
             expiry: settings.delivery.expiry.interval, logger: parts.logger, metrics: metrics)
@@ -97,6 +103,14 @@ public struct Daemon {
         if settings.mattermostEnabled, let token = settings.mattermost.commandToken {
             MattermostRoutes(
                 token: MattermostToken(token.value), encoder: mattermost, desk: desk,
+                maxBodyBytes: settings.maxBodyBytes
+            ).register(on: router)
+        }
+        if settings.discordEnabled, let key = settings.discord.publicKey,
+            let signature = DiscordSignature(publicKey: key)
+        {
+            DiscordRoutes(
+                signature: signature, encoder: discord, apiURL: settings.discord.apiURL, desk: desk,
                 maxBodyBytes: settings.maxBodyBytes
             ).register(on: router)
         }

@@ -14,7 +14,7 @@ extension Delivery {
             await bury(row, reason: "platform \(row.channel.platform) is not configured")
             return
         }
-        let requests = platform.requests(for: row.message)
+        let requests = platform.requests(for: row.message, at: time.now)
         let part = partsSent[row.id] ?? 0
         guard part < requests.count else {
             await markDelivered(row)

@@ -10,8 +10,17 @@ public protocol OutboundPlatform: Sendable {
     var pacing: TimeInterval { get }
     /// The requests that deliver `message`, in order.
     func requests(for message: OutgoingMessage) -> [HTTPClientRequest]
+    /// The requests that deliver `message` when sent at `now`: for a platform whose addresses
+    /// expire (Discord's interaction tokens). By default the same at any time.
+    func requests(for message: OutgoingMessage, at now: Date) -> [HTTPClientRequest]
     /// What `response` means for the outbox.
     func verdict(for response: HTTPClientResponse) -> DeliveryVerdict
+}
+
+extension OutboundPlatform {
+    public func requests(for message: OutgoingMessage, at now: Date) -> [HTTPClientRequest] {
+        requests(for: message)
+    }
 }
 
 /// Slack: `chat.postMessage`, `chat.postEphemeral` and `response_url`, about one message a

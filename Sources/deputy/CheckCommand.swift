@@ -52,6 +52,7 @@ struct CheckCommand: ParsableCommand {
             lines.append("slack: off (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)")
         }
         lines.append(mattermostLine(settings))
+        lines.append(discordLine(settings))
         let outbound = settings.generic.outboundURL.map { ", nudges also posted to \($0)" } ?? ""
         if settings.generic.token != nil {
             lines.append("generic webhook: on (/hooks/generic, bearer token set\(outbound))")
@@ -61,6 +62,19 @@ struct CheckCommand: ParsableCommand {
             lines.append("generic webhook: off (set GENERIC_TOKEN to serve it beyond this machine)")
         }
         return lines
+    }
+
+    /// Whether Discord is on, and where it posts; or why it is off.
+    static func discordLine(_ settings: DaemonSettings) -> String {
+        guard settings.discordEnabled else {
+            return "discord: off (set DISCORD_PUBLIC_KEY and DISCORD_BOT_TOKEN)"
+        }
+        let register =
+            settings.discord.applicationID == nil
+            ? "; set DISCORD_APPLICATION_ID to register /ic with deputy discord-register"
+            : ", application \(settings.discord.applicationID ?? "")"
+        return "discord: on (/discord/interactions, public key and bot token set, posts through "
+            + "\(settings.discord.apiURL)\(register))"
     }
 
     /// Whether Mattermost is on, and how it posts; or why it is off.

@@ -44,6 +44,9 @@ struct ServeCommand: AsyncParsableCommand {
         if !settings.mattermostEnabled {
             logger.notice("\(CheckCommand.mattermostLine(settings))")
         }
+        if !settings.discordEnabled {
+            logger.notice("\(CheckCommand.discordLine(settings))")
+        }
         let transport = try CurlHTTPClient()
         defer { transport.shutdown() }
         let daemon = try await Daemon(
