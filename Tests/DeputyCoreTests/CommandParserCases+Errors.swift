@@ -43,7 +43,8 @@ extension CommandParserCases {
     static let groups: [(String, CommandError)] = [
         "handover @here", "handover <!channel>", "handover @Everyone",
         "role deputy @here", "role comms <!subteam^S123|oncall>", "role @channel scribe",
-        "release @everyone", "assign @here check logs", "assign <!here> check", "assign <@&123456789012345678> check", "assign T3 @channel",
+        "release @everyone", "assign @here check logs", "assign <!here> check", "assign <@&123456789012345678> check",
+        "assign T3 @channel",
         "postmortem @channel",
     ].map { ($0, .notOnePerson) }
 
