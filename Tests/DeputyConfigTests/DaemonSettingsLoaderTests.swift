@@ -55,7 +55,8 @@ struct DaemonSettingsLoaderTests {
             "DEPUTY_PHRASEBOOK", "SLACK_SIGNING_SECRET", "SLACK_SIGNING_SECRET_FILE", "SLACK_BOT_TOKEN",
             "SLACK_BOT_TOKEN_FILE", "SLACK_API_URL", "SLACK_STAKEHOLDER_CHANNEL", "GENERIC_TOKEN",
             "GENERIC_TOKEN_FILE", "GENERIC_OUTBOUND_URL", "MATTERMOST_COMMAND_TOKEN", "MATTERMOST_BOT_TOKEN",
-            "MATTERMOST_WEBHOOK_URL", "MATTERMOST_URL",
+            "MATTERMOST_WEBHOOK_URL", "MATTERMOST_URL", "DISCORD_PUBLIC_KEY", "DISCORD_BOT_TOKEN",
+            "DISCORD_BOT_TOKEN_FILE", "DISCORD_APPLICATION_ID", "DISCORD_API_URL",
         ]
         for variable in variables {
             #expect(text.contains(variable), "Config/deputy.yaml does not mention \(variable)")
