@@ -43,6 +43,19 @@ struct GenericAdapterTests {
         #expect(!GenericToken("").accepts("Bearer "))
     }
 
+    @Test(
+        "echoed text cannot make a script that forwards it ping a crowd",
+        arguments: [
+            ("tell @channel", "tell @\u{2060}channel"), ("@Everyone now", "@\u{2060}Everyone now"),
+            ("@here @all", "@\u{2060}here @\u{2060}all"), ("ask @bob", "ask @bob"), ("a@b.c", "a@b.c"),
+            ("ask <@U2|sam> first", "ask @sam first"),
+        ])
+    func echo(typed: String, echoed: String) throws {
+        #expect(GenericEncoder.escape(typed) == echoed)
+        let reply = Reply.channel(.proposed, ["user": .user(Self.bob), "action": .text(typed)])
+        #expect(try encoder().text(of: reply).contains(echoed))
+    }
+
     @Test("a queued message is plain text with @name mentions, and names each user mentioned once")
     func message() throws {
         let reply = Reply(

@@ -90,6 +90,7 @@ struct MattermostAdapterTests {
     @Test func ordinaryTextAndPersonalMentionsAreEchoedAsTheyAre() {
         #expect(MattermostMarkup.escape("ask @bob about checkout") == "ask @bob about checkout")
         #expect(MattermostMarkup.escape("a@b.c <b>") == "a@b.c <b>")
+        #expect(MattermostMarkup.escape("ask <@rdc9bgriktyx9p4kowh3dmgqyc|hayley> first") == "ask @hayley first")
     }
 
     @Test func anEchoedGroupMentionIsNeutralisedInARenderedReply() throws {

@@ -7,7 +7,7 @@ import Foundation
 /// it means to ping; the escaping here is the second lock on the same door.
 public enum DiscordMarkup {
     /// The WORD JOINER (U+2060) put after the `@` of `@everyone` and `@here` in echoed text.
-    public static let wordJoiner = "\u{2060}"
+    public static let wordJoiner = String(EchoedText.wordJoiner)
     /// The words Discord turns into a crowd's ping after an `@`.
     static let crowdWords = ["everyone", "here"]
 
@@ -33,27 +33,7 @@ public enum DiscordMarkup {
     /// a WORD JOINER after their `@`, which shows nothing but is no longer the word Discord pings
     /// a crowd for, and a canonical `<@id|name>` shows as Discord's `<@id>`.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            let rest = text[text.index(after: index)...]
-            if character == "<", rest.hasPrefix("@"), let close = rest.firstIndex(of: ">"),
-                let bar = rest[..<close].firstIndex(of: "|")
-            {
-                out += "<" + rest[..<bar] + ">"
-                index = text.index(after: close)
-                continue
-            }
-            out.append(character)
-            if character == "@" {
-                let following = rest.prefix(8).lowercased()
-                if crowdWords.contains(where: { following.hasPrefix($0) }) { out += wordJoiner }
-            }
-            index = text.index(after: index)
-        }
-        return out
+        EchoedText.escape(text, crowdWords: crowdWords) { id, _ in "<@\(id)>" }
     }
 }
 

@@ -11,9 +11,17 @@ public struct GenericEncoder: Sendable {
 
     public init(phrasebook: Phrasebook, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) {
         self.phrasebook = phrasebook
-        var style = RenderStyle.plain
-        style.timeZone = timeZone
-        self.style = style
+        self.style = RenderStyle(mention: RenderStyle.plain.mention, escape: Self.escape, timeZone: timeZone)
+    }
+
+    /// The words after an `@` that the chat platforms a script may forward to ping a crowd for.
+    static let crowdWords = ["channel", "everyone", "here", "all"]
+
+    /// Text a person typed, made safe for Deputy to echo: `@channel`, `@everyone`, `@here` and
+    /// `@all` (any case) get a WORD JOINER (U+2060) after the `@`, so a script that forwards the
+    /// text to a chat cannot be made to ping a crowd; a canonical `<@id|name>` shows as `@name`.
+    public static func escape(_ text: String) -> String {
+        EchoedText.escape(text, crowdWords: crowdWords) { _, name in "@\(name)" }
     }
 
     /// A reply's text.

@@ -4,7 +4,7 @@ import Foundation
 /// Mattermost's text rules: how Deputy mentions people and how it echoes what they typed.
 public enum MattermostMarkup {
     /// The WORD JOINER (U+2060) put after the `@` of a group mention in echoed text.
-    public static let wordJoiner = "\u{2060}"
+    public static let wordJoiner = String(EchoedText.wordJoiner)
     /// The group words Mattermost turns into pings after an `@`.
     static let groupWords = ["channel", "here", "all"]
 
@@ -15,21 +15,10 @@ public enum MattermostMarkup {
 
     /// Text a person typed, made safe for Deputy to echo: a bare `@all`, `@channel` or `@here`
     /// (any case) gets a WORD JOINER after its `@`, which shows nothing and breaks no line but
-    /// is no longer the word Mattermost turns into a group ping. `@username` is left alone.
+    /// is no longer the word Mattermost turns into a group ping; a canonical `<@id|name>` shows
+    /// as `@name`. `@username` is left alone.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            out.append(character)
-            if character == "@" {
-                let following = text[text.index(after: index)...].prefix(7).lowercased()
-                if groupWords.contains(where: { following.hasPrefix($0) }) { out += wordJoiner }
-            }
-            index = text.index(after: index)
-        }
-        return out
+        EchoedText.escape(text, crowdWords: groupWords) { _, name in "@\(name)" }
     }
 }
 
