@@ -23,9 +23,7 @@ public struct GenericEncoder: Sendable {
 
     /// The users a reply mentions, each once, in order.
     public func mentions(in reply: Reply) -> [String] {
-        var names: [String] = []
-        for line in reply.lines { collect(line, into: &names) }
-        return names
+        reply.mentionedUsers.map(\.id)
     }
 
     /// The answer to a command: `{"replies": [{"text": …, "visibility": "channel"|"private"}]}`.
@@ -69,21 +67,6 @@ public struct GenericEncoder: Sendable {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: date)
-    }
-
-    private func collect(_ line: Line, into names: inout [String]) {
-        for key in line.values.keys.sorted() {
-            if let value = line.values[key] { collect(value, into: &names) }
-        }
-    }
-
-    private func collect(_ value: PhraseValue, into names: inout [String]) {
-        switch value {
-        case .user(let user): if !names.contains(user.id) { names.append(user.id) }
-        case .list(let items): for item in items { collect(item, into: &names) }
-        case .lines(let lines): for line in lines { collect(line, into: &names) }
-        default: break
-        }
     }
 
     private static func json(_ object: Any) -> Data {
