@@ -23,6 +23,8 @@ public struct DaemonSettings: Sendable, Equatable {
     public var generic = Generic()
     /// Mattermost: the slash command's token and how Deputy posts.
     public var mattermost = Mattermost()
+    /// Microsoft Teams: the outgoing webhook's token and the Workflows webhooks Deputy posts to.
+    public var teams = Teams()
     /// How long and how fast the outbox delivers, and how long delivery records are kept.
     public var delivery = Delivery()
     /// The largest request body the server accepts, in bytes; larger requests are refused unread.

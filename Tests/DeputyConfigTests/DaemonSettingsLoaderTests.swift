@@ -55,7 +55,7 @@ struct DaemonSettingsLoaderTests {
             "DEPUTY_PHRASEBOOK", "SLACK_SIGNING_SECRET", "SLACK_SIGNING_SECRET_FILE", "SLACK_BOT_TOKEN",
             "SLACK_BOT_TOKEN_FILE", "SLACK_API_URL", "SLACK_STAKEHOLDER_CHANNEL", "GENERIC_TOKEN",
             "GENERIC_TOKEN_FILE", "GENERIC_OUTBOUND_URL", "MATTERMOST_COMMAND_TOKEN", "MATTERMOST_BOT_TOKEN",
-            "MATTERMOST_WEBHOOK_URL", "MATTERMOST_URL",
+            "MATTERMOST_WEBHOOK_URL", "MATTERMOST_URL", "TEAMS_SECURITY_TOKEN", "TEAMS_WEBHOOK_URL",
         ]
         for variable in variables {
             #expect(text.contains(variable), "Config/deputy.yaml does not mention \(variable)")
