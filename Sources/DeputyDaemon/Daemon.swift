@@ -76,6 +76,11 @@ public struct Daemon {
         if let route = Self.mattermostRoute(settings) {
             platforms[MattermostCommand.platform] = MattermostOutbound(encoder: mattermost, route: route)
         }
+        let teams = TeamsEncoder(phrasebook: parts.phrasebook, timeZone: parts.rules.calendar.timeZone)
+        if settings.teamsEnabled {
+            let webhooks = settings.teams
+            platforms[TeamsCommand.platform] = TeamsOutbound(encoder: teams) { webhooks.webhookURL(for: $0)?.value }
+        }
         let delivery = Delivery(
             executor: executor, transport: parts.transport, platforms: platforms, time: parts.time,
             expiry: settings.delivery.expiry.interval, logger: parts.logger, metrics: metrics)
@@ -97,6 +102,12 @@ public struct Daemon {
         if settings.mattermostEnabled, let token = settings.mattermost.commandToken {
             MattermostRoutes(
                 token: MattermostToken(token.value), encoder: mattermost, desk: desk,
+                maxBodyBytes: settings.maxBodyBytes
+            ).register(on: router)
+        }
+        if settings.teamsEnabled, let token = settings.teams.securityToken {
+            TeamsRoutes(
+                signature: try TeamsSignature(securityToken: token.value), encoder: teams, desk: desk,
                 maxBodyBytes: settings.maxBodyBytes
             ).register(on: router)
         }
