@@ -44,6 +44,11 @@ struct ServeCommand: AsyncParsableCommand {
         if !settings.mattermostEnabled {
             logger.notice("\(CheckCommand.mattermostLine(settings))")
         }
+        if !settings.teamsEnabled
+            || (settings.teams.defaultWebhookURL == nil && settings.teams.channelWebhookURLs.isEmpty)
+        {
+            logger.notice("\(CheckCommand.teamsLine(settings))")
+        }
         let transport = try CurlHTTPClient()
         defer { transport.shutdown() }
         let daemon = try await Daemon(
