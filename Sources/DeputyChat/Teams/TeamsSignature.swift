@@ -23,11 +23,6 @@ public struct TeamsSignature: Sendable {
         key = Array(data)
     }
 
-    /// Whether `securityToken` would make a verifier: base64 of at least one byte.
-    public static func isUsable(securityToken: String) -> Bool {
-        (try? TeamsSignature(securityToken: securityToken)) != nil
-    }
-
     /// Verifies `body` against the `Authorization` header's value. Throws `missingSignature`,
     /// `malformedSignature` or `badSignature`; the codes are compared in constant time.
     public func verify(body: Data, authorization: String?) throws(TeamsError) {
