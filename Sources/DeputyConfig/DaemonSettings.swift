@@ -25,6 +25,8 @@ public struct DaemonSettings: Sendable, Equatable {
     public var mattermost = Mattermost()
     /// Discord: the application's public key, the bot's token, where its API is.
     public var discord = Discord()
+    /// Microsoft Teams: the outgoing webhook's token and the Workflows webhooks Deputy posts to.
+    public var teams = Teams()
     /// How long and how fast the outbox delivers, and how long delivery records are kept.
     public var delivery = Delivery()
     /// The largest request body the server accepts, in bytes; larger requests are refused unread.

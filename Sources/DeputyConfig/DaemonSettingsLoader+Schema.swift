@@ -41,6 +41,13 @@ extension DaemonSettingsLoader {
                     .url("api_url", \.discord.apiURL),
                 ]),
             .section(
+                "teams",
+                [
+                    .refused("security_token", because: secretInFile(teamsSecurityTokenVariable)),
+                    .refused("webhook_url", because: secretInFile(teamsWebhookVariable)),
+                    .variableNames("webhooks", \.teams.webhookVariables),
+                ]),
+            .section(
                 "delivery",
                 [
                     .duration("expiry", \.delivery.expiry),
@@ -57,6 +64,7 @@ extension DaemonSettingsLoader {
         schema.flatMap(\.paths).filter {
             !$0.hasSuffix("signing_secret") && !$0.hasSuffix("bot_token") && $0 != "generic.token"
                 && $0 != "mattermost.command_token" && $0 != "mattermost.webhook_url"
+                && $0 != "teams.security_token" && $0 != "teams.webhook_url"
         }
     }
 

@@ -56,9 +56,10 @@ public enum DaemonSettingsLoader {
         var settings = DaemonSettings()
         var problems = earlier
         var hostOrigin = SettingOrigin.builtIn(key: "host")
+        var root: Node?
         if let yaml, let file {
             do {
-                let root = try YAMLSource.compose(yaml, file: file)
+                root = try YAMLSource.compose(yaml, file: file)
                 problems += read(root, file: file, into: &settings)
                 if let mark = root?.mapping?["host"]?.mark { hostOrigin = .file(file, key: "host", at: mark) }
             } catch {
@@ -72,7 +73,9 @@ public enum DaemonSettingsLoader {
         settings.generic.token = genericToken?.secret
         let mattermostTokenGiven = readMattermostSecrets(from: environment, into: &settings, problems: &problems)
         let discordKeyGiven = readDiscordSecrets(from: environment, into: &settings, problems: &problems)
-        if !signingSecretGiven, genericToken == nil, !mattermostTokenGiven, !discordKeyGiven,
+        let teamsTokenGiven = readTeamsSecrets(
+            from: environment, root: root, file: file, into: &settings, problems: &problems)
+        if !signingSecretGiven, genericToken == nil, !mattermostTokenGiven, !discordKeyGiven, !teamsTokenGiven,
             let refusal = refusal(of: settings, hostOrigin: hostOrigin)
         {
             problems.append(refusal)
@@ -116,15 +119,15 @@ public enum DaemonSettingsLoader {
     }
 
     /// The refusal to listen beyond this machine when no platform verifies its requests (neither
-    /// Slack's signing secret, Mattermost's command token, Discord's public key nor the generic
-    /// webhook's token is given): anyone who can reach the port could run incident commands in
-    /// anyone's name.
+    /// Slack's signing secret, Mattermost's command token, Discord's public key, Teams' security
+    /// token nor the generic webhook's token is given): anyone who can reach the port could run
+    /// incident commands in anyone's name.
     private static func refusal(of settings: DaemonSettings, hostOrigin: SettingOrigin) -> ConfigError.Problem? {
         guard !settings.isLoopback else { return nil }
         return hostOrigin.problem(
             "Deputy would accept unauthenticated commands on \(settings.host); set \(signingSecretVariable) "
                 + "and \(botTokenVariable) (or their _FILE forms), \(mattermostCommandTokenVariable), "
-                + "\(discordPublicKeyVariable) with \(discordBotTokenVariable), or \(genericTokenVariable) (or their _FILE forms), so every request is verified, or bind to 127.0.0.1"
-        )
+                + "\(discordPublicKeyVariable) with \(discordBotTokenVariable), \(teamsSecurityTokenVariable), or "
+                + "\(genericTokenVariable) (or their _FILE forms), so every request is verified, or bind to 127.0.0.1")
     }
 }

@@ -82,6 +82,11 @@ public struct Daemon {
                 encoder: discord, apiURL: settings.discord.apiURL, botToken: token.value,
                 pacing: DiscordOutbound.defaultPacing)
         }
+        let teams = TeamsEncoder(phrasebook: parts.phrasebook, timeZone: parts.rules.calendar.timeZone)
+        if settings.teamsEnabled {
+            let webhooks = settings.teams
+            platforms[TeamsCommand.platform] = TeamsOutbound(encoder: teams) { webhooks.webhookURL(for: $0)?.value }
+        }
         let delivery = Delivery(
             executor: executor, transport: parts.transport, platforms: platforms, time: parts.time,
             expiry: settings.delivery.expiry.interval, logger: parts.logger, metrics: metrics)
@@ -111,6 +116,12 @@ public struct Daemon {
         {
             DiscordRoutes(
                 signature: signature, encoder: discord, apiURL: settings.discord.apiURL, desk: desk,
+                maxBodyBytes: settings.maxBodyBytes
+            ).register(on: router)
+        }
+        if settings.teamsEnabled, let token = settings.teams.securityToken {
+            TeamsRoutes(
+                signature: try TeamsSignature(securityToken: token.value), encoder: teams, desk: desk,
                 maxBodyBytes: settings.maxBodyBytes
             ).register(on: router)
         }

@@ -14,6 +14,10 @@ extension Delivery {
             await bury(row, reason: "platform \(row.channel.platform) is not configured")
             return
         }
+        if let reason = platform.undeliverable(row.message) {
+            await bury(row, reason: reason)
+            return
+        }
         let requests = platform.requests(for: row.message, at: time.now)
         let part = partsSent[row.id] ?? 0
         guard part < requests.count else {

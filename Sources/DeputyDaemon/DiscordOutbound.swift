@@ -50,7 +50,7 @@ public struct DiscordOutbound: OutboundPlatform {
         if case .privately(let user) = reply.audience, let first = parts.first {
             let mention = DiscordMarkup.mention(user)
             if !first.contains(mention) {
-                parts = MattermostEncoder.split(mention + " " + parts.joined(separator: "\n"), limit: encoder.limit)
+                parts = TextSplitter.split(mention + " " + parts.joined(separator: "\n"), limit: encoder.limit)
             }
         }
         let url = "\(apiURL)/channels/\(message.channel.channel)/messages"

@@ -15,6 +15,14 @@ public protocol OutboundPlatform: Sendable {
     func requests(for message: OutgoingMessage, at now: Date) -> [HTTPClientRequest]
     /// What `response` means for the outbox.
     func verdict(for response: HTTPClientResponse) -> DeliveryVerdict
+    /// Why `message` can never be sent (no address to send it to), making it a dead letter
+    /// without a try; nil when it can be sent.
+    func undeliverable(_ message: OutgoingMessage) -> String?
+}
+
+extension OutboundPlatform {
+    /// Every message can be sent.
+    public func undeliverable(_ message: OutgoingMessage) -> String? { nil }
 }
 
 extension OutboundPlatform {

@@ -53,6 +53,7 @@ struct CheckCommand: ParsableCommand {
         }
         lines.append(mattermostLine(settings))
         lines.append(discordLine(settings))
+        lines.append(teamsLine(settings))
         let outbound = settings.generic.outboundURL.map { ", nudges also posted to \($0)" } ?? ""
         if settings.generic.token != nil {
             lines.append("generic webhook: on (/hooks/generic, bearer token set\(outbound))")
@@ -99,5 +100,22 @@ struct CheckCommand: ParsableCommand {
         }
         return "mattermost: off (the command token is set, but nothing to post with: set MATTERMOST_URL with "
             + "MATTERMOST_BOT_TOKEN, or MATTERMOST_WEBHOOK_URL)"
+    }
+
+    /// Whether Teams is on, and how it posts nudges; or why it is off.
+    static func teamsLine(_ settings: DaemonSettings) -> String {
+        let teams = settings.teams
+        guard settings.teamsEnabled else {
+            return "teams: off (set TEAMS_SECURITY_TOKEN, the outgoing webhook's security token)"
+        }
+        var posts: [String] = []
+        if teams.defaultWebhookURL != nil { posts.append("the default webhook (TEAMS_WEBHOOK_URL)") }
+        let count = teams.channelWebhookURLs.count
+        if count > 0 { posts.append("\(count) per-channel webhook\(count == 1 ? "" : "s") (teams.webhooks)") }
+        let how =
+            posts.isEmpty
+            ? "no webhook: answers only, nudges become dead letters; set TEAMS_WEBHOOK_URL"
+            : "posts through " + posts.joined(separator: " and ")
+        return "teams: on (/teams/messages, security token set, \(how))"
     }
 }

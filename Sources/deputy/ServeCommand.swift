@@ -47,6 +47,11 @@ struct ServeCommand: AsyncParsableCommand {
         if !settings.discordEnabled {
             logger.notice("\(CheckCommand.discordLine(settings))")
         }
+        if !settings.teamsEnabled
+            || (settings.teams.defaultWebhookURL == nil && settings.teams.channelWebhookURLs.isEmpty)
+        {
+            logger.notice("\(CheckCommand.teamsLine(settings))")
+        }
         let transport = try CurlHTTPClient()
         defer { transport.shutdown() }
         let daemon = try await Daemon(

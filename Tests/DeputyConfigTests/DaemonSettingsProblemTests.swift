@@ -78,7 +78,8 @@ struct DaemonSettingsProblemTests {
             SettingsFixture.problem(in: "# public\nhost: 0.0.0.0\n")
                 == "Config/deputy.yaml:2:7: host: Deputy would accept unauthenticated commands on 0.0.0.0; "
                 + "set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or their _FILE forms), MATTERMOST_COMMAND_TOKEN, "
-                + "or GENERIC_TOKEN (or their _FILE forms), so every request is verified, or bind to 127.0.0.1")
+                + "DISCORD_PUBLIC_KEY with DISCORD_BOT_TOKEN, TEAMS_SECURITY_TOKEN, or GENERIC_TOKEN (or their _FILE "
+                + "forms), so every request is verified, or bind to 127.0.0.1")
         let fromEnvironment = SettingsFixture.problems(environment: ["DEPUTY_HOST": "10.1.2.3"])
         #expect(fromEnvironment.map(\.file) == ["DEPUTY_HOST"])
         #expect(

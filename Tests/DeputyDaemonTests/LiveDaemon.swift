@@ -30,11 +30,13 @@ struct LiveDaemon {
     /// Where the fake Slack takes `response_url` posts: its `respond` method.
     let responseURL: String
 
-    /// Opens the store at `database`, builds the daemon around it with Slack's API at `apiURL`,
-    /// runs its service group and returns once the server is listening.
+    /// Opens the store at `database`, builds the daemon around it with Slack's API at `apiURL`
+    /// and the settings file `yaml`, runs its service group and returns once the server is
+    /// listening.
     static func start(
         database: String, apiURL: String, time: ManualTimeSource, transport: any HTTPTransport,
-        client: CurlHTTPClient, slack: Bool = true, environment extra: [String: String] = [:]
+        client: CurlHTTPClient, slack: Bool = true, environment extra: [String: String] = [:],
+        yaml: String = "host: 127.0.0.1\n"
     ) async throws -> LiveDaemon {
         var environment = ["DEPUTY_DATABASE": database]
         if slack {
@@ -44,7 +46,7 @@ struct LiveDaemon {
         }
         environment.merge(extra) { $1 }
         var settings = try DaemonSettingsLoader.load(
-            yaml: "host: 127.0.0.1\n", file: "live-daemon.yaml", environment: environment)
+            yaml: yaml, file: "live-daemon.yaml", environment: environment)
         settings.port = 0  // Any free port (the loader takes 1 to 65535 only).
         var logger = Logger(label: "live-daemon")
         logger.logLevel = .notice

@@ -33,7 +33,7 @@ public struct DiscordEncoder: Sendable {
 
     /// A reply's text in pieces of at most `limit`, cut between lines where possible.
     public func parts(of reply: Reply) -> [String] {
-        MattermostEncoder.split(phrasebook.render(reply, style: style), limit: limit)
+        TextSplitter.split(phrasebook.render(reply, style: style), limit: limit)
     }
 
     /// The answer to a PING: a PONG.

@@ -55,40 +55,10 @@ public struct MattermostEncoder: Sendable {
         json(["response_type": isPrivate ? "ephemeral" : "in_channel", "text": text])
     }
 
-    /// `text` in pieces of at most `limit` UTF-16 units, whole lines where possible.
+    /// `text` in pieces of at most `limit` UTF-16 units, whole lines where possible:
+    /// `TextSplitter.split`, kept here for callers that know Mattermost only.
     public static func split(_ text: String, limit: Int) -> [String] {
-        guard text.utf16.count > limit else { return [text] }
-        var pieces: [String] = []
-        var current = ""
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var rest = Substring(line)
-            let needed = (current.isEmpty ? 0 : 1) + rest.utf16.count
-            if current.utf16.count + needed <= limit {
-                current += (current.isEmpty ? "" : "\n") + rest
-                continue
-            }
-            if !current.isEmpty { pieces.append(current) }
-            current = ""
-            while rest.utf16.count > limit {
-                var end = rest.startIndex
-                var used = 0
-                while end < rest.endIndex, used + rest[end].utf16.count <= limit {
-                    used += rest[end].utf16.count
-                    end = rest.index(after: end)
-                }
-                if end == rest.startIndex { end = rest.index(after: end) }
-                if end < rest.endIndex, let space = rest[..<end].lastIndex(where: \.isWhitespace),
-                    space > rest.startIndex
-                {
-                    end = space
-                }
-                pieces.append(String(rest[..<end]))
-                rest = rest[end...].drop(while: \.isWhitespace)
-            }
-            current = String(rest)
-        }
-        if !current.isEmpty { pieces.append(current) }
-        return pieces
+        TextSplitter.split(text, limit: limit)
     }
 
     private static func json(_ object: Any) -> Data {
