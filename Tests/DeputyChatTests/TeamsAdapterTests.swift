@@ -212,6 +212,21 @@ struct TeamsAdapterTests {
         #expect(!rendered.contains("<at>Bob"))
     }
 
+    @Test func everyLineIsAParagraphSoTeamsShowsItOnItsOwn() throws {
+        let tasks = [PhraseValue.plain("T1 check the graphs"), .plain("T2 roll back")]
+        let reply = Reply(
+            .channel,
+            [
+                Line(.commandClaimed, ["user": .user(TeamsFixtures.bob)]),
+                Line(.resolveOpenTasks, ["tasks": .list(tasks)]),
+            ])
+        let parts = try encoder().parts(of: reply)
+        #expect(parts.count == 1)
+        let text = try #require(parts.first)
+        #expect(text.contains("\n\n"))
+        #expect(!text.replacingOccurrences(of: "\n\n", with: "").contains("\n"), "no single line break is left")
+    }
+
     @Test func aPrivateReplyIsAddressedToItsPersonAndTheAnswerHoldsEveryReply() throws {
         let encoder = try encoder()
         let replies = [
@@ -220,12 +235,13 @@ struct TeamsAdapterTests {
         ]
         let answer = Self.object(encoder.answer(replies))
         let text = try #require(answer["text"] as? String)
-        #expect(text.hasPrefix("<at>Hayley Moss</at>\n"))
+        #expect(text.hasPrefix("<at>Hayley Moss</at>\n\n"), "a line of its own: a paragraph in Teams' Markdown")
         #expect(text.contains("frobnicate"))
         #expect(text.contains("<at>Bob Lee</at>"))
         let phrasebook = try PhrasebookLoader.load(path: Fixtures.path("Phrasebook/en.yaml"))
         let words = phrasebook.render(replies[0], style: .teams())
-        #expect(text.contains(words), "the words are the phrasebook's, unchanged")
+        let paragraphs = words.split(separator: "\n").joined(separator: "\n\n")
+        #expect(text.contains(paragraphs), "the words are the phrasebook's, unchanged but for paragraph breaks")
         let entities = try #require(answer["entities"] as? [[String: Any]])
         #expect(entities.compactMap { $0["text"] as? String } == ["<at>Hayley Moss</at>", "<at>Bob Lee</at>"])
     }

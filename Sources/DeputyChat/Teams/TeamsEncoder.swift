@@ -29,11 +29,18 @@ public struct TeamsEncoder: Sendable {
     }
 
     /// A reply's text in pieces of at most `limit`, cut between lines where possible; a private
-    /// reply starts with its person's mention, on a line of its own.
+    /// reply starts with its person's mention, on a line of its own. Each line break is a blank
+    /// line: Teams reads both its messages and a card's TextBlock as Markdown, where a single
+    /// newline may join two lines into one and only a paragraph break is sure to show.
     public func parts(of reply: Reply) -> [String] {
         var text = phrasebook.render(reply, style: style)
         if case .privately(let user) = reply.audience { text = style.mention(user) + "\n" + text }
-        return TextSplitter.split(text, limit: limit)
+        return TextSplitter.split(Self.paragraphs(text), limit: limit)
+    }
+
+    /// `text` with every line break doubled (a run of blank lines stays one paragraph break).
+    static func paragraphs(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: true).joined(separator: "\n\n")
     }
 
     /// The people a reply can ping: those its words mention, and the person a private one is for.
