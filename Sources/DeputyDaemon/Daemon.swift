@@ -57,10 +57,11 @@ public struct Daemon {
         let executor = StoreExecutor(store: parts.store)
         var stakeholders: [String: String] = [:]
         if let channel = settings.slack.stakeholderChannel { stakeholders[SlashCommand.platform] = channel }
+        let channels = ChannelDirectory()
         let desk = try await DeskService(
             executor: executor, rules: parts.rules, time: parts.time,
             policy: .init(expiry: settings.delivery.expiry, stakeholderChannels: stakeholders), logger: parts.logger,
-            metrics: metrics)
+            metrics: metrics, channels: channels)
         let scheduler = Scheduler(desk: desk, time: parts.time, logger: parts.logger, metrics: metrics)
         let encoder = Self.slackEncoder(settings, parts)
         var platforms: [String: any OutboundPlatform] = [:]
@@ -74,7 +75,8 @@ public struct Daemon {
         }
         let mattermost = MattermostEncoder(phrasebook: parts.phrasebook, timeZone: parts.rules.calendar.timeZone)
         if let route = Self.mattermostRoute(settings) {
-            platforms[MattermostCommand.platform] = MattermostOutbound(encoder: mattermost, route: route)
+            platforms[MattermostCommand.platform] = MattermostOutbound(
+                encoder: mattermost, route: route, channels: channels)
         }
         let discord = DiscordEncoder(phrasebook: parts.phrasebook, timeZone: parts.rules.calendar.timeZone)
         if settings.discordEnabled, let token = settings.discord.botToken {

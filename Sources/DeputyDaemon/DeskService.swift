@@ -16,6 +16,8 @@ import Logging
 public actor DeskService: CommandDesk {
     var desk: Desk
     let executor: StoreExecutor
+    /// The channel names commands tell, kept for the webhooks that need them.
+    let channels: ChannelDirectory
     let time: any TimeSource
     let policy: DeliveryPolicy
     let logger: Logger
@@ -71,11 +73,16 @@ public actor DeskService: CommandDesk {
     /// Reads where each channel's commands go and every stored deadline; folds no log yet.
     public init(
         executor: StoreExecutor, rules: Rules, time: any TimeSource, policy: DeliveryPolicy, logger: Logger,
-        metrics: any MetricsFactory = NOOPMetricsHandler.instance
+        metrics: any MetricsFactory = NOOPMetricsHandler.instance, channels: ChannelDirectory = ChannelDirectory()
     ) async throws {
-        let (latest, deadlines, highest) = try await executor.run { store in
-            (try store.latestIncidentPerChannel(), try store.nextDeadlines(), try store.maxIncidentNumber())
+        let (latest, deadlines, highest, names) = try await executor.run { store in
+            (
+                try store.latestIncidentPerChannel(), try store.nextDeadlines(), try store.maxIncidentNumber(),
+                try store.channelNames()
+            )
         }
+        channels.load(names)
+        self.channels = channels
         self.desk = Desk(rules: rules, nextNumber: highest + 1)
         for (channel, id) in latest {
             unloaded.latest[channel] = id
@@ -197,10 +204,23 @@ public actor DeskService: CommandDesk {
         await record(inbound) { $0.count }
     }
 
+    /// Keeps a channel's name when it is new or changed. A name the store refuses is used all the
+    /// same, logged, and stored again with the channel's next command; the command goes on.
+    private func learn(_ name: String, for channel: ChannelKey) async {
+        guard channels.learn(name, for: channel) else { return }
+        do {
+            try await executor.run { try $0.rememberChannelName(name, for: channel) }
+            channels.stored(name, for: channel)
+        } catch {
+            logger.warning("cannot keep a channel's name", metadata: ["channel": "\(channel)", "error": "\(error)"])
+        }
+    }
+
     /// Decides a command and makes it durable with every reply but the first `inAnswer(replies)`,
     /// which it returns for the HTTP answer.
     private func record(_ inbound: InboundCommand, inAnswer: ([Reply]) -> Int) async -> FullSubmission {
         if let key = inbound.dedupeKey, seen[key] != nil { return .duplicate }
+        if let name = inbound.channelName { await learn(name, for: inbound.channel) }
         if let id = unloaded.latest[inbound.channel] {
             await load([id])
             // Without the channel's incident the command would go astray: refuse it, change nothing.

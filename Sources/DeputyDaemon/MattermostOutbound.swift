@@ -5,7 +5,8 @@ import Foundation
 
 /// Mattermost's delivery. With a bot token: `POST {url}/api/v4/posts` for the channel and
 /// `/api/v4/posts/ephemeral` for one person (or the command's `response_url` when it still has
-/// one; in the channel when the person is known only by `@username`). With only an incoming webhook: every message through it, the channel named.
+/// one; in the channel when the person is known only by `@username`). With only an incoming
+/// webhook: every message through it, the channel named as its commands named it.
 public struct MattermostOutbound: OutboundPlatform {
     /// How Deputy posts.
     public enum Route: Sendable {
@@ -19,12 +20,18 @@ public struct MattermostOutbound: OutboundPlatform {
     public let route: Route
     public let pacing: TimeInterval
     public let timeout: Duration
+    /// The channels' names: an incoming webhook addresses a channel by name, not id.
+    public let channels: ChannelDirectory
 
-    public init(encoder: MattermostEncoder, route: Route, pacing: TimeInterval = 0, timeout: Duration = .seconds(10)) {
+    public init(
+        encoder: MattermostEncoder, route: Route, pacing: TimeInterval = 0, timeout: Duration = .seconds(10),
+        channels: ChannelDirectory = ChannelDirectory()
+    ) {
         self.encoder = encoder
         self.route = route
         self.pacing = pacing
         self.timeout = timeout
+        self.channels = channels
     }
 
     public func requests(for message: OutgoingMessage) -> [HTTPClientRequest] {
@@ -45,7 +52,10 @@ public struct MattermostOutbound: OutboundPlatform {
                 return request(
                     url + "/api/v4/posts", MattermostEncoder.postBody(channelID: channel, message: text), extra: auth)
             case .webhook(let url):
-                return request(url, MattermostEncoder.webhookBody(channel: channel, text: text))
+                // Named as the channel's commands named it; a channel Deputy never heard a command
+                // from by name keeps its id, which Mattermost refuses: a dead letter saying so.
+                let name = channels.name(of: message.channel) ?? channel
+                return request(url, MattermostEncoder.webhookBody(channel: name, text: text))
             }
         }
     }

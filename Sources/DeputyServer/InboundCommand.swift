@@ -12,13 +12,19 @@ public struct InboundCommand: Sendable {
     public var responseURL: String?
     /// A key that is the same for every delivery of the same request, to apply it once.
     public var dedupeKey: String?
+    /// The channel's name, for a platform that can tell it (Mattermost) and whose webhook needs it.
+    public var channelName: String?
 
-    public init(channel: ChannelKey, user: User, text: String, responseURL: String? = nil, dedupeKey: String? = nil) {
+    public init(
+        channel: ChannelKey, user: User, text: String, responseURL: String? = nil, dedupeKey: String? = nil,
+        channelName: String? = nil
+    ) {
         self.channel = channel
         self.user = user
         self.text = text
         self.responseURL = responseURL
         self.dedupeKey = dedupeKey
+        self.channelName = channelName
     }
 }
 

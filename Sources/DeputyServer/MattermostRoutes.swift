@@ -57,7 +57,7 @@ public struct MattermostRoutes: Sendable {
         }
         let inbound = InboundCommand(
             channel: command.channel, user: command.user, text: command.text, responseURL: command.responseURL,
-            dedupeKey: command.dedupeKey)
+            dedupeKey: command.dedupeKey, channelName: command.channelName)
         let encoder = self.encoder
         let submission = await desk.submit(inbound) { encoder.parts(of: $0).count <= 1 }
         switch submission {

@@ -19,6 +19,16 @@ extension DeputyStore {
                 table.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("v2-channel-names") { db in
+            // The names of channels, for platforms whose webhooks address a channel by name.
+            try db.create(table: "channel_name", options: .withoutRowID) { table in
+                table.column("platform", .text).notNull()
+                table.column("team", .text).notNull()
+                table.column("channel", .text).notNull()
+                table.column("name", .text).notNull()
+                table.primaryKey(["platform", "team", "channel"])
+            }
+        }
         return migrator
     }
 

@@ -5,7 +5,8 @@ import NIOCore
 import Synchronization
 
 /// A fake Mattermost server on 127.0.0.1: `POST /api/v4/posts`, `/api/v4/posts/ephemeral` and
-/// the commands' `response_url`s (`/hooks/commands/{id}`). It records every call and answers 201.
+/// the commands' `response_url`s (`/hooks/commands/{id}`) and an incoming webhook
+/// (`/hooks/incoming`). It records every call and answers 201.
 final class FakeMattermostAPI: Sendable {
     /// One call as the fake received it.
     struct Call: Sendable {
@@ -32,6 +33,7 @@ final class FakeMattermostAPI: Sendable {
             try await api.record(request, path: "/api/v4/posts/ephemeral")
         }
         router.post("/hooks/commands/{id}") { request, _ in try await api.record(request, path: "/hooks/commands") }
+        router.post("/hooks/incoming") { request, _ in try await api.record(request, path: "/hooks/incoming") }
         try await LoopbackServer.serving(router, label: "fake-mattermost") { port in
             try await body(api, "http://127.0.0.1:\(port)")
         }

@@ -17,11 +17,11 @@ struct MattermostLiveTests {
     /// Posts `/ic <text>` from alice in channel C1 as Mattermost does.
     static func command(
         _ live: LiveDaemon, _ text: String, base: String, token: String = commandToken,
-        triggerID: String = UUID().uuidString
+        triggerID: String = UUID().uuidString, channelName: String = "incident"
     ) async throws -> HTTPClientResponse {
         let fields = [
             ("token", token), ("team_id", "team1"), ("team_domain", "acme"), ("channel_id", "C1"),
-            ("channel_name", "incident"), ("user_id", "u-alice"), ("user_name", "alice"), ("command", "/ic"),
+            ("channel_name", channelName), ("user_id", "u-alice"), ("user_name", "alice"), ("command", "/ic"),
             ("text", text), ("response_url", base + "/hooks/commands/\(UUID().uuidString)"),
             ("trigger_id", triggerID),
         ]
@@ -95,6 +95,50 @@ struct MattermostLiveTests {
             #expect(reminder?.path == "/api/v4/posts", "hayley has no known user id: addressed in the channel")
             #expect(!api.calls.contains { $0.path == "/api/v4/posts/ephemeral" })
             try await live.stop()
+        }
+    }
+
+    @Test("with only an incoming webhook, a nudge names the channel as its commands did, after a restart too")
+    func webhookNamesTheChannel() async throws {
+        try await FakeMattermostAPI.serving { api, base in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deputy-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let database = folder.appendingPathComponent("deputy.sqlite").path
+            let time = ManualTimeSource(start: Fixtures.start)
+            let client = try CurlHTTPClient()
+            defer { client.shutdown() }
+            let environment = [
+                "MATTERMOST_COMMAND_TOKEN": Self.commandToken, "MATTERMOST_WEBHOOK_URL": base + "/hooks/incoming",
+            ]
+            let first = try await LiveDaemon.start(
+                database: database, apiURL: "http://127.0.0.1:1/api", time: time, transport: client, client: client,
+                slack: false, environment: environment)
+            _ = try await Self.command(first, "declare checkout is slow", base: base, channelName: "checkout-war-room")
+            _ = try await Self.command(first, "lead", base: base, channelName: "checkout-war-room")
+            let assigned = try await Self.command(
+                first, "assign @hayley investigate the latency in 10m", base: base, channelName: "checkout-war-room")
+            #expect(Self.answer(assigned)["text"]?.hasPrefix("@hayley, I'd like you to investigate") == true)
+            #expect(try await Poll.until { try await first.pendingCount() == 0 })
+            try await first.stop()
+
+            // Down for 12 minutes; the name comes back from the store, not from a new command.
+            time.advance(by: 12 * 60)
+            let second = try await LiveDaemon.start(
+                database: database, apiURL: "http://127.0.0.1:1/api", time: time, transport: client, client: client,
+                slack: false, environment: environment)
+            let followedUp = {
+                api.calls.filter { $0.fields["text"]?.contains("Do you have any information on T1") == true }
+            }
+            let sent = try await Poll.until {
+                guard !followedUp().isEmpty else { return false }
+                return try await second.pendingCount() == 0
+            }
+            #expect(sent, "\(api.calls.map { ($0.path, $0.fields) })")
+            let call = try #require(followedUp().first)
+            #expect(call.path == "/hooks/incoming")
+            #expect(call.fields["channel"] == "checkout-war-room", "named, not the id C1")
+            #expect(followedUp().count == 1)
+            try await second.stop()
         }
     }
 

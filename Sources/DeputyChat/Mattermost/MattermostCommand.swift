@@ -20,6 +20,8 @@ public struct MattermostCommand: Sendable, Equatable {
     public var responseURL: String?
     /// The same for every delivery of this command.
     public var triggerID: String
+    /// The channel's name (`channel_name`), which an incoming webhook addresses it by.
+    public var channelName: String?
 
     /// Reads the fields of a form already decoded; throws naming a missing field.
     public init(fields: [String: String]) throws(MattermostError) {
@@ -35,6 +37,7 @@ public struct MattermostCommand: Sendable, Equatable {
         triggerID = try field("trigger_id")
         text = (fields["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         responseURL = fields["response_url"].flatMap { $0.isEmpty ? nil : $0 }
+        channelName = fields["channel_name"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The key that makes a redelivered command apply once.
