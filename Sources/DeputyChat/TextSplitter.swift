@@ -1,6 +1,14 @@
 /// Cuts a message that is too long for one post into pieces a platform accepts, between lines
 /// where it can, else between words, else anywhere. Shared by every adapter with a post limit.
 public enum TextSplitter {
+    /// A private reply's `parts` for posting in the channel, where the platform has no private
+    /// way to reach its person: they begin with `mention` (unless the words already name them),
+    /// cut again at `limit`.
+    public static func addressed(_ parts: [String], to mention: String, limit: Int) -> [String] {
+        guard let first = parts.first, !first.contains(mention) else { return parts }
+        return split(mention + " " + parts.joined(separator: "\n"), limit: limit)
+    }
+
     /// `text` in pieces of at most `limit` UTF-16 units, whole lines where possible.
     public static func split(_ text: String, limit: Int) -> [String] {
         guard text.utf16.count > limit else { return [text] }

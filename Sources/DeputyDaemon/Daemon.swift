@@ -73,10 +73,11 @@ public struct Daemon {
         if settings.genericEnabled {
             platforms[GenericCommand.platform] = GenericOutbound(encoder: generic, url: settings.generic.outboundURL)
         }
+        let people = MattermostPeople()
         let mattermost = MattermostEncoder(phrasebook: parts.phrasebook, timeZone: parts.rules.calendar.timeZone)
         if let route = Self.mattermostRoute(settings) {
             platforms[MattermostCommand.platform] = MattermostOutbound(
-                encoder: mattermost, route: route, channels: channels)
+                encoder: mattermost, route: route, channels: channels, people: people)
         }
         let discord = DiscordEncoder(phrasebook: parts.phrasebook, timeZone: parts.rules.calendar.timeZone)
         if settings.discordEnabled, let token = settings.discord.botToken {
@@ -110,7 +111,7 @@ public struct Daemon {
         if settings.mattermostEnabled, let token = settings.mattermost.commandToken {
             MattermostRoutes(
                 token: MattermostToken(token.value), encoder: mattermost, desk: desk,
-                maxBodyBytes: settings.maxBodyBytes
+                maxBodyBytes: settings.maxBodyBytes, people: people
             ).register(on: router)
         }
         if settings.discordEnabled, let key = settings.discord.publicKey,

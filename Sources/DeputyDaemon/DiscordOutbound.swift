@@ -47,11 +47,8 @@ public struct DiscordOutbound: OutboundPlatform {
                 request(followUp, encoder.body(reply, content: content, ephemeral: reply.isPrivate), authorized: false)
             }
         }
-        if case .privately(let user) = reply.audience, let first = parts.first {
-            let mention = DiscordMarkup.mention(user)
-            if !first.contains(mention) {
-                parts = TextSplitter.split(mention + " " + parts.joined(separator: "\n"), limit: encoder.limit)
-            }
+        if case .privately(let user) = reply.audience {
+            parts = TextSplitter.addressed(parts, to: DiscordMarkup.mention(user), limit: encoder.limit)
         }
         let url = "\(apiURL)/channels/\(message.channel.channel)/messages"
         return parts.map { content in

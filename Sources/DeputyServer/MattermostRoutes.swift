@@ -15,12 +15,18 @@ public struct MattermostRoutes: Sendable {
     let encoder: MattermostEncoder
     let desk: any CommandDesk
     let maxBodyBytes: Int
+    /// Where callers' Mattermost ids are kept, for delivery's ephemeral posts.
+    let people: MattermostPeople
 
-    public init(token: MattermostToken, encoder: MattermostEncoder, desk: any CommandDesk, maxBodyBytes: Int = 65_536) {
+    public init(
+        token: MattermostToken, encoder: MattermostEncoder, desk: any CommandDesk, maxBodyBytes: Int = 65_536,
+        people: MattermostPeople = MattermostPeople()
+    ) {
         self.token = token
         self.encoder = encoder
         self.desk = desk
         self.maxBodyBytes = maxBodyBytes
+        self.people = people
     }
 
     /// Adds the route to `router`.
@@ -55,6 +61,7 @@ public struct MattermostRoutes: Sendable {
         } catch {
             return .plain(.badRequest, "\(error)")
         }
+        people.learn(username: command.user.id, id: command.userID)
         let inbound = InboundCommand(
             channel: command.channel, user: command.user, text: command.text, responseURL: command.responseURL,
             dedupeKey: command.dedupeKey, channelName: command.channelName)

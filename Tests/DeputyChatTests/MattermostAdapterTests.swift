@@ -27,8 +27,9 @@ struct MattermostAdapterTests {
     @Test func theDocumentedFormDecodesToTheCanonicalCallerAndTheCoresMentions() throws {
         let fields = try FormDecoder.decode(Self.documentedForm)
         let command = try MattermostCommand(fields: fields)
-        #expect(command.user == Self.hayley)
+        #expect(command.user == User(id: "hayley", name: "hayley"), "known by username, as mentions know her")
         #expect(command.user.name == "hayley")
+        #expect(command.userID == Self.hayley.id)
         #expect(command.text == "assign @bob check the graphs", "@username stays the core's @name form")
         #expect(
             command.channel

@@ -1,5 +1,6 @@
 import CurlHTTP
 import DeputyCore
+import DeputyStore
 import DeputyTestSupport
 import Foundation
 import Testing
@@ -17,11 +18,12 @@ struct MattermostLiveTests {
     /// Posts `/ic <text>` from alice in channel C1 as Mattermost does.
     static func command(
         _ live: LiveDaemon, _ text: String, base: String, token: String = commandToken,
-        triggerID: String = UUID().uuidString, channelName: String = "incident"
+        triggerID: String = UUID().uuidString, channelName: String = "incident",
+        user: (id: String, name: String) = ("u-alice", "alice")
     ) async throws -> HTTPClientResponse {
         let fields = [
             ("token", token), ("team_id", "team1"), ("team_domain", "acme"), ("channel_id", "C1"),
-            ("channel_name", channelName), ("user_id", "u-alice"), ("user_name", "alice"), ("command", "/ic"),
+            ("channel_name", channelName), ("user_id", user.id), ("user_name", user.name), ("command", "/ic"),
             ("text", text), ("response_url", base + "/hooks/commands/\(UUID().uuidString)"),
             ("trigger_id", triggerID),
         ]
@@ -140,6 +142,33 @@ struct MattermostLiveTests {
             #expect(followedUp().count == 1)
             try await second.stop()
         }
+    }
+
+    @Test("someone assigned as @username is the same person when they type: their ack and done are theirs")
+    func assigneeActs() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deputy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let client = try CurlHTTPClient()
+        defer { client.shutdown() }
+        let live = try await LiveDaemon.start(
+            database: folder.appendingPathComponent("deputy.sqlite").path, apiURL: "http://127.0.0.1:1/api",
+            time: ManualTimeSource(start: Fixtures.start), transport: client, client: client, slack: false,
+            environment: [
+                "MATTERMOST_COMMAND_TOKEN": Self.commandToken, "MATTERMOST_WEBHOOK_URL": "http://127.0.0.1:1/hooks/x",
+            ])
+        let base = "http://127.0.0.1:1"
+        let hayley = (id: "rdc9bgriktyx9p4kowh3dmgqyc", name: "hayley")
+        _ = try await Self.command(live, "declare db down", base: base)
+        _ = try await Self.command(live, "lead", base: base)
+        _ = try await Self.command(live, "assign @hayley check the replicas in 10m", base: base)
+        let ack = try await Self.command(live, "ack", base: base, user: hayley)
+        #expect(Self.answer(ack)["text"]?.hasPrefix("Understood, @hayley: T1 is yours.") == true, "\(Self.answer(ack))")
+        let done = try await Self.command(live, "done", base: base, user: hayley)
+        #expect(Self.answer(done)["text"]?.contains("You have no open task") == false, "\(Self.answer(done))")
+        let task = try await live.daemon.executor.run { try $0.incident(IncidentID(1))?.tasks.first }
+        #expect(task?.owner == User(id: "hayley", name: "hayley"))
+        #expect(task?.status == .done)
+        try await live.stop()
     }
 
     @Test("a redelivered command (same trigger_id) is applied once")

@@ -13,12 +13,14 @@ struct MattermostOutboundTests {
     static let hayley = User(id: "rdc9bgriktyx9p4kowh3dmgqyc", name: "hayley")
 
     func outbound(
-        _ route: MattermostOutbound.Route, limit: Int = MattermostEncoder.postLimit
+        _ route: MattermostOutbound.Route, limit: Int = MattermostEncoder.postLimit,
+        people: MattermostPeople = MattermostPeople()
     ) throws
         -> MattermostOutbound
     {
         let phrasebook = try PhrasebookLoader.load(path: Fixtures.path("Phrasebook/en.yaml"))
-        return MattermostOutbound(encoder: MattermostEncoder(phrasebook: phrasebook, limit: limit), route: route)
+        return MattermostOutbound(
+            encoder: MattermostEncoder(phrasebook: phrasebook, limit: limit), route: route, people: people)
     }
 
     func message(_ reply: Reply, responseURL: String? = nil) -> OutgoingMessage {
@@ -42,12 +44,19 @@ struct MattermostOutboundTests {
         #expect((body["message"] as? String)?.contains("@hayley") == true)
     }
 
-    @Test func aPrivateMessageGoesToTheResponseURLOrAsAnEphemeralPost() throws {
-        let outbound = try outbound(.api(url: "https://chat.example.com", botToken: "bot"))
-        let reply = Reply.privately(Self.hayley, .unknownVerb, ["word": .text("x")])
+    @Test func aPrivateMessageGoesToTheResponseURLOrAsAnEphemeralPostToTheIDLearnt() throws {
+        let people = MattermostPeople()
+        let outbound = try outbound(.api(url: "https://chat.example.com", botToken: "bot"), people: people)
+        let hayley = User(id: "hayley", name: "hayley")
+        let reply = Reply.privately(hayley, .unknownVerb, ["word": .text("x")])
         let answered = outbound.requests(for: message(reply, responseURL: "https://chat.example.com/hooks/commands/1"))
         #expect(answered.first?.url == "https://chat.example.com/hooks/commands/1")
         #expect(Self.body(try #require(answered.first))["response_type"] as? String == "ephemeral")
+        // Before hayley has typed a command, her Mattermost id is unknown: in the channel, addressed.
+        let addressed = outbound.requests(for: message(reply))
+        #expect(addressed.first?.url == "https://chat.example.com/api/v4/posts")
+        #expect((Self.body(try #require(addressed.first))["message"] as? String)?.hasPrefix("@hayley ") == true)
+        people.learn(username: "hayley", id: Self.hayley.id)
         let ephemeral = outbound.requests(for: message(reply))
         #expect(ephemeral.first?.url == "https://chat.example.com/api/v4/posts/ephemeral")
         #expect(Self.body(try #require(ephemeral.first))["user_id"] as? String == Self.hayley.id)

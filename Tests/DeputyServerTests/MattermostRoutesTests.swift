@@ -68,8 +68,8 @@ struct MattermostRoutesTests {
         }
         let received = try #require(await desk.received.first)
         #expect(received.text == "assign @bob check the graphs")
-        #expect(received.user == Self.hayley)
-        #expect(received.user.name == "hayley")
+        #expect(received.user == User(id: "hayley", name: "hayley"), "the username: what @hayley names")
+        #expect(received.channelName == "town-square")
         #expect(
             received.channel
                 == ChannelKey(
