@@ -42,15 +42,15 @@ struct ServeCommand: AsyncParsableCommand {
                 "Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or their _FILE forms) to turn it on")
         }
         if !settings.mattermostEnabled {
-            logger.notice("\(CheckCommand.mattermostLine(settings))")
+            logger.notice("\(settings.mattermostLine)")
         }
         if !settings.discordEnabled {
-            logger.notice("\(CheckCommand.discordLine(settings))")
+            logger.notice("\(settings.discordLine)")
         }
         if !settings.teamsEnabled
             || (settings.teams.defaultWebhookURL == nil && settings.teams.channelWebhookURLs.isEmpty)
         {
-            logger.notice("\(CheckCommand.teamsLine(settings))")
+            logger.notice("\(settings.teamsLine)")
         }
         let transport = try CurlHTTPClient()
         defer { transport.shutdown() }
