@@ -71,6 +71,15 @@ extension RulesLoader {
             .duration("late_after", \.lateAfter),
             .duration("takeover_wait", \.takeoverWait),
             .duration("default_timebox", \.defaultTimebox),
+            .section(
+                "action_items",
+                [
+                    .wordFile("verbs", \.actionItems.verbs),
+                    .words("extra_verbs", \.actionItems.extraVerbs),
+                    .words("open_ended", \.actionItems.openEnded),
+                    .phrases("ongoing", \.actionItems.ongoing),
+                    .count("minimum_words", \.actionItems.minimumWords, in: 1...50, unit: "words"),
+                ]),
             overrides,
         ]
     }

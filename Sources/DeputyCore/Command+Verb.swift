@@ -35,6 +35,8 @@ extension Command {
         case .resolve, .resolveConfirm, .resolveFalseAlarm: .resolve
         case .reopen: .reopen
         case .postmortemOwner, .postmortemDone: .postmortem
+        case .action, .actionDone: .action
+        case .actions: .actions
         case .say: .say
         case .help: .help
         }

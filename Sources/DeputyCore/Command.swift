@@ -45,6 +45,9 @@ public enum Command: Hashable, Sendable {
     case phase(Phase)
 
     // Closing
+    case action(String)
+    case actionDone(Int)
+    case actions
     case resolve
     case resolveConfirm
     case resolveFalseAlarm

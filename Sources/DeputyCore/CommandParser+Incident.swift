@@ -48,6 +48,22 @@ extension CommandParser {
     }
 
     /// `postmortem @user` names the owner; `postmortem done [link]` closes it.
+    /// `action <text>` adds an action item; `action done #n` (or `n`) marks one done.
+    static func action(_ arguments: Arguments) throws(CommandError) -> Command {
+        if arguments.first?.isOne(of: ["done"]) == true {
+            return try .actionDone(arguments.dropFirst().only(actionNumber))
+        }
+        return try .action(arguments.requiredText())
+    }
+
+    /// An action item's number, `#3` or `3`; nil for any other word.
+    static func actionNumber(_ token: Token) -> Int? {
+        let digits = token.text.hasPrefix("#") ? token.text.dropFirst() : token.text[...]
+        guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy(\.isASCII), let number = Int(digits), number > 0
+        else { return nil }
+        return number
+    }
+
     static func postmortem(_ arguments: Arguments) throws(CommandError) -> Command {
         if arguments.first?.isOne(of: ["done"]) == true {
             return .postmortemDone(link: arguments.dropFirst().text)

@@ -51,6 +51,8 @@ public enum CommandParser {
         case .resolve: try resolve(arguments)
         case .reopen: try arguments.bare(.reopen)
         case .postmortem: try postmortem(arguments)
+        case .action: try action(arguments)
+        case .actions: try arguments.bare(.actions)
         case .say: try .say(arguments.only { Command.Situation(rawValue: $0.folded) })
         case .help: help(arguments)
         }

@@ -31,7 +31,7 @@ extension Command {
     var worksAfterClose: Bool {
         switch self {
         case .status, .tasks, .help, .say, .note, .todo, .summary, .impact, .severity, .reopen, .postmortemOwner,
-            .postmortemDone, .decideOnCall:
+            .postmortemDone, .decideOnCall, .action, .actionDone, .actions:
             true
         default: false
         }

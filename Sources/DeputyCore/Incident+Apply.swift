@@ -57,6 +57,11 @@ extension Incident {
             noteCount += 1
         case .todoAdded(let text):
             followUpItems.append(.todo(text))
+        case .actionAdded(let text):
+            actionItems.append(
+                ActionItem(number: actionItems.count + 1, text: text, addedAt: at, addedBy: record.actor))
+        case .actionDone(let number):
+            if actionItems.indices.contains(number - 1) { actionItems[number - 1].doneAt = at }
         case .stakeholderUpdate(_, let nextDue):
             lastUpdateAt = at
             nextUpdateDue = nextDue

@@ -98,6 +98,9 @@ extension Draft {
         case .resolveConfirm: resolve(by: user)
         case .resolveFalseAlarm: closeAsFalseAlarm(by: user)
         case .reopen: reopen(by: user)
+        case .action(let text): addAction(text, by: user)
+        case .actionDone(let number): finishAction(number, by: user)
+        case .actions: say(Reply(.privately(user), actionList()))
         case .postmortemOwner(let owner): namePostmortemOwner(owner, by: user)
         case .postmortemDone(let link): finishPostmortem(link: link, by: user)
         case .say(let situation): say(situation, by: user)
@@ -144,7 +147,8 @@ extension Command {
     /// Whether giving this command puts the giver on the roster (reading the board does not).
     var enlistsActor: Bool {
         switch self {
-        case .status, .tasks, .help, .say, .declare, .join, .leave, .postmortemDone: false
+        case .status, .tasks, .help, .say, .declare, .join, .leave, .postmortemDone, .action, .actionDone, .actions:
+            false
         default: true
         }
     }

@@ -38,6 +38,8 @@ public struct Incident: Sendable {
     public internal(set) var impact: (text: String, since: Date?)?
     /// Follow-up items for the postmortem, in the order they came up.
     public internal(set) var followUpItems: [FollowUpItem] = []
+    /// The action items, `#1` first.
+    public internal(set) var actionItems: [ActionItem] = []
     public internal(set) var noteCount = 0
 
     public internal(set) var lastUpdateAt: Date?

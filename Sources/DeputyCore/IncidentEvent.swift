@@ -63,6 +63,9 @@ public enum IncidentEvent: Hashable, Sendable, Codable {
     case reopened(updateDue: Date)
     case postmortemOwnerNamed(User, due: LocalDate?)
     case postmortemDone(link: String?)
+    /// An action item for after the incident, numbered from 1 in the order added.
+    case actionAdded(String)
+    case actionDone(Int)
 
     // The rules engine
     case nudged(Nudge)

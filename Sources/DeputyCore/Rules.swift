@@ -27,6 +27,8 @@ public struct Rules: Hashable, Sendable {
     public var defaultTimebox = Span.minutes(5)
     /// Per-severity overrides, applied on top of the rules above for that severity.
     public var overrides: [Int: Override] = [:]
+    /// What makes an action item actionable, specific and bounded.
+    public var actionItems = ActionItems()
 
     public init() {}
 
@@ -39,6 +41,33 @@ public struct Rules: Hashable, Sendable {
     }
 
     /// No IC: remind the channel, then the declarer.
+    /// The kind checks on action items written after resolve: each should start with a verb, name
+    /// an outcome, and say when it is finished. The words are data, never code.
+    public struct ActionItems: Hashable, Sendable {
+        /// Every English verb an item may start with (from WordNet); empty to skip the check.
+        public var verbs: Set<String> = []
+        /// Verbs of the trade WordNet does not know ("backfill", "refactor"), allowed too.
+        public var extraVerbs: Set<String> = [
+            "backfill", "backport", "benchmark", "dedupe", "deduplicate", "refactor", "reindex", "rebalance", "shard",
+            "autoscale", "hotfix", "onboard", "offboard", "sunset", "unpin", "upsert",
+        ]
+        /// First verbs that start work without naming its outcome: "investigate", "look".
+        public var openEnded: Set<String> = [
+            "investigate", "explore", "research", "examine", "study", "analyze", "analyse", "consider", "discuss",
+            "review", "look", "check", "evaluate", "assess", "understand", "think", "revisit", "improve", "try",
+        ]
+        /// Words and phrases of work that never finishes: "ongoing", "keep", "make sure".
+        public var ongoing = [
+            "ongoing", "always", "continue", "continuously", "keep", "periodically", "regularly", "constantly",
+            "forever", "going forward", "from now on", "make sure", "ensure", "be careful", "be more careful",
+            "monitor", "watch",
+        ]
+        /// Fewer words than this cannot name an outcome.
+        public var minimumWords = 4
+
+        public init() {}
+    }
+
     public struct ICClaim: Hashable, Sendable {
         public var enabled = true
         public var askAt: [Span] = [.minutes(3), .minutes(6)]

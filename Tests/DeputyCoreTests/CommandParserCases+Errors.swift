@@ -36,6 +36,8 @@ extension CommandParserCases {
             "phase", "phase fixing", "phase triage now",
             "resolve now", "resolve confirm please", "resolve false",
             "postmortem", "postmortem hayley", "postmortem @hayley @sam",
+            "action", "action done", "action done #0", "action done #x", "action done 2 3", "action done the alert",
+            "action done #-1", "actions all",
             "say", "say panic", "say hurry up",
         ].map(usage)
 

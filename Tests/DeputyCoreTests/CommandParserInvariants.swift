@@ -107,6 +107,8 @@ enum CommandParserInvariants {
         case .resolve, .resolveConfirm, .resolveFalseAlarm: .resolve
         case .reopen: .reopen
         case .postmortemOwner, .postmortemDone: .postmortem
+        case .action, .actionDone: .action
+        case .actions: .actions
         case .say: .say
         case .help: .help
         }

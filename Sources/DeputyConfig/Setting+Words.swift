@@ -1,0 +1,77 @@
+import DeputyCore
+import Foundation
+
+extension Setting {
+    /// A whole number within `range`.
+    static func count(
+        _ key: String, _ path: WritableKeyPath<Root, Int>, in range: ClosedRange<Int>, unit: String
+    )
+        -> Setting
+    {
+        Setting(key: key, subkeys: []) { reader, entry, root in
+            if let count = reader.count(entry, in: range, unit: unit) { root[keyPath: path] = count }
+        }
+    }
+
+    /// A list of single words, kept lowercased.
+    static func words(_ key: String, _ path: WritableKeyPath<Root, Set<String>>) -> Setting {
+        Setting(key: key, subkeys: []) { reader, entry, root in
+            guard let phrases = reader.phrases(entry, singleWords: true) else { return }
+            root[keyPath: path] = Set(phrases)
+        }
+    }
+
+    /// A list of words or short phrases, kept lowercased with single spaces.
+    static func phrases(_ key: String, _ path: WritableKeyPath<Root, [String]>) -> Setting {
+        Setting(key: key, subkeys: []) { reader, entry, root in
+            if let phrases = reader.phrases(entry, singleWords: false) { root[keyPath: path] = phrases }
+        }
+    }
+
+    /// A text file of words, one a line (`#` starts a comment line), named relative to the file
+    /// being read; empty for none.
+    static func wordFile(_ key: String, _ path: WritableKeyPath<Root, Set<String>>) -> Setting {
+        Setting(key: key, subkeys: []) { reader, entry, root in
+            if entry.value.isEmptyValue {
+                root[keyPath: path] = []
+                return
+            }
+            guard let name = reader.scalar(entry, expected: "a file name like verbs.txt") else { return }
+            let folder = URL(fileURLWithPath: reader.file).deletingLastPathComponent()
+            let file = name.hasPrefix("/") ? URL(fileURLWithPath: name) : folder.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: file.path),
+                let text = String(data: data, encoding: .utf8)
+            else {
+                reader.report(entry.path, "can't read \(file.path): no such readable UTF-8 file", at: entry.value)
+                return
+            }
+            let words = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") }.map { $0.lowercased() }
+            guard !words.isEmpty else {
+                reader.report(entry.path, "\(file.path) lists no words", at: entry.value)
+                return
+            }
+            root[keyPath: path] = Set(words)
+        }
+    }
+}
+
+extension ConfigReader {
+    /// The items of a list of words (or, unless `singleWords`, short phrases), lowercased with
+    /// single spaces; nil (reported) for anything else.
+    func phrases(_ entry: ConfigEntry, singleWords: Bool) -> [String]? {
+        let expected = singleWords ? "a list of words like [investigate, explore]" : "a list of words or phrases"
+        guard let items = list(entry, expected: expected) else { return nil }
+        var phrases: [String] = []
+        for item in items {
+            guard let text = scalar(item, expected: singleWords ? "a word" : "a word or a phrase") else { continue }
+            let words = text.lowercased().split(whereSeparator: \.isWhitespace)
+            guard !words.isEmpty, !singleWords || words.count == 1 else {
+                report(item.path, "\"\(text)\" is not a single word", at: item.value)
+                continue
+            }
+            phrases.append(words.joined(separator: " "))
+        }
+        return phrases
+    }
+}
