@@ -169,4 +169,23 @@ struct TimelineTests {
                 == "p99 \\*high\\* \\| see (<https://g.example/d?a=1_2>).")
         #expect(TypedText.markdown("line one\nline two") == "line one line two")
     }
+
+    @Test("command changes say who handed over to whom; severity and roles are facts too")
+    func commandChanges() throws {
+        let script: [ScriptedIncident.Step] = [
+            (0, alice, "declare db down sev3"), (1, alice, "lead"), (2, alice, "role deputy @tatiana"),
+            (3, alice, "sev 2"), (4, alice, "role sme @hayley database"), (5, alice, "handover @tatiana"),
+            (6, tatiana, "accept"),
+        ]
+        let entries = timeline(script).entries
+        let handedOver = try #require(entries.first { $0.kind == .commandHandedOver })
+        #expect(handedOver.line.values["previous"] == .user(alice))
+        #expect(handedOver.line.values["user"] == .user(tatiana))
+        #expect(handedOver.elapsed == .minutes(6))
+        let severity = try #require(entries.first { $0.kind == .severityChanged })
+        #expect(severity.line.values["severity"] == .plain("SEV-2"))
+        let roles = entries.filter { $0.kind == .roleAssigned }.map { $0.line.values["role"] }
+        #expect(roles == [.term(.deputy), .lines([Line(.smeRole, ["area": .text("database")])])])
+        #expect(!entries.contains { $0.line.key == .timelineCommandClaimed && $0.actor == tatiana })
+    }
 }
