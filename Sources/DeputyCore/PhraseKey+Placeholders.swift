@@ -112,6 +112,49 @@ extension PhraseKey {
         case .helpCommand: ["usage", "help"]
         case .unknownHelpTopic, .unknownVerb: ["word"]
         case .usageError: ["usage"]
+        case .timelineTitle: ["incident", "severity", "title"]
+        case .timelineDrill, .timelineDurationsHeader, .timelineEntriesHeader, .timelineColumnTime,
+            .timelineColumnElapsed, .timelineColumnFact, .timelineImpactToDeclareUnknown, .timelineTimeToCommanderNone,
+            .timelineTimeToFirstUpdateNone, .timelineUnansweredUpdateDue, .listStateActive, .listStateResolved,
+            .listStateFalseAlarm, .listPostmortemUnowned, .listPostmortemDone, .listNoIncidents, .listNoOverdue:
+            []
+        case .timelineImpactToDeclare: ["elapsed", "time"]
+        case .timelineTimeToCommander, .timelineTimeToFirstUpdate, .timelineTotalDuration,
+            .timelineTotalDurationOngoing:
+            ["elapsed"]
+        case .timelineTimeInPhase: ["elapsed", "phase"]
+        case .timelineResponders: ["count"]
+        case .timelineResponderTime: ["elapsed", "user"]
+        case .timelineDeclared: ["severity", "title", "user"]
+        case .timelineCommandClaimed, .timelineJoined, .timelineLeft, .timelineReleased, .timelineResolved,
+            .timelineClosedFalseAlarm, .timelineReopened, .timelinePostmortemDone, .listPostmortemOwner:
+            ["user"]
+        case .timelineHandoverAccepted, .timelineCommandTakenOver: ["previous", "user"]
+        case .timelineRoleAssigned: ["role", "user"]
+        case .timelineRoleVacated: ["role"]
+        case .timelineSeverityChanged: ["severity", "user"]
+        case .timelinePhaseStarted: ["phase", "user"]
+        case .timelineSuggested, .timelineProposed, .timelineDecidedProceed, .timelineDecidedDrop:
+            ["action", "proposal", "user"]
+        case .timelineObjected: ["proposal", "user"]
+        case .timelineObjectedWithReason: ["proposal", "reason", "user"]
+        case .timelineDecidedBySilence: ["action", "proposal"]
+        case .timelineDecisionRecorded, .timelineNote, .timelineSummary, .timelineImpact, .timelineStakeholderUpdate:
+            ["text", "user"]
+        case .timelineTaskAssigned: ["owner", "task", "task_id", "timebox", "user"]
+        case .timelineTaskReassigned: ["owner", "task_id", "timebox", "user"]
+        case .timelineTaskCancelled, .timelineTaskAcknowledged, .timelineTaskDone, .timelineUnansweredAcknowledgement,
+            .timelineUnansweredFollowUp, .timelineUnansweredEscalation, .timelineUnansweredTime:
+            ["task_id", "user"]
+        case .timelineTaskFinding, .timelineTaskDoneWithFinding: ["finding", "task_id", "user"]
+        case .timelineTaskExtended: ["task_id", "timebox", "user"]
+        case .timelineImpactSince: ["text", "time", "user"]
+        case .timelinePostmortemOwner: ["owner", "user"]
+        case .timelinePostmortemDoneWithLink: ["link", "user"]
+        case .listIncident: ["channel", "incident", "severity", "state", "time", "title"]
+        case .listIncidentWithPostmortem: ["channel", "incident", "postmortem", "severity", "state", "time", "title"]
+        case .listStateActivePhase: ["phase"]
+        case .listPostmortemDue, .listPostmortemOverdue: ["date", "user"]
         }
     }
 }

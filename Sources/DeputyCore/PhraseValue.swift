@@ -13,6 +13,9 @@ public indirect enum PhraseValue: Hashable, Sendable, Codable {
     case plain(String)
     /// A moment, rendered as a local time of day in the team's time zone.
     case time(Date)
+    /// A moment with its date, rendered as `2026-11-29 03:05 UTC` in the team's time zone: for
+    /// timelines and anything read after the day is over.
+    case moment(Date)
     /// A word from the phrasebook's vocabulary (a role's or a phase's name).
     case term(Term)
     /// A command's usage line from the phrasebook.

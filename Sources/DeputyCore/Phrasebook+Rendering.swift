@@ -29,6 +29,7 @@ extension Phrasebook {
         case .text(let text): style.escape(text)
         case .plain(let text): text
         case .time(let date): clock(date, in: style.timeZone)
+        case .moment(let date): moment(date, in: style.timeZone)
         case .term(let term): terms[term] ?? term.rawValue
         case .usage(let verb): usage[verb] ?? verb.rawValue
         case .help(let verb): help[verb] ?? verb.rawValue
@@ -65,5 +66,13 @@ extension Phrasebook {
         let abbreviation = timeZone.abbreviation(for: date) ?? timeZone.identifier
         let zone = timeZone.secondsFromGMT(for: date) == 0 && abbreviation == "GMT" ? "UTC" : abbreviation
         return (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute) \(zone)"
+    }
+
+    /// A moment as `YYYY-MM-DD HH:MM ZONE` in the team's time zone: the local date, then the
+    /// same clock as `clock(_:in:)`.
+    public func moment(_ date: Date, in timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return LocalDate(date, in: calendar).description + " " + clock(date, in: timeZone)
     }
 }

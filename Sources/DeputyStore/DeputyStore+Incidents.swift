@@ -114,6 +114,11 @@ extension DeputyStore {
             platform: try row.decode(String.self, forColumn: "platform"),
             team: try row.decode(String.self, forColumn: "team"),
             channel: try row.decode(String.self, forColumn: "channel"))
+        return Incident.fold(id: id, channel: channel, records: try records(of: id, in: db, coder: coder))
+    }
+
+    /// An incident's whole log, oldest first.
+    static func records(of id: IncidentID, in db: Database, coder: StoreCoder) throws -> [IncidentRecord] {
         let events = try Row.fetchCursor(
             db, sql: "SELECT seq, at, actor, event FROM event WHERE incident_id = ? ORDER BY seq",
             arguments: [id.number])
@@ -129,6 +134,6 @@ extension DeputyStore {
                     event: try coder.decode(
                         IncidentEvent.self, from: try event.decode(String.self, forColumn: "event"), what: what)))
         }
-        return Incident.fold(id: id, channel: channel, records: records)
+        return records
     }
 }

@@ -11,7 +11,7 @@ struct Deputy: AsyncParsableCommand {
         abstract: "The incident commander's deputy: runs the incident cycle in a team's chat channel.",
         subcommands: [
             ServeCommand.self, ConsoleCommand.self, CheckCommand.self, SlackManifestCommand.self, OutboxCommand.self,
-            DiscordRegisterCommand.self,
+            DiscordRegisterCommand.self, ExportCommand.self, ListCommand.self,
         ]
     )
 }

@@ -1,0 +1,222 @@
+import Foundation
+
+/// Turns a log into timeline entries, one record at a time: which events are facts worth
+/// showing, their words, and which of Deputy's reminders went unanswered.
+struct TimelineBuilder {
+    let declaredAt: Date
+    /// Entries with the index of the record they come from, so an unanswered reminder found
+    /// later still takes its place in time.
+    var found: [(index: Int, entry: TimelineEntry)] = []
+    var owners: [TaskID: User] = [:]
+    var actions: [ProposalID: String] = [:]
+    var commander: User?
+    var pendingTaskNudges: [TaskID: PendingNudge] = [:]
+    var pendingUpdateNudge: PendingNudge?
+
+    /// A reminder waiting for its answer.
+    struct PendingNudge {
+        var index: Int
+        var at: Date
+        var key: PhraseKey
+        var owner: User? = nil
+        var task: TaskID? = nil
+    }
+
+    init(declaredAt: Date) {
+        self.declaredAt = declaredAt
+    }
+
+    /// The entries, oldest first.
+    var entries: [TimelineEntry] {
+        found.sorted { $0.index < $1.index }.map(\.entry)
+    }
+
+    /// Ends the log: reminders still waiting were never answered.
+    mutating func finish() {
+        for pending in pendingTaskNudges.values { addUnanswered(pending) }
+        pendingTaskNudges = [:]
+        if let pending = pendingUpdateNudge { addUnanswered(pending) }
+        pendingUpdateNudge = nil
+    }
+
+    mutating func add(_ record: IncidentRecord, index: Int) {
+        answerPendingNudges(record)
+        let by = Self.person(record.actor)
+        switch record.event {
+        case .declared(let title, let severity, _, _, _):
+            let values: [String: PhraseValue] = ["user": by, "severity": .plain(severity.description)]
+            add(record, index, .declared, .timelineDeclared, values, text: title, slot: "title")
+        case .commandClaimed:
+            add(record, index, .commandClaimed, .timelineCommandClaimed, ["user": by])
+            commander = record.actor
+        case .handoverAccepted:
+            let values: [String: PhraseValue] = ["user": by, "previous": Self.person(commander)]
+            add(record, index, .commandHandedOver, .timelineHandoverAccepted, values)
+            commander = record.actor
+        case .commandTakenOver(let deputy):
+            let values: [String: PhraseValue] = ["user": .user(deputy), "previous": Self.person(commander)]
+            add(record, index, .commandTakenOver, .timelineCommandTakenOver, values)
+            commander = deputy
+        case .roleAssigned(let role, let user):
+            add(record, index, .roleAssigned, .timelineRoleAssigned, ["user": .user(user), "role": Self.words(role)])
+        case .roleVacated(let role):
+            add(record, index, .roleVacated, .timelineRoleVacated, ["role": Self.words(role)])
+        case .joined(let user):
+            add(record, index, .joined, .timelineJoined, ["user": .user(user)])
+        case .left(let user):
+            add(record, index, .left, .timelineLeft, ["user": .user(user)])
+        case .released(let user):
+            add(record, index, .released, .timelineReleased, ["user": .user(user)])
+        case .severityChanged(let severity):
+            add(
+                record, index, .severityChanged, .timelineSeverityChanged,
+                [
+                    "user": by, "severity": .plain(severity.description),
+                ])
+        case .phaseStarted(let phase, _):
+            add(record, index, .phaseStarted, .timelinePhaseStarted, ["user": by, "phase": .term(Term(phase))])
+        case .suggested, .proposed, .objected, .decided, .decisionRecorded:
+            addConsensus(record, index: index)
+        case .taskAssigned, .taskReassigned, .taskCancelled, .taskAcknowledged, .findingRecorded, .taskExtended,
+            .taskDone:
+            addTask(record, index: index)
+        case .noteAdded(let text):
+            add(record, index, .note, .timelineNote, ["user": by], text: text)
+        case .summarySet(let text):
+            add(record, index, .summary, .timelineSummary, ["user": by], text: text)
+        case .impactSet(let text, let since):
+            if let since {
+                add(record, index, .impact, .timelineImpactSince, ["user": by, "time": .moment(since)], text: text)
+            } else {
+                add(record, index, .impact, .timelineImpact, ["user": by], text: text)
+            }
+        case .stakeholderUpdate(let text, _):
+            add(record, index, .stakeholderUpdate, .timelineStakeholderUpdate, ["user": by], text: text)
+        case .resolved:
+            add(record, index, .resolved, .timelineResolved, ["user": by])
+        case .closedAsFalseAlarm:
+            add(record, index, .closedAsFalseAlarm, .timelineClosedFalseAlarm, ["user": by])
+        case .reopened:
+            add(record, index, .reopened, .timelineReopened, ["user": by])
+        case .postmortemOwnerNamed(let owner, _):
+            add(record, index, .postmortemOwnerNamed, .timelinePostmortemOwner, ["user": by, "owner": .user(owner)])
+        case .postmortemDone(let link):
+            if let link {
+                add(record, index, .postmortemDone, .timelinePostmortemDoneWithLink, ["user": by], link: link)
+            } else {
+                add(record, index, .postmortemDone, .timelinePostmortemDone, ["user": by])
+            }
+        case .nudged(let nudge):
+            addNudge(nudge, at: record.at, index: index)
+        case .handoverOffered, .handoverCancelled, .takeoverRequested, .takeoverCancelled, .todoAdded,
+            .severityQuestioned, .updateRescheduled, .quietStarted, .quietEnded, .resolveRequested, .taskSnoozed,
+            .timeAsked:
+            // Intentions, requests and Deputy's bookkeeping: what they led to is on the timeline.
+            break
+        }
+    }
+
+    private mutating func addConsensus(_ record: IncidentRecord, index: Int) {
+        let by = Self.person(record.actor)
+        switch record.event {
+        case .suggested(let id, let action):
+            actions[id] = action
+            add(record, index, .suggested, .timelineSuggested, ["user": by], proposal: id, action: action)
+        case .proposed(let id, let action, _):
+            actions[id] = action
+            add(record, index, .proposed, .timelineProposed, ["user": by], proposal: id, action: action)
+        case .objected(let id, let reason):
+            if let reason {
+                add(
+                    record, index, .objected, .timelineObjectedWithReason, ["user": by], proposal: id,
+                    text: reason, slot: "reason")
+            } else {
+                add(record, index, .objected, .timelineObjected, ["user": by], proposal: id)
+            }
+        case .decided(let id, let verdict, let bySilence):
+            let action = actions[id] ?? ""
+            if bySilence {
+                add(record, index, .decided, .timelineDecidedBySilence, [:], proposal: id, action: action)
+            } else {
+                let key: PhraseKey = verdict == .proceed ? .timelineDecidedProceed : .timelineDecidedDrop
+                add(record, index, .decided, key, ["user": by], proposal: id, action: action)
+            }
+        case .decisionRecorded(let text):
+            add(record, index, .decisionRecorded, .timelineDecisionRecorded, ["user": by], text: text)
+        default:
+            break
+        }
+    }
+
+    private mutating func addTask(_ record: IncidentRecord, index: Int) {
+        let by = Self.person(record.actor)
+        switch record.event {
+        case .taskAssigned(let id, let owner, let task, let timebox, _):
+            owners[id] = owner
+            let values: [String: PhraseValue] = ["user": by, "owner": .user(owner), "timebox": .duration(timebox)]
+            add(record, index, .taskAssigned, .timelineTaskAssigned, values, task: id, text: task, slot: "task")
+        case .taskReassigned(let id, let owner, let timebox, _):
+            owners[id] = owner
+            let values: [String: PhraseValue] = ["user": by, "owner": .user(owner), "timebox": .duration(timebox)]
+            add(record, index, .taskReassigned, .timelineTaskReassigned, values, task: id)
+        case .taskCancelled(let id):
+            add(record, index, .taskCancelled, .timelineTaskCancelled, ["user": by], task: id)
+        case .taskAcknowledged(let id):
+            add(record, index, .taskAcknowledged, .timelineTaskAcknowledged, ["user": by], task: id)
+        case .findingRecorded(let id, let finding, _, _):
+            add(record, index, .finding, .timelineTaskFinding, ["user": by], task: id, text: finding, slot: "finding")
+        case .taskExtended(let id, let timebox, _):
+            let values: [String: PhraseValue] = ["user": by, "timebox": .duration(timebox)]
+            add(record, index, .taskExtended, .timelineTaskExtended, values, task: id)
+        case .taskDone(let id, let finding):
+            if let finding {
+                add(
+                    record, index, .taskDone, .timelineTaskDoneWithFinding, ["user": by], task: id, text: finding,
+                    slot: "finding")
+            } else {
+                add(record, index, .taskDone, .timelineTaskDone, ["user": by], task: id)
+            }
+        default:
+            break
+        }
+    }
+
+    /// One entry; `text` (typed by a person) fills `slot` and gives the entry its links.
+    mutating func add(
+        _ record: IncidentRecord, _ index: Int, _ kind: TimelineEntry.Kind, _ key: PhraseKey,
+        _ values: [String: PhraseValue], task: TaskID? = nil, proposal: ProposalID? = nil, action: String? = nil,
+        text: String? = nil, slot: String = "text", link: String? = nil
+    ) {
+        var values = values
+        var links: [String] = []
+        if let task { values["task_id"] = .plain(task.description) }
+        if let proposal { values["proposal"] = .plain(proposal.description) }
+        if let action {
+            values["action"] = .text(action)
+            links += TypedText.links(in: action)
+        }
+        if let text {
+            values[slot] = .text(text)
+            links += TypedText.links(in: text)
+        }
+        if let link {
+            values["link"] = .text(link)
+            links += TypedText.links(in: link)
+        }
+        let entry = TimelineEntry(
+            at: record.at, elapsed: Span(from: declaredAt, to: record.at), kind: kind, actor: record.actor,
+            task: task, proposal: proposal, line: Line(key, values), links: links)
+        found.append((index, entry))
+    }
+
+    /// A person's value, or the phrasebook's word for nobody when the log names no one.
+    static func person(_ user: User?) -> PhraseValue {
+        user.map { .user($0) } ?? .term(.nobody)
+    }
+
+    /// A role's words: its term, or "subject matter expert for <area>".
+    static func words(_ role: Role) -> PhraseValue {
+        if case .sme(let area) = role { return .lines([Line(.smeRole, ["area": .text(area)])]) }
+        return .term(Term(role))
+    }
+}

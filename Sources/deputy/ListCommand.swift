@@ -1,0 +1,47 @@
+import ArgumentParser
+import DeputyConfig
+import DeputyCore
+import DeputyDaemon
+import DeputyStore
+import Foundation
+
+/// `deputy list`: every incident, newest first, one line each.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List incidents, newest first: id, channel, severity, state, declared, title, postmortem.")
+
+    @Flag(help: "Only incidents whose postmortem is overdue.")
+    var overdue = false
+
+    @Option(help: "The daemon settings (default: $DEPUTY_CONFIG, or Config/deputy.yaml if it exists).")
+    var config: String?
+
+    @OptionGroup var files: FileOptions
+
+    func run() throws {
+        let reports = try ReportSource.open(config: config, files: files)
+        print(try reports.list(overdueOnly: overdue, now: Date()), terminator: "")
+    }
+}
+
+/// The store (read-only, so it works beside `serve`), rules and phrasebook the report commands read.
+enum ReportSource {
+    static func open(config: String?, files: FileOptions) throws -> IncidentReports {
+        let settings: DaemonSettings
+        do {
+            settings = files.applied(
+                to: try DaemonSettingsLoader.load(file: config, environment: ProcessInfo.processInfo.environment))
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let (rules, phrasebook): (Rules, Phrasebook)
+        do {
+            (rules, phrasebook) = try FileOptions.load(rules: settings.rulesPath, phrasebook: settings.phrasebookPath)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let store = try DeputyStore.openForReading(path: settings.database)
+        return IncidentReports(store: store, rules: rules, phrasebook: phrasebook)
+    }
+}
