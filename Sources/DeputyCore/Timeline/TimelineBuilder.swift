@@ -110,8 +110,9 @@ struct TimelineBuilder {
             addNudge(nudge, at: record.at, index: index)
         case .handoverOffered, .handoverCancelled, .takeoverRequested, .takeoverCancelled, .todoAdded,
             .severityQuestioned, .updateRescheduled, .quietStarted, .quietEnded, .resolveRequested, .taskSnoozed,
-            .timeAsked:
+            .timeAsked, .actionAdded, .actionDone:
             // Intentions, requests and Deputy's bookkeeping: what they led to is on the timeline.
+            // Action items are the postmortem's work, listed there, not facts of the incident.
             break
         }
     }
