@@ -39,16 +39,11 @@ public struct DiscordRoutes: Sendable {
     }
 
     func interaction(_ request: Request) async throws -> Response {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes {
-            return .plain(.contentTooLarge, "request body over \(maxBodyBytes) bytes")
+        let body: Data
+        switch await request.body(upTo: maxBodyBytes) {
+        case .failure(let rejected): return rejected.response
+        case .success(let data): body = data
         }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: maxBodyBytes)
-        } catch {
-            return .plain(.contentTooLarge, "request body over \(maxBodyBytes) bytes")
-        }
-        let body = Data(buffer.readableBytesView)
         do {
             try signature.verify(
                 body: body, timestamp: request.headers[Self.timestampHeader],

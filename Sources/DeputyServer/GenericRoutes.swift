@@ -41,18 +41,14 @@ public struct GenericRoutes: Sendable {
 
     func command(_ request: Request) async throws -> Response {
         if let refused = unauthorized(request) { return refused }
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes {
-            return .plain(.contentTooLarge, "request body over \(maxBodyBytes) bytes")
-        }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: maxBodyBytes)
-        } catch {
-            return .plain(.contentTooLarge, "request body over \(maxBodyBytes) bytes")
+        let body: Data
+        switch await request.body(upTo: maxBodyBytes) {
+        case .failure(let rejected): return rejected.response
+        case .success(let data): body = data
         }
         let command: GenericCommand
         do {
-            command = try GenericCommand(body: Data(buffer.readableBytesView))
+            command = try GenericCommand(body: body)
         } catch {
             return .plain(.badRequest, "\(error)")
         }

@@ -38,18 +38,14 @@ public struct MattermostRoutes: Sendable {
         // A header token is checked before the body is even collected.
         let headerToken = MattermostToken.fromAuthorization(request.headers[.authorization])
         if let headerToken, !token.accepts(headerToken) { return Self.unauthorized }
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes {
-            return .plain(.contentTooLarge, "request body over \(maxBodyBytes) bytes")
-        }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: maxBodyBytes)
-        } catch {
-            return .plain(.contentTooLarge, "request body over \(maxBodyBytes) bytes")
+        let body: Data
+        switch await request.body(upTo: maxBodyBytes) {
+        case .failure(let rejected): return rejected.response
+        case .success(let data): body = data
         }
         let fields: [String: String]
         do {
-            fields = try FormDecoder.decode(Data(buffer.readableBytesView))
+            fields = try FormDecoder.decode(body)
         } catch {
             return headerToken == nil ? Self.unauthorized : .plain(.badRequest, "\(MattermostError.malformedForm)")
         }

@@ -110,16 +110,11 @@ public struct SlackRoutes: Sendable {
 
     /// The raw body, once its size and signature are checked; otherwise the response to send.
     func verifiedBody(_ request: Request) async -> Result<Data, RejectedRequest> {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes {
-            return .failure(RejectedRequest(.plain(.contentTooLarge, "request body over \(maxBodyBytes) bytes")))
+        let body: Data
+        switch await request.body(upTo: maxBodyBytes) {
+        case .failure(let rejected): return .failure(rejected)
+        case .success(let data): body = data
         }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: maxBodyBytes)
-        } catch {
-            return .failure(RejectedRequest(.plain(.contentTooLarge, "request body over \(maxBodyBytes) bytes")))
-        }
-        let body = Data(buffer.readableBytesView)
         let timestamp = request.headers[HTTPField.Name(SlackSignature.timestampHeader) ?? .contentType]
         let signed = request.headers[HTTPField.Name(SlackSignature.signatureHeader) ?? .contentType]
         do {

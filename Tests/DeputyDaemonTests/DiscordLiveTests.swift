@@ -36,6 +36,11 @@ struct DiscordLiveTests {
                 body: Array(body), connectTimeout: .seconds(5), totalTimeout: .seconds(30)))
     }
 
+    /// Discord on, its API at `base`.
+    static func environment(_ base: String) -> [String: String] {
+        ["DISCORD_PUBLIC_KEY": DiscordSigner.publicKey, "DISCORD_BOT_TOKEN": botToken, "DISCORD_API_URL": base]
+    }
+
     static func answer(_ response: HTTPClientResponse) -> (type: Int?, content: String?, flags: Int?) {
         let object = (try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]) ?? [:]
         let data = object["data"] as? [String: Any]
@@ -45,106 +50,80 @@ struct DiscordLiveTests {
     @Test("interactions are answered, and a lapsed timebox is posted once with the bot token and <@id>")
     func lapsedTimebox() async throws {
         try await FakeDiscordAPI.serving { api, base in
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deputy-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: folder) }
             let time = ManualTimeSource(start: Fixtures.start)
-            let client = try CurlHTTPClient()
-            defer { client.shutdown() }
-            let transport = try CurlHTTPClient()
-            defer { transport.shutdown() }
-            let live = try await LiveDaemon.start(
-                database: folder.appendingPathComponent("deputy.sqlite").path, apiURL: "http://127.0.0.1:1/api",
-                time: time, transport: transport, client: client, slack: false,
-                environment: [
-                    "DISCORD_PUBLIC_KEY": DiscordSigner.publicKey, "DISCORD_BOT_TOKEN": Self.botToken,
-                    "DISCORD_API_URL": base,
-                ])
+            try await LiveDaemon.running(environment: Self.environment(base), time: time) { live in
 
-            let forged = try await Self.interaction(live, "declare nope", seed: String(repeating: "42", count: 32))
-            #expect(forged.status == 401)
-            let declared = try await Self.interaction(live, "declare checkout is slow sev2")
-            #expect(declared.status == 200)
-            #expect(Self.answer(declared).type == 4)
-            #expect(Self.answer(declared).content?.hasPrefix("Incident declared: checkout is slow.") == true)
-            #expect(Self.answer(declared).flags == nil)
-            let lead = try await Self.interaction(live, "lead")
-            #expect(Self.answer(lead).content?.contains("My name is <@53908232506183680>") == true)
-            let assigned = try await Self.interaction(live, "assign <@!\(Self.hayley)> investigate the latency in 10m")
-            #expect(
-                Self.answer(assigned).content?.hasPrefix("<@\(Self.hayley)>, I'd like you to investigate") == true,
-                "\(Self.answer(assigned))")
-            let unknown = try await Self.interaction(live, "frobnicate")
-            #expect(Self.answer(unknown).flags == 64, "a usage answer is ephemeral")
-            let drained = try await Poll.until { try await live.pendingCount() == 0 }
-            #expect(drained, "the further replies (lead's private list) left through the follow-up webhook")
-            #expect(!api.calls.isEmpty)
-            #expect(api.calls.allSatisfy { $0.path == "/webhooks/1190000000000000001" }, "\(api.calls.map(\.path))")
-            #expect(api.calls.allSatisfy { $0.authorization == nil })
+                let forged = try await Self.interaction(live, "declare nope", seed: String(repeating: "42", count: 32))
+                #expect(forged.status == 401)
+                let declared = try await Self.interaction(live, "declare checkout is slow sev2")
+                #expect(declared.status == 200)
+                #expect(Self.answer(declared).type == 4)
+                #expect(Self.answer(declared).content?.hasPrefix("Incident declared: checkout is slow.") == true)
+                #expect(Self.answer(declared).flags == nil)
+                let lead = try await Self.interaction(live, "lead")
+                #expect(Self.answer(lead).content?.contains("My name is <@53908232506183680>") == true)
+                let assigned = try await Self.interaction(
+                    live, "assign <@!\(Self.hayley)> investigate the latency in 10m")
+                #expect(
+                    Self.answer(assigned).content?.hasPrefix("<@\(Self.hayley)>, I'd like you to investigate") == true,
+                    "\(Self.answer(assigned))")
+                let unknown = try await Self.interaction(live, "frobnicate")
+                #expect(Self.answer(unknown).flags == 64, "a usage answer is ephemeral")
+                let drained = try await Poll.until { try await live.pendingCount() == 0 }
+                #expect(drained, "the further replies (lead's private list) left through the follow-up webhook")
+                #expect(!api.calls.isEmpty)
+                #expect(api.calls.allSatisfy { $0.path == "/webhooks/1190000000000000001" }, "\(api.calls.map(\.path))")
+                #expect(api.calls.allSatisfy { $0.authorization == nil })
 
-            // The 10-minute timebox lapses (the reminder to acknowledge at 3 minutes comes first).
-            time.advance(by: 4 * 60)
-            #expect(await Poll.until { await live.isIdle(time) })
-            time.advance(by: 6 * 60)
-            let followedUp = {
-                api.calls.filter { $0.json.content?.contains("Do you have any information on T1") == true }
+                // The 10-minute timebox lapses (the reminder to acknowledge at 3 minutes comes first).
+                time.advance(by: 4 * 60)
+                #expect(await Poll.until { await live.isIdle(time) })
+                time.advance(by: 6 * 60)
+                let followedUp = {
+                    api.calls.filter { $0.json.content?.contains("Do you have any information on T1") == true }
+                }
+                let sent = try await Poll.until {
+                    guard !followedUp().isEmpty else { return false }
+                    return try await live.pendingCount() == 0
+                }
+                #expect(
+                    sent,
+                    "the follow-up reached Discord and left the outbox: \(api.calls.map { ($0.path, $0.json.content ?? "") })"
+                )
+                let call = try #require(followedUp().first)
+                #expect(call.path == "/channels/\(Self.channel)/messages")
+                #expect(call.authorization == "Bot \(Self.botToken)")
+                #expect(
+                    call.json.content?.hasPrefix("<@\(Self.hayley)>, it's been 10 minutes.") == true,
+                    "\(call.json.object)")
+                #expect(call.json.allowedParse == [])
+                #expect(call.json.allowedUsers == [Self.hayley], "only hayley may be pinged")
+                #expect(call.json.flags == nil)
+                #expect(followedUp().count == 1, "posted once")
             }
-            let sent = try await Poll.until {
-                guard !followedUp().isEmpty else { return false }
-                return try await live.pendingCount() == 0
-            }
-            #expect(
-                sent,
-                "the follow-up reached Discord and left the outbox: \(api.calls.map { ($0.path, $0.json.content ?? "") })"
-            )
-            let call = try #require(followedUp().first)
-            #expect(call.path == "/channels/\(Self.channel)/messages")
-            #expect(call.authorization == "Bot \(Self.botToken)")
-            #expect(
-                call.json.content?.hasPrefix("<@\(Self.hayley)>, it's been 10 minutes.") == true, "\(call.json.object)")
-            #expect(call.json.allowedParse == [])
-            #expect(call.json.allowedUsers == [Self.hayley], "only hayley may be pinged")
-            #expect(call.json.flags == nil)
-            #expect(followedUp().count == 1, "posted once")
-            try await live.stop()
         }
     }
 
     @Test("a redelivered interaction (same id) is applied once")
     func redelivery() async throws {
-        try await FakeDiscordAPI.serving { api, base in
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deputy-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let client = try CurlHTTPClient()
-            defer { client.shutdown() }
-            let live = try await LiveDaemon.start(
-                database: folder.appendingPathComponent("deputy.sqlite").path, apiURL: "http://127.0.0.1:1/api",
-                time: ManualTimeSource(start: Fixtures.start), transport: client, client: client, slack: false,
-                environment: [
-                    "DISCORD_PUBLIC_KEY": DiscordSigner.publicKey, "DISCORD_BOT_TOKEN": Self.botToken,
-                    "DISCORD_API_URL": base,
-                ])
-            let first = try await Self.interaction(live, "declare db down", id: "1190000000000000777")
-            #expect(Self.answer(first).content?.hasPrefix("Incident declared: db down.") == true)
-            let again = try await Self.interaction(live, "declare db down", id: "1190000000000000777")
-            #expect(again.status == 200)
-            #expect(Self.answer(again).type == 5, "acknowledged, not applied again")
-            #expect(Self.answer(again).flags == 64)
-            try await live.stop()
+        try await FakeDiscordAPI.serving { _, base in
+            try await LiveDaemon.running(environment: Self.environment(base)) { live in
+                let first = try await Self.interaction(live, "declare db down", id: "1190000000000000777")
+                #expect(Self.answer(first).content?.hasPrefix("Incident declared: db down.") == true)
+                let again = try await Self.interaction(live, "declare db down", id: "1190000000000000777")
+                #expect(again.status == 200)
+                #expect(Self.answer(again).type == 5, "acknowledged, not applied again")
+                #expect(Self.answer(again).flags == 64)
+            }
         }
     }
 
     @Test("without Discord's settings its route is a 404")
     func off() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deputy-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let client = try CurlHTTPClient()
-        defer { client.shutdown() }
-        let live = try await LiveDaemon.start(
-            database: folder.appendingPathComponent("deputy.sqlite").path, apiURL: "http://127.0.0.1:1/api",
-            time: ManualTimeSource(start: Fixtures.start), transport: client, client: client, slack: false)
-        let response = try await Self.interaction(live, "status")
-        #expect(response.status == 404)
-        try await live.stop()
+        try await LiveDaemon.running { live in
+            let response = try await Self.interaction(live, "status")
+            #expect(response.status == 404)
+        }
     }
 
     @Test("deputy discord-register's request registers /ic with the bot token, globally or in one server")

@@ -135,6 +135,34 @@ struct LiveDaemon {
     }
 }
 
+extension LiveDaemon {
+    /// Runs `body` with a daemon on a new data file in a temporary folder: Slack off unless
+    /// `slack`, the platforms `environment` sets on, time from `time`, deliveries through a client
+    /// of their own. The daemon is stopped gracefully afterwards, whether `body` threw or not, and
+    /// the folder removed.
+    static func running(
+        environment: [String: String] = [:], slack: Bool = false, apiURL: String = "http://127.0.0.1:1/api",
+        time: ManualTimeSource = ManualTimeSource(start: Fixtures.start), yaml: String = "host: 127.0.0.1\n",
+        _ body: (LiveDaemon) async throws -> Void
+    ) async throws {
+        let folder = try TemporaryFolder()
+        let client = try CurlHTTPClient()
+        defer { client.shutdown() }
+        let transport = try CurlHTTPClient()
+        defer { transport.shutdown() }
+        let live = try await start(
+            database: folder.file("deputy.sqlite"), apiURL: apiURL, time: time, transport: transport, client: client,
+            slack: slack, environment: environment, yaml: yaml)
+        do {
+            try await body(live)
+        } catch {
+            try? await live.stop()
+            throw error
+        }
+        try await live.stop()
+    }
+}
+
 /// Why a `LiveDaemon` could not be started.
 enum LiveDaemonError: Error {
     /// The service group ended before the server said it was listening.

@@ -31,93 +31,73 @@ struct TeamsLiveTests {
         (try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]) ?? [:]
     }
 
-    static func folder() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("deputy-\(UUID().uuidString)")
-    }
-
     @Test("commands are answered in one response, and a lapsed timebox reaches its channel's webhook once")
     func lapsedTimebox() async throws {
         try await FakeTeamsWebhook.serving { hooks, base in
-            let folder = Self.folder()
-            defer { try? FileManager.default.removeItem(at: folder) }
             let time = ManualTimeSource(start: Fixtures.start)
-            let client = try CurlHTTPClient()
-            defer { client.shutdown() }
-            let transport = try CurlHTTPClient()
-            defer { transport.shutdown() }
-            let live = try await LiveDaemon.start(
-                database: folder.appendingPathComponent("deputy.sqlite").path, apiURL: "http://127.0.0.1:1/api",
-                time: time, transport: transport, client: client, slack: false,
+            try await LiveDaemon.running(
                 environment: [
                     "TEAMS_SECURITY_TOKEN": TeamsFixtures.securityToken,
                     "TEAMS_WEBHOOK_URL": base + "/workflows/default", "TEAMS_WEBHOOK_URL_OPS": base + "/workflows/ops",
-                ],
+                ], time: time,
                 yaml:
-                    "host: 127.0.0.1\nteams:\n  webhooks:\n    \"\(TeamsFixtures.channelID)\": TEAMS_WEBHOOK_URL_OPS\n")
+                    "host: 127.0.0.1\nteams:\n  webhooks:\n    \"\(TeamsFixtures.channelID)\": TEAMS_WEBHOOK_URL_OPS\n"
+            ) { live in
+                let refused = try await Self.message(live, "declare nope", signed: false)
+                #expect(refused.status == 401)
+                let declared = try await Self.message(live, "declare checkout is slow sev2")
+                #expect(declared.status == 200)
+                #expect(Self.answer(declared)["type"] as? String == "message")
+                #expect(
+                    (Self.answer(declared)["text"] as? String)?.hasPrefix("Incident declared: checkout is slow.")
+                        == true)
+                let lead = try await Self.message(live, "/ic lead")
+                #expect((Self.answer(lead)["text"] as? String)?.contains("My name is <at>Hayley Moss</at>") == true)
+                let assigned = try await Self.message(
+                    live, "assign <at>Bob Lee</at> investigate the latency in 5m", mentions: [TeamsFixtures.bob])
+                let answer = Self.answer(assigned)
+                #expect((answer["text"] as? String)?.hasPrefix("<at>Bob Lee</at>, I'd like you to investigate") == true)
+                let entities = answer["entities"] as? [[String: Any]]
+                #expect((entities?.first?["mentioned"] as? [String: String])?["id"] == TeamsFixtures.bob.id)
+                #expect(try await live.pendingCount() == 0, "every reply went in the answers")
+                #expect(hooks.posts.isEmpty)
 
-            let refused = try await Self.message(live, "declare nope", signed: false)
-            #expect(refused.status == 401)
-            let declared = try await Self.message(live, "declare checkout is slow sev2")
-            #expect(declared.status == 200)
-            #expect(Self.answer(declared)["type"] as? String == "message")
-            #expect(
-                (Self.answer(declared)["text"] as? String)?.hasPrefix("Incident declared: checkout is slow.") == true)
-            let lead = try await Self.message(live, "/ic lead")
-            #expect((Self.answer(lead)["text"] as? String)?.contains("My name is <at>Hayley Moss</at>") == true)
-            let assigned = try await Self.message(
-                live, "assign <at>Bob Lee</at> investigate the latency in 5m", mentions: [TeamsFixtures.bob])
-            let answer = Self.answer(assigned)
-            #expect((answer["text"] as? String)?.hasPrefix("<at>Bob Lee</at>, I'd like you to investigate") == true)
-            let entities = answer["entities"] as? [[String: Any]]
-            #expect((entities?.first?["mentioned"] as? [String: String])?["id"] == TeamsFixtures.bob.id)
-            #expect(try await live.pendingCount() == 0, "every reply went in the answers")
-            #expect(hooks.posts.isEmpty)
-
-            #expect(await Poll.until { await live.isIdle(time) })
-            time.advance(by: 5 * 60)
-            let sent = try await Poll.until {
-                guard !hooks.posts.isEmpty else { return false }
-                return try await live.pendingCount() == 0
+                #expect(await Poll.until { await live.isIdle(time) })
+                time.advance(by: 5 * 60)
+                let sent = try await Poll.until {
+                    guard !hooks.posts.isEmpty else { return false }
+                    return try await live.pendingCount() == 0
+                }
+                #expect(sent, "the follow-up reached the webhook and left the outbox")
+                #expect(hooks.posts.count == 1, "exactly one card: \(hooks.posts.map(\.text))")
+                let post = try #require(hooks.posts.first)
+                #expect(post.webhook == "ops", "the channel's own webhook, not the default")
+                #expect(post.object["type"] as? String == "message")
+                let attachment = (post.object["attachments"] as? [[String: Any]])?.first
+                #expect(attachment?["contentType"] as? String == "application/vnd.microsoft.card.adaptive")
+                #expect(post.card?["type"] as? String == "AdaptiveCard")
+                #expect(((post.card?["body"] as? [[String: Any]])?.first?["wrap"]) as? Bool == true)
+                #expect(post.text?.hasPrefix("<at>Bob Lee</at>, it's been 5 minutes.") == true, "\(post.text ?? "")")
+                let mentions = (post.card?["msteams"] as? [String: Any])?["entities"] as? [[String: Any]]
+                #expect(mentions?.count == 1)
+                #expect(mentions?.first?["text"] as? String == "<at>Bob Lee</at>")
+                #expect((mentions?.first?["mentioned"] as? [String: String])?["id"] == TeamsFixtures.bob.id)
             }
-            #expect(sent, "the follow-up reached the webhook and left the outbox")
-            #expect(hooks.posts.count == 1, "exactly one card: \(hooks.posts.map(\.text))")
-            let post = try #require(hooks.posts.first)
-            #expect(post.webhook == "ops", "the channel's own webhook, not the default")
-            #expect(post.object["type"] as? String == "message")
-            let attachment = (post.object["attachments"] as? [[String: Any]])?.first
-            #expect(attachment?["contentType"] as? String == "application/vnd.microsoft.card.adaptive")
-            #expect(post.card?["type"] as? String == "AdaptiveCard")
-            #expect(((post.card?["body"] as? [[String: Any]])?.first?["wrap"]) as? Bool == true)
-            #expect(post.text?.hasPrefix("<at>Bob Lee</at>, it's been 5 minutes.") == true, "\(post.text ?? "")")
-            let mentions = (post.card?["msteams"] as? [String: Any])?["entities"] as? [[String: Any]]
-            #expect(mentions?.count == 1)
-            #expect(mentions?.first?["text"] as? String == "<at>Bob Lee</at>")
-            #expect((mentions?.first?["mentioned"] as? [String: String])?["id"] == TeamsFixtures.bob.id)
-            try await live.stop()
         }
     }
 
     @Test("a redelivered activity (same id) is applied once, and without the token the route is a 404")
     func redeliveryAndOff() async throws {
-        let folder = Self.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let client = try CurlHTTPClient()
-        defer { client.shutdown() }
-        let live = try await LiveDaemon.start(
-            database: folder.appendingPathComponent("deputy.sqlite").path, apiURL: "http://127.0.0.1:1/api",
-            time: ManualTimeSource(start: Fixtures.start), transport: client, client: client, slack: false,
-            environment: ["TEAMS_SECURITY_TOKEN": TeamsFixtures.securityToken])
-        let first = try await Self.message(live, "declare db down", id: "same")
-        #expect((Self.answer(first)["text"] as? String)?.hasPrefix("Incident declared: db down.") == true)
-        let again = try await Self.message(live, "declare db down", id: "same")
-        #expect(again.status == 200)
-        #expect(again.body.isEmpty, "applied once, answered once")
-        try await live.stop()
-
-        let off = try await LiveDaemon.start(
-            database: folder.appendingPathComponent("off.sqlite").path, apiURL: "http://127.0.0.1:1/api",
-            time: ManualTimeSource(start: Fixtures.start), transport: client, client: client, slack: false)
-        #expect(try await Self.message(off, "status").status == 404)
-        try await off.stop()
+        try await LiveDaemon.running(environment: ["TEAMS_SECURITY_TOKEN": TeamsFixtures.securityToken]) { live in
+            let first = try await Self.message(live, "declare db down", id: "same")
+            #expect((Self.answer(first)["text"] as? String)?.hasPrefix("Incident declared: db down.") == true)
+            let again = try await Self.message(live, "declare db down", id: "same")
+            #expect(again.status == 200)
+            #expect(again.body.isEmpty, "applied once, answered once")
+        }
+        try await LiveDaemon.running { off in
+            let response = try await Self.message(off, "status")
+            #expect(response.status == 404)
+        }
     }
 }
