@@ -49,7 +49,9 @@ extension CommandParser {
 
     /// `update <text>` posts a stakeholder update; `update draft <text>` only asks for a wording hint.
     static func update(_ arguments: Arguments) throws(CommandError) -> Command {
-        if arguments.first?.isOne(of: ["draft"]) == true { return try .updateDraft(arguments.dropFirst().requiredText()) }
+        if arguments.first?.isOne(of: ["draft"]) == true {
+            return try .updateDraft(arguments.dropFirst().requiredText())
+        }
         return try .update(arguments.requiredText())
     }
 

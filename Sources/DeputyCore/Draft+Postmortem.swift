@@ -25,9 +25,12 @@ extension Draft {
             return [Line(.postmortemStatusUnowned, ["incident": id])]
         }
         guard let owner = postmortem.owner else { return [Line(.postmortemStatusUnowned, ["incident": id])] }
-        guard let due = postmortem.due else { return [Line(.postmortemStatusOwner, ["incident": id, "user": .user(owner)])] }
+        guard let due = postmortem.due else {
+            return [Line(.postmortemStatusOwner, ["incident": id, "user": .user(owner)])]
+        }
         let key: PhraseKey =
-            incident.postmortemIsOverdue(at: now, calendar: rules.calendar) ? .postmortemStatusOverdue : .postmortemStatusDue
+            incident.postmortemIsOverdue(at: now, calendar: rules.calendar)
+            ? .postmortemStatusOverdue : .postmortemStatusDue
         return [Line(key, ["incident": id, "user": .user(owner), "date": .plain(due.description)])]
     }
 

@@ -165,9 +165,18 @@ extension PhraseKey {
             ["date", "incident", "user"]
         case .postmortemDraftTitle:
             ["incident", "severity", "title"]
-        case .postmortemDraftIntro, .postmortemDraftSummaryHeader, .postmortemDraftSummaryPrompt, .postmortemDraftImpactHeader, .postmortemDraftImpactTextPrompt, .postmortemDraftImpactStartPrompt, .postmortemDraftCustomersPrompt, .postmortemDraftSupportPrompt, .postmortemDraftFunctionalityPrompt, .postmortemDraftMetricsPrompt, .postmortemDraftTimelineHeader, .postmortemDraftFactorsHeader, .postmortemDraftFactorsConditions, .postmortemDraftFactorsDesign, .postmortemDraftFactorsForesight, .postmortemDraftFactorsDetection, .postmortemDraftFactorsNoBlame, .postmortemDraftActionsHeader, .postmortemDraftNoActions, .postmortemDraftCandidatesHeader, .postmortemDraftExternalHeader, .postmortemDraftExternalPrompt, .postmortemDraftExternalWording, .wordingIntroLog, .wordingAdvicePerson, .wordingAdviceReasonable, .updateDraftFine, .updateDraftIntro, .updateDraftBlame:
+        case .postmortemDraftIntro, .postmortemDraftSummaryHeader, .postmortemDraftSummaryPrompt,
+            .postmortemDraftImpactHeader, .postmortemDraftImpactTextPrompt, .postmortemDraftImpactStartPrompt,
+            .postmortemDraftCustomersPrompt, .postmortemDraftSupportPrompt, .postmortemDraftFunctionalityPrompt,
+            .postmortemDraftMetricsPrompt, .postmortemDraftTimelineHeader, .postmortemDraftFactorsHeader,
+            .postmortemDraftFactorsConditions, .postmortemDraftFactorsDesign, .postmortemDraftFactorsForesight,
+            .postmortemDraftFactorsDetection, .postmortemDraftFactorsNoBlame, .postmortemDraftActionsHeader,
+            .postmortemDraftNoActions, .postmortemDraftCandidatesHeader, .postmortemDraftExternalHeader,
+            .postmortemDraftExternalPrompt, .postmortemDraftExternalWording, .wordingIntroLog, .wordingAdvicePerson,
+            .wordingAdviceReasonable, .updateDraftFine, .updateDraftIntro, .updateDraftBlame:
             []
-        case .postmortemDraftSummary, .postmortemDraftImpactText, .postmortemDraftCandidate, .wordingFlagged, .wordingRewording:
+        case .postmortemDraftSummary, .postmortemDraftImpactText, .postmortemDraftCandidate, .wordingFlagged,
+            .wordingRewording:
             ["text"]
         case .postmortemDraftImpactStart:
             ["elapsed", "time"]
