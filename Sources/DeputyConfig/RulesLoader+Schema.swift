@@ -80,6 +80,17 @@ extension RulesLoader {
                     .phrases("ongoing", \.actionItems.ongoing),
                     .count("minimum_words", \.actionItems.minimumWords, in: 1...50, unit: "words"),
                 ]),
+            .section(
+                "wording",
+                [
+                    .phrases("blame", \.wording.blame),
+                    .phrases("questions", \.wording.questions),
+                    .phrases("person_as_cause", \.wording.personAsCause),
+                    .replacements("rewrites", \.wording.rewrites),
+                    .replacements("customer_instead", \.wording.customerInstead),
+                    .words("jargon", \.wording.jargon),
+                    .words("allowed_acronyms", \.wording.allowedAcronyms),
+                ]),
             overrides,
         ]
     }

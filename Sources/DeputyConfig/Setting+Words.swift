@@ -28,6 +28,25 @@ extension Setting {
         }
     }
 
+    /// A mapping from a word or phrase to the one to use instead, keys kept lowercased with
+    /// single spaces, values as written.
+    static func replacements(_ key: String, _ path: WritableKeyPath<Root, [String: String]>) -> Setting {
+        Setting(key: key, subkeys: []) { reader, entry, root in
+            guard let section = reader.section(entry, known: nil) else { return }
+            var replacements: [String: String] = [:]
+            for item in section.entries {
+                guard let better = reader.scalar(item, expected: "the words to use instead") else { continue }
+                let words = item.key.lowercased().split(whereSeparator: \.isWhitespace)
+                guard !words.isEmpty else {
+                    reader.report(item.path, "the key is empty", at: item.keyNode)
+                    continue
+                }
+                replacements[words.joined(separator: " ")] = better
+            }
+            root[keyPath: path] = replacements
+        }
+    }
+
     /// A text file of words, one a line (`#` starts a comment line), named relative to the file
     /// being read; empty for none.
     static func wordFile(_ key: String, _ path: WritableKeyPath<Root, Set<String>>) -> Setting {

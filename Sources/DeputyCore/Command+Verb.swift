@@ -29,12 +29,12 @@ extension Command {
         case .impact: .impact
         case .note: .note
         case .todo: .todo
-        case .update: .update
+        case .update, .updateDraft: .update
         case .severity: .sev
         case .phase: .phase
         case .resolve, .resolveConfirm, .resolveFalseAlarm: .resolve
         case .reopen: .reopen
-        case .postmortemOwner, .postmortemDone: .postmortem
+        case .postmortemOwner, .postmortemDone, .postmortemDraft, .postmortemStatus: .postmortem
         case .action, .actionDone: .action
         case .actions: .actions
         case .say: .say

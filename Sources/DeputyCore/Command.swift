@@ -41,6 +41,8 @@ public enum Command: Hashable, Sendable {
     case note(String)
     case todo(String)
     case update(String)
+    /// A private hint on wording meant for customers and executives; records nothing.
+    case updateDraft(String)
     case severity(Severity)
     case phase(Phase)
 
@@ -54,6 +56,10 @@ public enum Command: Hashable, Sendable {
     case reopen
     case postmortemOwner(User)
     case postmortemDone(link: String?)
+    /// The postmortem's Markdown draft, privately.
+    case postmortemDraft
+    /// The postmortem's owner and due date, privately.
+    case postmortemStatus
 
     // Help
     case say(Situation)

@@ -47,7 +47,14 @@ extension CommandParser {
         }
     }
 
-    /// `postmortem @user` names the owner; `postmortem done [link]` closes it.
+    /// `update <text>` posts a stakeholder update; `update draft <text>` only asks for a wording hint.
+    static func update(_ arguments: Arguments) throws(CommandError) -> Command {
+        if arguments.first?.isOne(of: ["draft"]) == true {
+            return try .updateDraft(arguments.dropFirst().requiredText())
+        }
+        return try .update(arguments.requiredText())
+    }
+
     /// `action <text>` adds an action item; `action done #n` (or `n`) marks one done.
     static func action(_ arguments: Arguments) throws(CommandError) -> Command {
         if arguments.first?.isOne(of: ["done"]) == true {
@@ -64,10 +71,14 @@ extension CommandParser {
         return number
     }
 
+    /// `postmortem @user` names the owner; `postmortem done [link]` closes it; `postmortem draft`
+    /// and `postmortem status` read it.
     static func postmortem(_ arguments: Arguments) throws(CommandError) -> Command {
         if arguments.first?.isOne(of: ["done"]) == true {
             return .postmortemDone(link: arguments.dropFirst().text)
         }
+        if arguments.first?.isOne(of: ["draft"]) == true { return try arguments.dropFirst().bare(.postmortemDraft) }
+        if arguments.first?.isOne(of: ["status"]) == true { return try arguments.dropFirst().bare(.postmortemStatus) }
         return try .postmortemOwner(arguments.only(arguments.person))
     }
 }

@@ -45,7 +45,7 @@ public enum CommandParser {
         case .impact: try impact(arguments)
         case .note: try .note(arguments.requiredText())
         case .todo: try .todo(arguments.requiredText())
-        case .update: try .update(arguments.requiredText())
+        case .update: try update(arguments)
         case .sev: try .severity(arguments.only(\.severity))
         case .phase: try .phase(arguments.only { Phase(rawValue: $0.folded) })
         case .resolve: try resolve(arguments)

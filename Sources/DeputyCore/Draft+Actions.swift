@@ -10,7 +10,8 @@ extension Draft {
         announce(.actionAdded, ["number": .plain("#\(number)"), "text": .text(text), "user": .user(user)])
         guard !incident.isActive else { return }
         let findings = ActionItemLint(rules: rules.actionItems).check(text)
-        guard !findings.isEmpty else { return }
+        let blame = blameLines(for: text, lint: WordingLint(wording: rules.wording, people: incident.people))
+        guard !findings.isEmpty || !blame.isEmpty else { return }
         var lines = [Line(.actionHintIntro, ["number": .plain("#\(number)")])]
         for finding in findings {
             switch finding {
@@ -19,6 +20,7 @@ extension Draft {
             case .notBounded: lines.append(Line(.actionHintBounded))
             }
         }
+        if !blame.isEmpty { lines += blame + [Line(.wordingAdviceReasonable)] }
         say(Reply(.privately(user), lines))
     }
 

@@ -31,7 +31,8 @@ extension Command {
     var worksAfterClose: Bool {
         switch self {
         case .status, .tasks, .help, .say, .note, .todo, .summary, .impact, .severity, .reopen, .postmortemOwner,
-            .postmortemDone, .decideOnCall, .action, .actionDone, .actions:
+            .postmortemDone, .decideOnCall, .action, .actionDone, .actions, .postmortemDraft, .postmortemStatus,
+            .updateDraft:
             true
         default: false
         }
@@ -40,7 +41,7 @@ extension Command {
     /// Whether the command only makes sense once the incident is resolved.
     var needsClosedIncident: Bool {
         switch self {
-        case .postmortemOwner, .postmortemDone, .reopen: true
+        case .postmortemOwner, .postmortemDone, .postmortemDraft, .postmortemStatus, .reopen: true
         default: false
         }
     }

@@ -12,6 +12,7 @@ extension Incident {
     /// Folds one event into the state.
     public mutating func apply(_ record: IncidentRecord) {
         eventCount += 1
+        records.append(record)
         let at = record.at
         switch record.event {
         case .declared(let title, let severity, _, let drill, let firstUpdateDue):

@@ -92,6 +92,7 @@ extension Draft {
         case .note(let text): addNote(text, by: user)
         case .todo(let text): addTodo(text, by: user)
         case .update(let text): postUpdate(text, by: user)
+        case .updateDraft(let text): hintCustomerWording(text, to: user)
         case .severity(let severity): changeSeverity(to: severity, by: user)
         case .phase(let phase): startPhase(phase)
         case .resolve: askToResolve(by: user)
@@ -103,6 +104,8 @@ extension Draft {
         case .actions: say(Reply(.privately(user), actionList()))
         case .postmortemOwner(let owner): namePostmortemOwner(owner, by: user)
         case .postmortemDone(let link): finishPostmortem(link: link, by: user)
+        case .postmortemDraft: writePostmortemDraft(for: user)
+        case .postmortemStatus: say(Reply(.privately(user), postmortemStatus()))
         case .say(let situation): say(situation, by: user)
         case .help(let topic): say(Help.reply(topic: topic, to: user))
         }
@@ -147,7 +150,8 @@ extension Command {
     /// Whether giving this command puts the giver on the roster (reading the board does not).
     var enlistsActor: Bool {
         switch self {
-        case .status, .tasks, .help, .say, .declare, .join, .leave, .postmortemDone, .action, .actionDone, .actions:
+        case .status, .tasks, .help, .say, .declare, .join, .leave, .postmortemDone, .action, .actionDone, .actions,
+            .postmortemDraft, .postmortemStatus, .updateDraft:
             false
         default: true
         }

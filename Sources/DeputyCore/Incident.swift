@@ -49,6 +49,8 @@ public struct Incident: Sendable {
     public internal(set) var quietUntil: Date?
 
     public internal(set) var postmortem: PostmortemState?
+    /// Every record folded in, oldest first: the log the timeline and the postmortem draft read.
+    public internal(set) var records: [IncidentRecord] = []
     /// How many events have been folded in.
     public internal(set) var eventCount = 0
 

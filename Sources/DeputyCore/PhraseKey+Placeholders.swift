@@ -155,6 +155,51 @@ extension PhraseKey {
         case .listIncidentWithPostmortem: ["channel", "incident", "postmortem", "severity", "state", "time", "title"]
         case .listStateActivePhase: ["phase"]
         case .listPostmortemDue, .listPostmortemOverdue: ["date", "user"]
+        case .boardPostmortemOverdue:
+            ["date", "user"]
+        case .postmortemStatusUnowned, .postmortemStatusDone:
+            ["incident"]
+        case .postmortemStatusOwner:
+            ["incident", "user"]
+        case .postmortemStatusDue, .postmortemStatusOverdue:
+            ["date", "incident", "user"]
+        case .postmortemDraftTitle:
+            ["incident", "severity", "title"]
+        case .postmortemDraftIntro, .postmortemDraftSummaryHeader, .postmortemDraftSummaryPrompt,
+            .postmortemDraftImpactHeader, .postmortemDraftImpactTextPrompt, .postmortemDraftImpactStartPrompt,
+            .postmortemDraftCustomersPrompt, .postmortemDraftSupportPrompt, .postmortemDraftFunctionalityPrompt,
+            .postmortemDraftMetricsPrompt, .postmortemDraftTimelineHeader, .postmortemDraftFactorsHeader,
+            .postmortemDraftFactorsConditions, .postmortemDraftFactorsDesign, .postmortemDraftFactorsForesight,
+            .postmortemDraftFactorsDetection, .postmortemDraftFactorsNoBlame, .postmortemDraftActionsHeader,
+            .postmortemDraftNoActions, .postmortemDraftCandidatesHeader, .postmortemDraftExternalHeader,
+            .postmortemDraftExternalPrompt, .postmortemDraftExternalWording, .wordingIntroLog, .wordingAdvicePerson,
+            .wordingAdviceReasonable, .updateDraftFine, .updateDraftIntro, .updateDraftBlame:
+            []
+        case .postmortemDraftSummary, .postmortemDraftImpactText, .postmortemDraftCandidate, .wordingFlagged,
+            .wordingRewording:
+            ["text"]
+        case .postmortemDraftImpactStart:
+            ["elapsed", "time"]
+        case .postmortemDraftDuration, .postmortemDraftDurationOngoing:
+            ["elapsed"]
+        case .postmortemDraftSeverity:
+            ["severity"]
+        case .postmortemDraftBullet, .postmortemDraftSubBullet:
+            ["line"]
+        case .postmortemDraftTableHeader, .postmortemDraftTableRow:
+            ["elapsed", "fact", "time"]
+        case .postmortemDraftAction, .postmortemDraftActionDone:
+            ["number", "text"]
+        case .postmortemDraftCandidateTask:
+            ["task", "task_id"]
+        case .postmortemDraftCandidateSeverity:
+            ["severity", "treated_as", "user"]
+        case .wordingAdviceQuestion, .wordingAdviceBlame:
+            ["phrase"]
+        case .updateDraftInstead:
+            ["better", "word"]
+        case .updateDraftJargon, .updateDraftAcronyms:
+            ["words"]
         }
     }
 }

@@ -29,6 +29,8 @@ public struct Rules: Hashable, Sendable {
     public var overrides: [Int: Override] = [:]
     /// What makes an action item actionable, specific and bounded.
     public var actionItems = ActionItems()
+    /// Blame-aware wording after resolve, and wording for customers and executives.
+    public var wording = Wording()
 
     public init() {}
 

@@ -24,6 +24,8 @@ public struct IncidentReports {
         case markdown
         /// The stable JSON document (`TimelineDocument`).
         case json
+        /// The postmortem's Markdown draft (`PostmortemDraft`), the timeline in it.
+        case postmortem
     }
 
     /// Why an export cannot be made, in words for the operator.
@@ -55,6 +57,9 @@ public struct IncidentReports {
         case .json:
             let data = try TimelineDocument(timeline, phrasebook: phrasebook, timeZone: timeZone).encoded()
             return String(decoding: data, as: UTF8.self)
+        case .postmortem:
+            let incident = Incident.fold(id: id, channel: log.channel, records: log.records)
+            return PostmortemDraft(incident: incident, now: now).markdown(phrasebook: phrasebook, timeZone: timeZone)
         }
     }
 

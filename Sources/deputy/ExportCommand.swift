@@ -4,7 +4,8 @@ import DeputyDaemon
 import DeputyStore
 import Foundation
 
-/// `deputy export INC-<n>`: an incident's timeline, as Markdown or JSON, on standard output.
+/// `deputy export INC-<n>`: an incident's timeline, as Markdown or JSON, or its postmortem
+/// draft, on standard output.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -13,7 +14,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "The incident, like INC-4.")
     var incident: String
 
-    @Option(help: "markdown or json.")
+    @Option(help: "markdown, json, or postmortem (the postmortem's Markdown draft).")
     var format: Format = .markdown
 
     @Option(help: "The daemon settings (default: $DEPUTY_CONFIG, or Config/deputy.yaml if it exists).")
@@ -25,11 +26,17 @@ struct ExportCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case markdown
         case json
+        case postmortem
     }
 
     func run() throws {
         let reports = try ReportSource.open(config: config, files: files)
-        let format: IncidentReports.Format = format == .json ? .json : .markdown
+        let format: IncidentReports.Format =
+            switch format {
+            case .markdown: .markdown
+            case .json: .json
+            case .postmortem: .postmortem
+            }
         do {
             print(try reports.export(incident, format: format, now: Date()), terminator: "")
         } catch let problem as IncidentReports.Problem {

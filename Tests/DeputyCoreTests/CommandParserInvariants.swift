@@ -101,12 +101,12 @@ enum CommandParserInvariants {
         case .impact: .impact
         case .note: .note
         case .todo: .todo
-        case .update: .update
+        case .update, .updateDraft: .update
         case .severity: .sev
         case .phase: .phase
         case .resolve, .resolveConfirm, .resolveFalseAlarm: .resolve
         case .reopen: .reopen
-        case .postmortemOwner, .postmortemDone: .postmortem
+        case .postmortemOwner, .postmortemDone, .postmortemDraft, .postmortemStatus: .postmortem
         case .action, .actionDone: .action
         case .actions: .actions
         case .say: .say
@@ -120,7 +120,8 @@ enum CommandParserInvariants {
         case .declare(let title, _, _): [title]
         case .propose(let action, _), .suggest(let action): [action]
         case .object(_, let reason): [reason]
-        case .decideOnCall(let text), .summary(let text), .note(let text), .todo(let text), .update(let text):
+        case .decideOnCall(let text), .summary(let text), .note(let text), .todo(let text), .update(let text),
+            .updateDraft(let text):
             [text]
         case .impact(let text, _): [text]
         case .assign(_, let task, _): [task]
