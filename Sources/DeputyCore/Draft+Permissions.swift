@@ -31,7 +31,8 @@ extension Command {
     var worksAfterClose: Bool {
         switch self {
         case .status, .tasks, .help, .say, .note, .todo, .summary, .impact, .severity, .reopen, .postmortemOwner,
-            .postmortemDone, .decideOnCall, .action, .actionDone, .actions:
+            .postmortemDone, .decideOnCall, .action, .actionDone, .actions,
+            .timeline:
             true
         default: false
         }

@@ -101,6 +101,7 @@ extension Draft {
         case .action(let text): addAction(text, by: user)
         case .actionDone(let number): finishAction(number, by: user)
         case .actions: say(Reply(.privately(user), actionList()))
+        case .timeline: say(Reply(.privately(user), [Timeline.exportLine(of: incident.id)]))
         case .postmortemOwner(let owner): namePostmortemOwner(owner, by: user)
         case .postmortemDone(let link): finishPostmortem(link: link, by: user)
         case .say(let situation): say(situation, by: user)
@@ -147,7 +148,8 @@ extension Command {
     /// Whether giving this command puts the giver on the roster (reading the board does not).
     var enlistsActor: Bool {
         switch self {
-        case .status, .tasks, .help, .say, .declare, .join, .leave, .postmortemDone, .action, .actionDone, .actions:
+        case .status, .tasks, .help, .say, .declare, .join, .leave, .postmortemDone, .action, .actionDone, .actions,
+            .timeline:
             false
         default: true
         }

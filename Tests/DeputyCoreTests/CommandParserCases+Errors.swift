@@ -37,7 +37,7 @@ extension CommandParserCases {
             "resolve now", "resolve confirm please", "resolve false",
             "postmortem", "postmortem hayley", "postmortem @hayley @sam",
             "action", "action done", "action done #0", "action done #x", "action done 2 3", "action done the alert",
-            "action done #-1", "actions all",
+            "action done #-1", "actions all", "timeline INC-4", "timeline please",
             "say", "say panic", "say hurry up",
         ].map(usage)
 

@@ -109,6 +109,7 @@ enum CommandParserInvariants {
         case .postmortemOwner, .postmortemDone: .postmortem
         case .action, .actionDone: .action
         case .actions: .actions
+        case .timeline: .timeline
         case .say: .say
         case .help: .help
         }
