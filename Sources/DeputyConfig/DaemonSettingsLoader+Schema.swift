@@ -55,6 +55,12 @@ extension DaemonSettingsLoader {
                     .duration("seen_retention", \.delivery.seenRetention),
                     .duration("slack_pacing", \.delivery.slackPacing),
                 ]),
+            .section(
+                "links",
+                [
+                    .duration("valid_for", \.links.validFor),
+                    .refused("secret", because: secretInFile(linkSecretVariable)),
+                ]),
         ]
     }
 
@@ -64,7 +70,7 @@ extension DaemonSettingsLoader {
         schema.flatMap(\.paths).filter {
             !$0.hasSuffix("signing_secret") && !$0.hasSuffix("bot_token") && $0 != "generic.token"
                 && $0 != "mattermost.command_token" && $0 != "mattermost.webhook_url"
-                && $0 != "teams.security_token" && $0 != "teams.webhook_url"
+                && $0 != "teams.security_token" && $0 != "teams.webhook_url" && $0 != "links.secret"
         }
     }
 

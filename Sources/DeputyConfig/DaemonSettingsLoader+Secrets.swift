@@ -19,6 +19,31 @@ extension DaemonSettingsLoader {
     /// The variable holding Discord's application public key.
     static let discordPublicKeyVariable = "DISCORD_PUBLIC_KEY"
 
+    /// The variable holding the key the timeline page's links are signed with.
+    static let linkSecretVariable = "DEPUTY_LINK_SECRET"
+    /// The fewest characters a link secret may have: 32, like the random one the store makes.
+    static let linkSecretMinimum = 32
+
+    /// Reads the timeline links' secret into `settings`; a short one is refused (the problem never
+    /// shows it).
+    static func readLinkSecret(
+        from environment: [String: String], into settings: inout DaemonSettings,
+        problems: inout [ConfigError.Problem]
+    ) {
+        guard let given = secret(linkSecretVariable, in: environment, problems: &problems),
+            let secret = given.secret
+        else { return }
+        guard secret.value.utf8.count >= linkSecretMinimum else {
+            problems.append(
+                .init(
+                    file: given.variable, line: nil, column: nil,
+                    message: "too short: a link secret needs at least \(linkSecretMinimum) characters (`openssl rand "
+                        + "-hex 32` makes one), or unset it and Deputy keeps a random one in its database"))
+            return
+        }
+        settings.links.secret = secret
+    }
+
     /// Reads Discord's bot token into `settings`. Discord needs it with the public key, or neither:
     /// one without the other is reported at the missing one. Returns whether the public key is
     /// set, which verifies Discord's requests.

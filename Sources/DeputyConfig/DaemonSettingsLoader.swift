@@ -73,6 +73,7 @@ public enum DaemonSettingsLoader {
         settings.generic.token = genericToken?.secret
         let mattermostTokenGiven = readMattermostSecrets(from: environment, into: &settings, problems: &problems)
         let discordKeyGiven = readDiscordSecrets(from: environment, into: &settings, problems: &problems)
+        readLinkSecret(from: environment, into: &settings, problems: &problems)
         let teamsTokenGiven = readTeamsSecrets(
             from: environment, root: root, file: file, into: &settings, problems: &problems)
         if !signingSecretGiven, genericToken == nil, !mattermostTokenGiven, !discordKeyGiven, !teamsTokenGiven,

@@ -37,6 +37,7 @@ extension Command {
         case .postmortemOwner, .postmortemDone, .postmortemDraft, .postmortemStatus: .postmortem
         case .action, .actionDone: .action
         case .actions: .actions
+        case .timeline: .timeline
         case .say: .say
         case .help: .help
         }

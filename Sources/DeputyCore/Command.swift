@@ -50,6 +50,8 @@ public enum Command: Hashable, Sendable {
     case action(String)
     case actionDone(Int)
     case actions
+    /// The incident's timeline: a short summary and where to read the whole of it.
+    case timeline
     case resolve
     case resolveConfirm
     case resolveFalseAlarm

@@ -15,7 +15,9 @@ extension CommandParser {
         func isOne(of keywords: Set<String>) -> Bool { keywords.contains(folded) }
 
         /// The text the person typed from the start of this word to the end of `last`, spacing included.
-        func through(_ last: Token) -> Substring { text.base[text.startIndex..<last.text.endIndex] }
+        func through(_ last: Token) -> Substring {
+            Substring(text.base.unicodeScalars[text.startIndex..<last.text.endIndex])
+        }
 
         /// The task this word names (`T3`); a bare number never is one.
         var taskID: TaskID? { TaskID(parsing: String(text)) }
@@ -40,16 +42,49 @@ extension CommandParser {
 
         /// Splits `text` into words on whitespace, keeping a spaced canonical mention together.
         static func split(_ text: String) -> [Token] {
-            let words = text.split(whereSeparator: \.isWhitespace)
+            let words = words(of: text)
             var tokens: [Token] = []
             var index = words.startIndex
             while index < words.endIndex {
                 let end = mentionEnd(startingAt: index, in: words) ?? index
-                let slice = text[words[index].startIndex..<words[end].endIndex]
+                let slice = Substring(text.unicodeScalars[words[index].startIndex..<words[end].endIndex])
                 tokens.append(Token(text: slice, position: tokens.count))
                 index = end + 1
             }
             return tokens
+        }
+
+        /// The words of `text`: what lies between whitespace characters, and between whitespace
+        /// scalars inside a character. A prepended mark (U+0600 and the like) fuses the space after
+        /// it into one character that is not whitespace; the word still ends at that space, so
+        /// what surrounds a word never changes it.
+        static func words(of text: String) -> [Substring] {
+            var words: [Substring] = []
+            var start: String.Index?
+            func close(at end: String.Index) {
+                if let open = start { words.append(Substring(text.unicodeScalars[open..<end])) }
+                start = nil
+            }
+            var index = text.startIndex
+            while index < text.endIndex {
+                let next = text.index(after: index)
+                if text[index].isWhitespace {
+                    close(at: index)
+                } else {
+                    var scalar = index
+                    while scalar < next {
+                        if text.unicodeScalars[scalar].properties.isWhitespace {
+                            close(at: scalar)
+                        } else if start == nil {
+                            start = scalar
+                        }
+                        scalar = text.unicodeScalars.index(after: scalar)
+                    }
+                }
+                index = next
+            }
+            close(at: text.endIndex)
+            return words
         }
 
         /// Where a mention opened by `words[start]` (`<@U1|Ada`) closes (`Lovelace>`), if it spans words.

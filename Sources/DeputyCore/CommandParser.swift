@@ -53,6 +53,7 @@ public enum CommandParser {
         case .postmortem: try postmortem(arguments)
         case .action: try action(arguments)
         case .actions: try arguments.bare(.actions)
+        case .timeline: try arguments.bare(.timeline)
         case .say: try .say(arguments.only { Command.Situation(rawValue: $0.folded) })
         case .help: help(arguments)
         }

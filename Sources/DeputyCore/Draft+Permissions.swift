@@ -32,7 +32,7 @@ extension Command {
         switch self {
         case .status, .tasks, .help, .say, .note, .todo, .summary, .impact, .severity, .reopen, .postmortemOwner,
             .postmortemDone, .decideOnCall, .action, .actionDone, .actions, .postmortemDraft, .postmortemStatus,
-            .updateDraft:
+            .updateDraft, .timeline:
             true
         default: false
         }

@@ -102,6 +102,7 @@ extension Draft {
         case .action(let text): addAction(text, by: user)
         case .actionDone(let number): finishAction(number, by: user)
         case .actions: say(Reply(.privately(user), actionList()))
+        case .timeline: say(Reply(.privately(user), [Timeline.exportLine(of: incident.id)]))
         case .postmortemOwner(let owner): namePostmortemOwner(owner, by: user)
         case .postmortemDone(let link): finishPostmortem(link: link, by: user)
         case .postmortemDraft: writePostmortemDraft(for: user)
@@ -151,7 +152,7 @@ extension Command {
     var enlistsActor: Bool {
         switch self {
         case .status, .tasks, .help, .say, .declare, .join, .leave, .postmortemDone, .action, .actionDone, .actions,
-            .postmortemDraft, .postmortemStatus, .updateDraft:
+            .postmortemDraft, .postmortemStatus, .updateDraft, .timeline:
             false
         default: true
         }

@@ -151,6 +151,11 @@ extension PhraseKey {
         case .timelineImpactSince: ["text", "time", "user"]
         case .timelinePostmortemOwner: ["owner", "user"]
         case .timelinePostmortemDoneWithLink: ["link", "user"]
+        case .timelineAnswerActive, .timelineAnswerClosed:
+            ["count", "elapsed", "incident", "severity", "time", "title"]
+        case .timelineAnswerDurations: ["durations"]
+        case .timelineLink: ["incident", "link", "time"]
+        case .timelineSeeExport: ["incident"]
         case .listIncident: ["channel", "incident", "severity", "state", "time", "title"]
         case .listIncidentWithPostmortem: ["channel", "incident", "postmortem", "severity", "state", "time", "title"]
         case .listStateActivePhase: ["phase"]

@@ -271,6 +271,12 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case timelineUnansweredEscalation = "timeline_unanswered_escalation"
     case timelineUnansweredTime = "timeline_unanswered_time"
     case timelineUnansweredUpdateDue = "timeline_unanswered_update_due"
+    // `/ic timeline`'s answer
+    case timelineAnswerActive = "timeline_answer_active"
+    case timelineAnswerClosed = "timeline_answer_closed"
+    case timelineAnswerDurations = "timeline_answer_durations"
+    case timelineLink = "timeline_link"
+    case timelineSeeExport = "timeline_see_export"
     case listIncident = "list_incident"
     case listIncidentWithPostmortem = "list_incident_with_postmortem"
     case listStateActive = "list_state_active"

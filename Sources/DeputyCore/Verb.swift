@@ -5,7 +5,7 @@ public enum Verb: String, Hashable, Codable, Sendable, CaseIterable {
     case propose, suggest, object, decide
     case assign, cancel, ack, found, extend, done, snooze, quiet
     case tasks, status, summary, impact, note, todo, update, sev, phase
-    case resolve, reopen, postmortem, action, actions
+    case resolve, reopen, postmortem, action, actions, timeline
     case say, help
 
     /// Other words people type for the same command.

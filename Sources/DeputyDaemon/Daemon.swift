@@ -35,10 +35,14 @@ public struct Daemon {
         public var transport: any HTTPTransport
         public var logger: Logger
         public var registry: PrometheusCollectorRegistry
+        /// The folder holding the timeline page's template (`Phrasebook/templates`); nil serves no
+        /// page and hands out no links.
+        public var timelineTemplates: String?
 
         public init(
             settings: DaemonSettings, rules: Rules, phrasebook: Phrasebook, store: DeputyStore, time: any TimeSource,
-            transport: any HTTPTransport, logger: Logger, registry: PrometheusCollectorRegistry
+            transport: any HTTPTransport, logger: Logger, registry: PrometheusCollectorRegistry,
+            timelineTemplates: String? = nil
         ) {
             self.settings = settings
             self.rules = rules
@@ -48,6 +52,7 @@ public struct Daemon {
             self.transport = transport
             self.logger = logger
             self.registry = registry
+            self.timelineTemplates = timelineTemplates
         }
     }
 
@@ -128,6 +133,9 @@ public struct Daemon {
                 maxBodyBytes: settings.maxBodyBytes
             ).register(on: router)
         }
+        if let folder = parts.timelineTemplates {
+            try await Self.serveTimelines(from: folder, parts, executor: executor, desk: desk, on: router)
+        }
         if settings.genericEnabled {
             GenericRoutes(
                 token: settings.generic.token.map { GenericToken($0.value) }, encoder: generic, desk: desk,
@@ -145,6 +153,27 @@ public struct Daemon {
         self.router = router
         self.settings = settings
         self.logger = parts.logger
+    }
+
+    /// Serves the timeline page from the template in `folder` (a missing or broken template
+    /// stops the start) and lets `/ic timeline` hand out its signed links, signed with
+    /// `DEPUTY_LINK_SECRET` or else the store's own secret, made at first start.
+    static func serveTimelines(
+        from folder: String, _ parts: Parts, executor: StoreExecutor, desk: DeskService,
+        on router: Router<BasicRequestContext>
+    ) async throws {
+        let page = try TimelinePage(
+            folder: folder, phrasebook: parts.phrasebook, timeZone: parts.rules.calendar.timeZone)
+        let secret: [UInt8]
+        if let given = parts.settings.links.secret {
+            secret = Array(given.value.utf8)
+        } else {
+            secret = try await executor.run { try $0.linkSecret() }
+        }
+        let links = TimelineLinks(
+            secret: secret, publicURL: parts.settings.publicURL, validFor: parts.settings.links.validFor)
+        await desk.handOutTimelineLinks(links)
+        TimelineRoutes(links: links, page: page, source: StoreTimelines(executor: executor)).register(on: router)
     }
 
     /// The Slack encoder, when Slack's secrets are set.

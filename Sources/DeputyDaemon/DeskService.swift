@@ -33,6 +33,8 @@ public actor DeskService: CommandDesk {
     var commandCounters: [String: Counter] = [:]
     /// Incidents the store holds that are not folded into memory yet.
     var unloaded = Unloaded()
+    /// Signs the links `/ic timeline` hands out; nil while the page is not served.
+    var timelineLinks: TimelineLinks?
 
     /// How long a queued message may wait, and where stakeholder updates are copied.
     public struct DeliveryPolicy: Sendable {
@@ -239,6 +241,9 @@ public actor DeskService: CommandDesk {
         }
         replies.increment(by: result.outcome.replies.count)
         var replies = result.outcome.replies
+        // Reading the log suspends the actor: only for a command that recorded nothing, so no
+        // other command's events can be committed ahead of this one's.
+        if result.outcome.records.isEmpty { replies = await completingTimelines(replies, at: now) }
         let kept = min(max(inAnswer(replies), 0), replies.count)
         let answered = Array(replies.prefix(kept))
         replies.removeFirst(kept)

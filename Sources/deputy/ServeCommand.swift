@@ -54,10 +54,19 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let transport = try CurlHTTPClient()
         defer { transport.shutdown() }
-        let daemon = try await Daemon(
-            .init(
-                settings: settings, rules: rules, phrasebook: phrasebook, store: store, time: SystemTimeSource(),
-                transport: transport, logger: logger, registry: PrometheusCollectorRegistry()))
+        // The timeline page's templates live beside the phrasebook (Phrasebook/templates).
+        let templates = URL(fileURLWithPath: files.applied(to: settings).phrasebookPath)
+            .deletingLastPathComponent().appendingPathComponent("templates").path
+        let daemon: Daemon
+        do {
+            daemon = try await Daemon(
+                .init(
+                    settings: settings, rules: rules, phrasebook: phrasebook, store: store, time: SystemTimeSource(),
+                    transport: transport, logger: logger, registry: PrometheusCollectorRegistry(),
+                    timelineTemplates: templates))
+        } catch {
+            Self.fail("deputy: \(error)")
+        }
         logger.notice(
             "deputy is starting",
             metadata: ["listen": "\(settings.host):\(settings.port)", "data": "\(settings.database)"])

@@ -38,7 +38,7 @@ extension CommandParserCases {
             "postmortem", "postmortem hayley", "postmortem @hayley @sam", "postmortem draft now",
             "postmortem status please",
             "action", "action done", "action done #0", "action done #x", "action done 2 3", "action done the alert",
-            "action done #-1", "actions all",
+            "action done #-1", "actions all", "timeline INC-4", "timeline please",
             "say", "say panic", "say hurry up",
         ].map(usage)
 

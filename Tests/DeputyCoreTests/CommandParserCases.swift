@@ -8,8 +8,15 @@ enum CommandParserCases {
     static let canonical = User(id: "U1", name: "Hayley")
 
     /// Every command form, with the command it parses to.
-    static let valid: [(String, Command)] =
-        opening + people + consensus + tasks + picture + closing
+    static let valid: [(String, Command)] = opening + people + consensus + tasks + picture + closing + reading
+
+    /// The forms the generated test mutates: all of them.
+    static let seeds = valid
+
+    /// Commands that only read the incident: `timeline`.
+    static let reading: [(String, Command)] = [
+        ("timeline", .timeline), ("Timeline", .timeline), ("TIMELINE  ", .timeline),
+    ]
 
     /// `declare`, `lead`, `handover` and friends.
     static let opening: [(String, Command)] = [

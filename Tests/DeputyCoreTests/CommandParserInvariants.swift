@@ -19,7 +19,10 @@ enum CommandParserInvariants {
             check(result == .failure(.empty), "blank text is not .empty")
             return found
         }
-        let firstWord = String(text[range])
+        // A whitespace scalar inside a character (a prepended mark fuses the space after it) ends
+        // the word too.
+        let firstWord = String(
+            String.UnicodeScalarView(text[range].unicodeScalars.prefix { !$0.properties.isWhitespace }))
         guard let verb = Verb(word: firstWord) else {
             check(isUnknownVerb(result, startingWith: firstWord), "non-verb is not .unknownVerb(\(firstWord))")
             return found
@@ -109,6 +112,7 @@ enum CommandParserInvariants {
         case .postmortemOwner, .postmortemDone, .postmortemDraft, .postmortemStatus: .postmortem
         case .action, .actionDone: .action
         case .actions: .actions
+        case .timeline: .timeline
         case .say: .say
         case .help: .help
         }

@@ -29,7 +29,7 @@ extension CommandParserTests {
         @Test("10,000 mutated and random texts keep every invariant")
         func generatedInputsKeepInvariants() {
             var fuzzer = CommandParserFuzzer(seed: 0x00DE_9075)
-            let seeds = CommandParserCases.valid.map(\.0)
+            let seeds = CommandParserCases.seeds.map(\.0)
             var violations: [String] = []
             var tally = Tally()
             for index in 0..<10_000 {

@@ -45,4 +45,20 @@ struct CommandParserTests {
         let violations = CommandParserInvariants.violations(for: text)
         #expect(violations.isEmpty, "\(violations)")
     }
+
+    /// A prepended mark (U+0600 to U+0605) fuses with the space after it into one character;
+    /// the word still ends before that space, so surrounding whitespace never changes a parse.
+    @Test(
+        "a prepended mark before a space is a word of its own",
+        arguments: ["\u{0600}", "\u{0605}", "\u{0600} declare db down", "note \u{0605}\u{00A0}x"])
+    func prependedMark(text: String) {
+        let violations = CommandParserInvariants.violations(for: text)
+        #expect(violations.isEmpty, "\(violations)")
+        #expect(CommandParserInvariants.same(CommandParser.parse(text), CommandParser.parse(" \(text)\u{00A0} ")))
+    }
+
+    @Test func aPrependedMarkKeepsTheTextAfterIt() {
+        #expect(CommandParser.parse("note \u{0605} x") == .success(.note("\u{0605} x")))
+        #expect(CommandParser.parse("\u{0600} declare") == .failure(.unknownVerb("\u{0600}")))
+    }
 }
