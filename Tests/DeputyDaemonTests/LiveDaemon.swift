@@ -36,7 +36,7 @@ struct LiveDaemon {
     static func start(
         database: String, apiURL: String, time: ManualTimeSource, transport: any HTTPTransport,
         client: CurlHTTPClient, slack: Bool = true, environment extra: [String: String] = [:],
-        yaml: String = "host: 127.0.0.1\n"
+        yaml: String = "host: 127.0.0.1\n", logger given: Logger? = nil
     ) async throws -> LiveDaemon {
         var environment = ["DEPUTY_DATABASE": database]
         if slack {
@@ -48,8 +48,8 @@ struct LiveDaemon {
         var settings = try DaemonSettingsLoader.load(
             yaml: yaml, file: "live-daemon.yaml", environment: environment)
         settings.port = 0  // Any free port (the loader takes 1 to 65535 only).
-        var logger = Logger(label: "live-daemon")
-        logger.logLevel = .notice
+        var logger = given ?? Logger(label: "live-daemon")
+        if given == nil { logger.logLevel = .notice }
         let daemon = try await Daemon(
             .init(
                 settings: settings, rules: try RulesLoader.load(path: Fixtures.path("Config/rules.yaml")),
@@ -143,7 +143,7 @@ extension LiveDaemon {
     static func running(
         environment: [String: String] = [:], slack: Bool = false, apiURL: String = "http://127.0.0.1:1/api",
         time: ManualTimeSource = ManualTimeSource(start: Fixtures.start), yaml: String = "host: 127.0.0.1\n",
-        _ body: (LiveDaemon) async throws -> Void
+        logger: Logger? = nil, _ body: (LiveDaemon) async throws -> Void
     ) async throws {
         let folder = try TemporaryFolder()
         let client = try CurlHTTPClient()
@@ -152,7 +152,7 @@ extension LiveDaemon {
         defer { transport.shutdown() }
         let live = try await start(
             database: folder.file("deputy.sqlite"), apiURL: apiURL, time: time, transport: transport, client: client,
-            slack: slack, environment: environment, yaml: yaml)
+            slack: slack, environment: environment, yaml: yaml, logger: logger)
         do {
             try await body(live)
         } catch {
