@@ -29,6 +29,8 @@ public struct DaemonSettings: Sendable, Equatable {
     public var teams = Teams()
     /// How long and how fast the outbox delivers, and how long delivery records are kept.
     public var delivery = Delivery()
+    /// How many commands a person and a channel may give per minute.
+    public var limits = Limits()
     /// The timeline page's signed links: how long they are valid, and their secret.
     public var links = Links()
     /// The largest request body the server accepts, in bytes; larger requests are refused unread.

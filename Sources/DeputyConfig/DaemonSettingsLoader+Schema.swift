@@ -56,6 +56,15 @@ extension DaemonSettingsLoader {
                     .duration("slack_pacing", \.delivery.slackPacing),
                 ]),
             .section(
+                "limits",
+                [
+                    .count(
+                        "user_commands_per_minute", \.limits.userCommandsPerMinute, in: 0...100_000, unit: "commands"),
+                    .count(
+                        "channel_commands_per_minute", \.limits.channelCommandsPerMinute, in: 0...1_000_000,
+                        unit: "commands"),
+                ]),
+            .section(
                 "links",
                 [
                     .duration("valid_for", \.links.validFor),

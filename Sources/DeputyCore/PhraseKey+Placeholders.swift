@@ -95,6 +95,7 @@ extension PhraseKey {
         case .postmortemDoneWithLink: ["incident", "user", "link"]
         case .postmortemUnowned: ["commander", "incident", "elapsed"]
         case .postmortemOverdue: ["user", "incident", "date", "days"]
+        case .rateLimited: ["user", "wait"]
         case .actionAdded, .actionDone: ["number", "text", "user"]
         case .actionAlreadyDone, .actionLine, .actionLineDone: ["number", "text"]
         case .noSuchAction, .actionHintIntro: ["number"]

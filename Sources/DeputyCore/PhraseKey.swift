@@ -147,6 +147,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case postmortemDueToday = "postmortem_due_today"
     case postmortemOverdue = "postmortem_overdue"
     case postmortemOverdueOneDay = "postmortem_overdue_one_day"
+    case rateLimited = "rate_limited"
     case actionAdded = "action_added"
     case actionDone = "action_done"
     case actionAlreadyDone = "action_already_done"

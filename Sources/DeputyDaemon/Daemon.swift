@@ -66,7 +66,8 @@ public struct Daemon {
         let desk = try await DeskService(
             executor: executor, rules: parts.rules, time: parts.time,
             policy: .init(expiry: settings.delivery.expiry, stakeholderChannels: stakeholders), logger: parts.logger,
-            metrics: metrics, channels: channels)
+            metrics: metrics, channels: channels,
+            limits: (settings.limits.userCommandsPerMinute, settings.limits.channelCommandsPerMinute))
         let scheduler = Scheduler(desk: desk, time: parts.time, logger: parts.logger, metrics: metrics)
         let encoder = Self.slackEncoder(settings, parts)
         var platforms: [String: any OutboundPlatform] = [:]

@@ -18,6 +18,8 @@ public actor DeskService: CommandDesk {
     let executor: StoreExecutor
     /// The channel names commands tell, kept for the webhooks that need them.
     let channels: ChannelDirectory
+    /// How many commands a person and a channel may give.
+    var limiter: CommandLimiter
     let time: any TimeSource
     let policy: DeliveryPolicy
     let logger: Logger
@@ -75,8 +77,10 @@ public actor DeskService: CommandDesk {
     /// Reads where each channel's commands go and every stored deadline; folds no log yet.
     public init(
         executor: StoreExecutor, rules: Rules, time: any TimeSource, policy: DeliveryPolicy, logger: Logger,
-        metrics: any MetricsFactory = NOOPMetricsHandler.instance, channels: ChannelDirectory = ChannelDirectory()
+        metrics: any MetricsFactory = NOOPMetricsHandler.instance, channels: ChannelDirectory = ChannelDirectory(),
+        limits: (userPerMinute: Int, channelPerMinute: Int) = (0, 0)
     ) async throws {
+        self.limiter = CommandLimiter(userPerMinute: limits.userPerMinute, channelPerMinute: limits.channelPerMinute)
         let (latest, deadlines, highest, names) = try await executor.run { store in
             (
                 try store.latestIncidentPerChannel(), try store.nextDeadlines(), try store.maxIncidentNumber(),
@@ -222,6 +226,13 @@ public actor DeskService: CommandDesk {
     /// which it returns for the HTTP answer.
     private func record(_ inbound: InboundCommand, inAnswer: ([Reply]) -> Int) async -> FullSubmission {
         if let key = inbound.dedupeKey, seen[key] != nil { return .duplicate }
+        if let wait = limiter.admit(inbound.user, in: inbound.channel, at: time.now) {
+            countCommand("limited")
+            let seconds = Span(seconds: Int(wait.rounded(.up)))
+            return .answered([
+                .privately(inbound.user, .rateLimited, ["user": .user(inbound.user), "wait": .duration(seconds)])
+            ])
+        }
         if let name = inbound.channelName { await learn(name, for: inbound.channel) }
         if let id = unloaded.latest[inbound.channel] {
             await load([id])
