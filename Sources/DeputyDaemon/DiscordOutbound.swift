@@ -12,9 +12,10 @@ public struct DiscordOutbound: OutboundPlatform {
     /// How long after a command its follow-up webhook is used: Discord keeps an interaction's
     /// token for 15 minutes, and a minute is left for the request itself.
     public static let followUpWindow: TimeInterval = 14 * 60
-    /// The least time between two messages to one channel: Discord allows about five messages
-    /// in five seconds per channel, and its 429s are honoured besides.
-    public static let defaultPacing: TimeInterval = 1
+    /// The least time between two messages to one channel: none. Discord's per-channel buckets
+    /// take bursts (about five messages in five seconds), and a 429's `retry_after`, which
+    /// delivery honours, says exactly how long to wait when one is full.
+    public static let defaultPacing: TimeInterval = 0
 
     public let encoder: DiscordEncoder
     /// Discord's API, without a trailing slash (`https://discord.com/api/v10`).
