@@ -31,6 +31,8 @@ public struct DaemonSettings: Sendable, Equatable {
     public var delivery = Delivery()
     /// How many commands a person and a channel may give per minute.
     public var limits = Limits()
+    /// The workspaces and channels commands may come from; everywhere by default.
+    public var allow = Allow()
     /// The timeline page's signed links: how long they are valid, and their secret.
     public var links = Links()
     /// The largest request body the server accepts, in bytes; larger requests are refused unread.

@@ -56,6 +56,12 @@ extension DaemonSettingsLoader {
                     .duration("slack_pacing", \.delivery.slackPacing),
                 ]),
             .section(
+                "allow",
+                [
+                    .texts("teams", \.allow.teams),
+                    .texts("channels", \.allow.channels),
+                ]),
+            .section(
                 "limits",
                 [
                     .count(

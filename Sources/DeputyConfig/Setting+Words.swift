@@ -47,6 +47,23 @@ extension Setting {
         }
     }
 
+    /// A list of identifiers, kept as written (ids are case-sensitive).
+    static func texts(_ key: String, _ path: WritableKeyPath<Root, [String]>) -> Setting {
+        Setting(key: key, subkeys: []) { reader, entry, root in
+            guard let items = reader.list(entry, expected: "a list like [T0123, slack/C0456]") else { return }
+            var texts: [String] = []
+            for item in items {
+                guard let text = reader.scalar(item, expected: "an id like T0123 or slack/C0456") else { continue }
+                guard !text.contains(where: \.isWhitespace) else {
+                    reader.report(item.path, "\"\(text)\" has a space; ids have none", at: item.value)
+                    continue
+                }
+                texts.append(text)
+            }
+            root[keyPath: path] = texts
+        }
+    }
+
     /// A text file of words, one a line (`#` starts a comment line), named relative to the file
     /// being read; empty for none.
     static func wordFile(_ key: String, _ path: WritableKeyPath<Root, Set<String>>) -> Setting {

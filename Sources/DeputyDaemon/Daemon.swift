@@ -67,7 +67,8 @@ public struct Daemon {
             executor: executor, rules: parts.rules, time: parts.time,
             policy: .init(expiry: settings.delivery.expiry, stakeholderChannels: stakeholders), logger: parts.logger,
             metrics: metrics, channels: channels,
-            limits: (settings.limits.userCommandsPerMinute, settings.limits.channelCommandsPerMinute))
+            limits: (settings.limits.userCommandsPerMinute, settings.limits.channelCommandsPerMinute),
+            allow: settings.allow)
         let scheduler = Scheduler(desk: desk, time: parts.time, logger: parts.logger, metrics: metrics)
         let encoder = Self.slackEncoder(settings, parts)
         var platforms: [String: any OutboundPlatform] = [:]

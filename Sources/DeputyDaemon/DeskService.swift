@@ -1,4 +1,5 @@
 import CoreMetrics
+import DeputyConfig
 import DeputyCore
 import DeputyServer
 import DeputyStore
@@ -20,6 +21,8 @@ public actor DeskService: CommandDesk {
     let channels: ChannelDirectory
     /// How many commands a person and a channel may give.
     var limiter: CommandLimiter
+    /// Where commands may come from.
+    let allow: DaemonSettings.Allow
     let time: any TimeSource
     let policy: DeliveryPolicy
     let logger: Logger
@@ -78,8 +81,9 @@ public actor DeskService: CommandDesk {
     public init(
         executor: StoreExecutor, rules: Rules, time: any TimeSource, policy: DeliveryPolicy, logger: Logger,
         metrics: any MetricsFactory = NOOPMetricsHandler.instance, channels: ChannelDirectory = ChannelDirectory(),
-        limits: (userPerMinute: Int, channelPerMinute: Int) = (0, 0)
+        limits: (userPerMinute: Int, channelPerMinute: Int) = (0, 0), allow: DaemonSettings.Allow = .init()
     ) async throws {
+        self.allow = allow
         self.limiter = CommandLimiter(userPerMinute: limits.userPerMinute, channelPerMinute: limits.channelPerMinute)
         let (latest, deadlines, highest, names) = try await executor.run { store in
             (
@@ -201,6 +205,7 @@ public actor DeskService: CommandDesk {
         case .answered(let replies): return .answered(replies.first)
         case .duplicate: return .duplicate
         case .unavailable: return .unavailable
+        case .forbidden: return .forbidden
         }
     }
 
@@ -225,6 +230,10 @@ public actor DeskService: CommandDesk {
     /// Decides a command and makes it durable with every reply but the first `inAnswer(replies)`,
     /// which it returns for the HTTP answer.
     private func record(_ inbound: InboundCommand, inAnswer: ([Reply]) -> Int) async -> FullSubmission {
+        guard allow.permits(inbound.channel) else {
+            countCommand("forbidden")
+            return .forbidden
+        }
         if let key = inbound.dedupeKey, seen[key] != nil { return .duplicate }
         if let wait = limiter.admit(inbound.user, in: inbound.channel, at: time.now) {
             countCommand("limited")

@@ -81,6 +81,8 @@ public struct DiscordRoutes: Sendable {
         case .duplicate:
             // Answered when it first came; this copy only needs acknowledging, to its caller alone.
             return .json(DiscordEncoder.deferredAnswer(isPrivate: true))
+        case .forbidden:
+            return .forbidden
         case .unavailable:
             return .json(encoder.answer(.privately(command.user, .cannotRecord)))
         }

@@ -58,6 +58,8 @@ public struct GenericRoutes: Sendable {
             return .json(encoder.answer(replies))
         case .duplicate:
             return .json(encoder.answer([]))
+        case .forbidden:
+            return .forbidden
         case .unavailable:
             return Response(
                 status: .serviceUnavailable, headers: [.contentType: "application/json; charset=utf-8"],

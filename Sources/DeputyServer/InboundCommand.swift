@@ -52,6 +52,8 @@ public enum Submission: Sendable, Equatable {
     case duplicate
     /// It could not be recorded; nothing changed.
     case unavailable
+    /// It came from a workspace or channel Deputy is not allowed in; nothing changed.
+    case forbidden
 }
 
 /// What became of a submitted command whose every reply goes in the HTTP answer.
@@ -62,4 +64,6 @@ public enum FullSubmission: Sendable, Equatable {
     case duplicate
     /// It could not be recorded; nothing changed.
     case unavailable
+    /// It came from a workspace or channel Deputy is not allowed in; nothing changed.
+    case forbidden
 }

@@ -68,6 +68,8 @@ public struct MattermostRoutes: Sendable {
             return .json(encoder.answer(reply))
         case .answered(nil), .duplicate:
             return Response(status: .ok)
+        case .forbidden:
+            return .forbidden
         case .unavailable:
             return .json(encoder.answer(.privately(command.user, .cannotRecord)))
         }

@@ -64,6 +64,8 @@ public struct SlackRoutes: Sendable {
             return .json(encoder.answer(reply, parts: parts, responseURL: slash.responseURL).body)
         case .answered(nil), .duplicate:
             return Response(status: .ok)
+        case .forbidden:
+            return .forbidden
         case .unavailable:
             let apology = Reply.privately(slash.user, .cannotRecord)
             return .json(encoder.answer(apology, responseURL: slash.responseURL).body)
@@ -86,7 +88,7 @@ public struct SlackRoutes: Sendable {
             channel: interaction.channel, user: interaction.user, text: interaction.commandText,
             responseURL: interaction.responseURL, dedupeKey: interaction.dedupeKey)
         // Slack ignores an interaction's HTTP body: every reply leaves through the outbox.
-        _ = await desk.submit(inbound) { _ in false }
+        if case .forbidden = await desk.submit(inbound, fitsInAnswer: { _ in false }) { return .forbidden }
         return Response(status: .ok)
     }
 
@@ -153,6 +155,11 @@ extension Response {
         Response(
             status: status, headers: [.contentType: "text/plain; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// The answer to a command from a workspace or channel Deputy is not allowed in.
+    static var forbidden: Response {
+        .plain(.forbidden, "this workspace or channel is not on Deputy's allow list (allow in Config/deputy.yaml)")
     }
 
     /// A JSON response.

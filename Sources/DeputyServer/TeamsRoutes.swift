@@ -60,6 +60,8 @@ public struct TeamsRoutes: Sendable {
             return .json(encoder.answer(replies))
         case .duplicate:
             return Response(status: .ok)
+        case .forbidden:
+            return .forbidden
         case .unavailable:
             return .json(encoder.answer([.privately(command.user, .cannotRecord)]))
         }
