@@ -1,0 +1,50 @@
+import CurlHTTP
+import DeputyCore
+import DeputyTestSupport
+import Foundation
+import GRDB
+import Testing
+
+@testable import DeputyDaemon
+@testable import DeputyStore
+
+/// A store that refuses writes (as a full disk does), over HTTP: commands get the private "can't
+/// record this" answer and change nothing, /healthz says 503, and both recover on their own once
+/// writing works again.
+@Suite("The daemon, live: a store that refuses writes")
+struct RefusedWritesLiveTests {
+    static func setQueryOnly(_ on: Bool, _ live: LiveDaemon) async throws {
+        try await live.daemon.executor.run { store in
+            try store.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA query_only = \(on ? 1 : 0)") }
+        }
+    }
+
+    static func text(_ response: HTTPClientResponse) -> String {
+        let object = (try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]) ?? [:]
+        return object["text"] as? String ?? ""
+    }
+
+    @Test func refusedThenRecovered() async throws {
+        try await LiveDaemon.running(slack: true) { live in
+            let declared = try await live.command("declare checkout is slow sev2")
+            #expect(Self.text(declared).hasPrefix("Incident declared"))
+            #expect(try await live.request("GET", "/healthz").status == 200)
+            let events = try await live.daemon.executor.run { try $0.incident(IncidentID(1))?.eventCount }
+
+            try await Self.setQueryOnly(true, live)
+            #expect(try await live.request("GET", "/healthz").status == 503)
+            let refused = try await live.command("note the pool is exhausted")
+            #expect(refused.status == 200)
+            #expect(Self.text(refused).contains("can't record"), "\(Self.text(refused))")
+            let eventsWhileRefused = try await live.daemon.executor.run { try $0.incident(IncidentID(1))?.eventCount }
+            #expect(eventsWhileRefused == events, "nothing recorded")
+
+            try await Self.setQueryOnly(false, live)
+            #expect(try await live.request("GET", "/healthz").status == 200)
+            let noted = try await live.command("note the pool is exhausted")
+            #expect(!Self.text(noted).contains("can't record"))
+            let eventsAfter = try await live.daemon.executor.run { try $0.incident(IncidentID(1))?.eventCount }
+            #expect((eventsAfter ?? 0) > (events ?? 0), "recording again on its own")
+        }
+    }
+}
