@@ -27,8 +27,11 @@ struct CommandLimiter {
     let channelRate: Rate?
     private var users: [String: Bucket] = [:]
     private var channels: [ChannelKey: Bucket] = [:]
-    /// Past this many buckets, full ones (idle long enough to refill) are dropped.
+    /// Past this many buckets, full ones (idle long enough to refill) are dropped, at most once
+    /// a minute: with that many people active, a sweep on every command would cost each one a
+    /// walk over all of them.
     private let pruneAbove = 10_000
+    private var nextPrune = Date.distantPast
 
     init(userPerMinute: Int, channelPerMinute: Int) {
         userRate = Rate(perMinute: userPerMinute)
@@ -68,6 +71,8 @@ struct CommandLimiter {
 
     /// Drops the buckets that have refilled completely, once there are many.
     private mutating func prune(at now: Date) {
+        guard users.count > pruneAbove || channels.count > pruneAbove, now >= nextPrune else { return }
+        nextPrune = now.addingTimeInterval(60)
         if users.count > pruneAbove, let rate = userRate {
             users = users.filter { Self.refilled($0.value, rate, now).tokens < rate.capacity }
         }
