@@ -12,6 +12,7 @@ enum EchoedText {
     ) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
+        let longest = words.map(\.count).max() ?? 0
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
@@ -25,7 +26,7 @@ enum EchoedText {
             }
             out.append(character)
             if character == "@" {
-                let following = rest.prefix(words.map(\.count).max() ?? 0).lowercased()
+                let following = rest.prefix(longest).lowercased()
                 if words.contains(where: { following.hasPrefix($0) }) { out.append(wordJoiner) }
             }
             index = text.index(after: index)

@@ -60,6 +60,8 @@ public struct DiscordOutbound: OutboundPlatform {
     /// 2xx delivered; 429 retried after the body's `retry_after` (or `Retry-After`); 408 and 5xx
     /// retried; anything else a dead letter, with Discord's error message when it gave one.
     public func verdict(for response: HTTPClientResponse) -> DeliveryVerdict {
+        // A delivered message's body is the whole message: only a refusal's is worth reading.
+        guard !(200..<300).contains(response.status) else { return .delivered }
         let error = try? JSONDecoder().decode(DiscordAPIError.self, from: Data(response.body))
         if response.status == 429, let after = error?.retryAfter {
             return .retry(after: max(after, 0), reason: "rate limited (HTTP 429)")
