@@ -15,12 +15,18 @@ public struct DeputyStore: Sendable {
     /// A connection of its own for checkpoints of the write-ahead log, so they never wait in
     /// the writer's line nor hold it up; nil in memory.
     let checkpointer: DatabaseQueue?
+    /// How the process before left the file; `.none` in memory and for a reader.
+    public let previousRun: PreviousRun
 
     /// A store over `writer`, migrated to the schema this build knows.
-    init(writer: any DatabaseWriter, lock: StoreLock?, checkpointer: DatabaseQueue? = nil) throws {
+    init(
+        writer: any DatabaseWriter, lock: StoreLock?, checkpointer: DatabaseQueue? = nil,
+        previousRun: PreviousRun = .none
+    ) throws {
         self.writer = writer
         self.lock = lock
         self.checkpointer = checkpointer
+        self.previousRun = previousRun
         try Self.migrator.migrate(writer)
     }
 
@@ -29,6 +35,7 @@ public struct DeputyStore: Sendable {
         self.writer = reader
         self.lock = nil
         self.checkpointer = nil
+        self.previousRun = .none
     }
 
     /// A fresh store in memory, for tests and drills: the same schema, nothing kept.
@@ -36,10 +43,12 @@ public struct DeputyStore: Sendable {
         try DeputyStore(writer: DatabaseQueue(configuration: configuration(busyTimeout: 0)), lock: nil)
     }
 
-    /// Closes the database, which checkpoints its write-ahead log, then lets go of the file's
-    /// lock so another store may open it at once. Every later use of this store, or of any copy
-    /// of it, throws. Throws, and keeps the lock, when a connection cannot be closed.
+    /// Removes the mark that the store is open, closes the database, which checkpoints its
+    /// write-ahead log, then lets go of the file's lock so another store may open it at once.
+    /// Every later use of this store, or of any copy of it, throws. Throws, and keeps the lock,
+    /// when a connection cannot be closed.
     public func close() throws {
+        if lock != nil { Self.markClosed(writer) }
         try checkpointer?.close()
         try writer.close()
         lock?.release()

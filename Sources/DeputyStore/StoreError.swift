@@ -15,6 +15,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible, Loca
     case commitFailed(index: Int, reason: String)
     /// A stored value no longer decodes (an event, an actor, an outgoing message).
     case unreadable(what: String, reason: String)
+    /// The store was not closed by the process before, and checking it found damage: a page
+    /// SQLite cannot read, or a log with events missing.
+    case damaged(path: String, problems: [String])
 
     /// What went wrong and what to do about it, in one sentence.
     public var description: String {
@@ -32,6 +35,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible, Loca
             "commit \(index) of the batch was refused, and the batch rolled back: \(reason)"
         case .unreadable(let what, let reason):
             "cannot read \(what) from the store: \(reason)"
+        case .damaged(let path, let problems):
+            "\(path) was not closed cleanly and is damaged (\(problems.joined(separator: "; "))); "
+                + "it was left as it is: restore a backup, or see \"A damaged store\" in the README"
         }
     }
 

@@ -37,6 +37,11 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             Self.fail("deputy: cannot use the data file: \(error.localizedDescription)")
         }
+        if case .endedUncleanly(let took) = store.previousRun {
+            logger.warning(
+                "the last run did not close the data file (killed, crashed or a power loss): its integrity was checked",
+                metadata: ["result": "sound", "checked_in": "\(took)"])
+        }
         if !settings.slackEnabled {
             logger.notice(
                 "Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or their _FILE forms) to turn it on")
