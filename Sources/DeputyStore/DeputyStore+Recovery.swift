@@ -56,7 +56,10 @@ extension DeputyStore {
         let note = "pid \(ProcessInfo.processInfo.processIdentifier) since \(Date().ISO8601Format())"
         try writer.write { db in
             try db.execute(
-                sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                sql: """
+                    INSERT INTO meta (key, value) VALUES (?, ?)
+                    ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                    """,
                 arguments: [openMarkerKey, note])
         }
     }

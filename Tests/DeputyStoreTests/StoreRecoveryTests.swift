@@ -40,7 +40,8 @@ struct StoreRecoveryTests {
             Issue.record("an unclosed store was not checked: \(recovered.previousRun)")
             return
         }
-        #expect(try recovered.incident(IncidentID(1))?.records.count == desk.desk.incidents[IncidentID(1)]?.records.count)
+        #expect(
+            try recovered.incident(IncidentID(1))?.records.count == desk.desk.incidents[IncidentID(1)]?.records.count)
         try recovered.close()
         let log = try? FileManager.default.attributesOfItem(atPath: copy + "-wal")[.size] as? NSNumber
         #expect((log?.intValue ?? 0) == 0, "a clean close leaves no log to replay")
