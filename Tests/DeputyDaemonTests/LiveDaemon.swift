@@ -143,7 +143,7 @@ extension LiveDaemon {
     static func running(
         environment: [String: String] = [:], slack: Bool = false, apiURL: String = "http://127.0.0.1:1/api",
         time: ManualTimeSource = ManualTimeSource(start: Fixtures.start), yaml: String = "host: 127.0.0.1\n",
-        logger: Logger? = nil, _ body: (LiveDaemon) async throws -> Void
+        logger: Logger? = nil, database: String? = nil, _ body: (LiveDaemon) async throws -> Void
     ) async throws {
         let folder = try TemporaryFolder()
         let client = try CurlHTTPClient()
@@ -151,7 +151,8 @@ extension LiveDaemon {
         let transport = try CurlHTTPClient()
         defer { transport.shutdown() }
         let live = try await start(
-            database: folder.file("deputy.sqlite"), apiURL: apiURL, time: time, transport: transport, client: client,
+            database: database ?? folder.file("deputy.sqlite"), apiURL: apiURL, time: time, transport: transport,
+            client: client,
             slack: slack, environment: environment, yaml: yaml, logger: logger)
         do {
             try await body(live)

@@ -47,4 +47,33 @@ struct RefusedWritesLiveTests {
             #expect((eventsAfter ?? 0) > (events ?? 0), "recording again on its own")
         }
     }
+
+    @Test(
+        "a full disk: the command that needs room gets the private answer, /healthz 503, and both recover",
+        .enabled(if: SmallDisk.canMount, "needs root and a sandbox that lets it mount a tmpfs"))
+    func fullDiskThenRoom() async throws {
+        let disk = try SmallDisk(megabytes: 4)
+        try await LiveDaemon.running(slack: true, database: disk.file("deputy.sqlite")) { live in
+            #expect(Self.text(try await live.command("declare checkout is slow sev2")).hasPrefix("Incident declared"))
+            #expect(try await live.request("GET", "/healthz").status == 200)
+            let events = try await live.daemon.executor.run { try $0.incident(IncidentID(1))?.eventCount }
+            // A note long enough to need pages the write-ahead log has never had.
+            let long = "note " + String(repeating: "the pool is exhausted on every replica ", count: 600)
+
+            try disk.fill()
+            #expect(try await live.request("GET", "/healthz").status == 503)
+            let refused = try await live.command(long)
+            #expect(refused.status == 200)
+            #expect(Self.text(refused).contains("can't record"), "\(Self.text(refused))")
+            let eventsWhileFull = try await live.daemon.executor.run { try $0.incident(IncidentID(1))?.eventCount }
+            #expect(eventsWhileFull == events, "nothing recorded")
+
+            try disk.release()
+            #expect(try await live.request("GET", "/healthz").status == 200)
+            let noted = try await live.command(long)
+            #expect(!Self.text(noted).contains("can't record"), "\(Self.text(noted))")
+            let eventsAfter = try await live.daemon.executor.run { try $0.incident(IncidentID(1))?.eventCount }
+            #expect(eventsAfter == (events ?? 0) + 1, "recording again on its own")
+        }
+    }
 }
