@@ -6,14 +6,17 @@
         <X-Slack-Request-Timestamp> TAB <X-Slack-Signature> TAB <form body>
         (the format bench/slack/requests.lua and the open-loop generator read).
     make_requests.py setup --port PORT
-        declares an incident in each benchmark channel and makes its lead the commander,
-        through the server's /slack/commands (each request signed as it is sent).
+        declares an incident in each benchmark channel, makes its lead the commander and
+        names a deputy, through the server's /slack/commands (each request signed as it is sent).
 
 Every request is signed with the current time, so a file is good for Slack's five minutes:
 write it just before the run that uses it. Requests alternate, channel by channel, between a
-note by one of the channel's responders and an assignment by the channel's commander to
-one of them (`assign <@U…|name> check shard K in 5m`), over --channels channels (50) and
---users users (1,000: user U spends its time in channel U mod channels). Each has its own
+note by one of the channel's responders and an assignment to one of them
+(`assign <@U…|name> check shard K in 5m`), given in turn by the channel's commander and its
+deputy (setup names one), over --channels channels (500) and --users users (10,000: user U
+spends its time in channel U mod channels). At 5,000 requests/s that is 10 a second per
+channel and 2.5 a second from each lead: under Deputy's default command limits (300 a minute
+per person, 6,000 per channel), so no request of the benchmark is limited. Each has its own
 trigger_id, so Deputy's dedupe never answers one from memory. The 5-minute timebox sets no
 acknowledgement nudge (rules.yaml skips those up to 5m) and falls due after the run.
 The signing secret is read from SLACK_SIGNING_SECRET.
@@ -67,10 +70,16 @@ def command(k, channels, users):
     per_channel = max(users // channels, 2)
     channel = k % channels
     j = k // channels
-    responder = channel + channels * (1 + (j // 2) % (per_channel - 1))  # never the lead
+    responder = channel + channels * (1 + (j // 2) % (per_channel - 1))  # never the commander
     if j % 2 == 0:
         return channel, responder, "note dashboard %d looks normal" % k
-    return channel, channel, "assign <@%s|user%d> check shard %d in 5m" % (user_id(responder), responder, k)
+    lead = channel if (j // 2) % 2 == 0 else deputy_of(channel, channels)
+    return channel, lead, "assign <@%s|user%d> check shard %d in 5m" % (user_id(responder), responder, k)
+
+
+def deputy_of(channel, channels):
+    """The channel's deputy: its first responder."""
+    return channel + channels
 
 
 def write_requests(args, secret):
@@ -88,7 +97,12 @@ def setup(args, secret):
     connection = http.client.HTTPConnection(args.host, args.port, timeout=10)
     prefix = str(int(time.time() * 1000) % 10**11)
     for channel in range(args.channels):
-        for n, text in enumerate(["declare checkout is slow in region %d sev2" % channel, "lead"]):
+        deputy = deputy_of(channel, args.channels)
+        steps = [
+            "declare checkout is slow in region %d sev2" % channel, "lead",
+            "role deputy <@%s|user%d>" % (user_id(deputy), deputy),
+        ]
+        for n, text in enumerate(steps):
             trigger = "%s.setup%d.%d" % (prefix, channel, n)
             form = body(channel, channel, text, trigger, args.response_base)
             timestamp = str(int(time.time()))
@@ -112,8 +126,8 @@ def main():
     parser.add_argument("--out")
     parser.add_argument("--count", type=int, default=100000)
     parser.add_argument("--prefix", default="")
-    parser.add_argument("--channels", type=int, default=50)
-    parser.add_argument("--users", type=int, default=1000)
+    parser.add_argument("--channels", type=int, default=500)
+    parser.add_argument("--users", type=int, default=10000)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8090)
     parser.add_argument("--response-base", default="http://127.0.0.1:8099/response")

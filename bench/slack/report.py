@@ -10,6 +10,7 @@ import sys
 
 NAMES = {
     "deputy": "Deputy, full path (`deputy serve`, synchronous=FULL)",
+    "deputy-nolimits": "Deputy, full path, command limits off",
     "bare": "Bare Hummingbird route (verify + form + JSON)",
     "bolt": "Bolt for Python (AsyncApp, aiohttp)",
 }
@@ -64,6 +65,12 @@ def main():
         print("- full path / bare route throughput: **%.2f×** (target ≥ 0.6)" % (deputy / bare))
     if deputy and bolt:
         print("- full path / Bolt throughput: **%.2f×** (target ≥ 2)" % (deputy / bolt))
+    for name in servers:
+        for tag in ("open", "wrk"):
+            metrics = read(os.path.join(folder, "%s-%s-metrics.txt" % (name, tag)))
+            if metrics:
+                limited = re.search(r'deputy_commands_total\{kind="limited"\}\s+([\d.e+]+)', metrics)
+                print("- %s, %s: %d commands limited" % (name, tag, float(limited.group(1)) if limited else 0))
     for line in read(os.path.join(folder, "deputy-open.txt")).splitlines():
         if line.startswith("{"):
             p99 = json.loads(line)["p99_ms"]

@@ -88,13 +88,23 @@ wait_http() {
 start_server() {
     local name=$1 tag=$2
     case $name in
-        deputy)
+        deputy | deputy-nolimits)
             PORT=$PORT_DEPUTY
-            rm -rf "$OUT/db-$tag"
-            mkdir -p "$OUT/db-$tag"
-            DEPUTY_HOST=127.0.0.1 DEPUTY_PORT=$PORT DEPUTY_DATABASE="$OUT/db-$tag/deputy.sqlite" \
+            rm -rf "$OUT/db-$name-$tag"
+            mkdir -p "$OUT/db-$name-$tag"
+            # deputy: the shipped Config/deputy.yaml, command limits on; deputy-nolimits: the same
+            # with both limits 0 (off), to show what the limits cost.
+            config=Config/deputy.yaml
+            if [ "$name" = deputy-nolimits ]; then
+                config="$OUT/deputy-nolimits.yaml"
+                sed -e 's/^  user_commands_per_minute: .*/  user_commands_per_minute: 0/' \
+                    -e 's/^  channel_commands_per_minute: .*/  channel_commands_per_minute: 0/' \
+                    Config/deputy.yaml >"$config"
+            fi
+            DEPUTY_HOST=127.0.0.1 DEPUTY_PORT=$PORT DEPUTY_DATABASE="$OUT/db-$name-$tag/deputy.sqlite" \
                 SLACK_BOT_TOKEN=xoxb-bench-dummy SLACK_API_URL="http://127.0.0.1:$PORT_FAKE_SLACK/api" \
-                timeout 600 taskset -c "$SERVER_CORE" "$DEPUTY_BIN" serve >"$OUT/$name-$tag.log" 2>&1 &
+                timeout 600 taskset -c "$SERVER_CORE" "$DEPUTY_BIN" serve --config "$config" \
+                >"$OUT/$name-$tag.log" 2>&1 &
             SERVER_PID=$!
             wait_http $PORT /healthz
             ;;
@@ -113,13 +123,14 @@ start_server() {
             ;;
     esac
     PIDS+=("$SERVER_PID")
-    if [ "$name" = deputy ]; then
+    if [[ $name == deputy* ]]; then
         python3 bench/slack/make_requests.py setup --port $PORT \
             --response-base "http://127.0.0.1:$PORT_FAKE_SLACK/response"
     fi
 }
 
-stop_server() {
+stop_server() {  # $1 the file to keep Deputy's /metrics in (how many commands were limited)
+    if [ -n "${1:-}" ]; then curl -s "http://127.0.0.1:$PORT/metrics" >"$1" || true; fi
     kill "$SERVER_PID" 2>/dev/null || true
     wait "$SERVER_PID" 2>/dev/null || true
 }
@@ -137,7 +148,7 @@ wait_http $PORT_FAKE_SLACK /stats
 
 # Requests for wrk: more than each server can take in WRK_DURATION (a repeat would be answered
 # from Deputy's dedupe; the report counts repeats, which must be 0).
-declare -A CEILING=([deputy]=10000 [bare]=15000 [bolt]=5000)
+declare -A CEILING=([deputy]=10000 [deputy-nolimits]=10000 [bare]=15000 [bolt]=5000)
 OPEN_COUNT=$(( OPEN_RATE * OPEN_DURATION ))
 for name in $SERVERS; do
     wait_quiet
@@ -147,7 +158,7 @@ for name in $SERVERS; do
     taskset -c "$CLIENT_CORE" "$BIN/open-loop" --port $PORT --path /slack/commands \
         --requests "$OUT/requests-$name-open.tsv" --rate "$OPEN_RATE" --duration "$OPEN_DURATION" \
         --warmup "$OPEN_WARMUP" --connections "$OPEN_CONNECTIONS" --label "$name" | tee "$OUT/$name-open.txt" >&2
-    stop_server
+    stop_server "$OUT/$name-open-metrics.txt"
     rm -f "$OUT/requests-$name-open.tsv"
 
     wait_quiet
@@ -157,7 +168,7 @@ for name in $SERVERS; do
     taskset -c "$CLIENT_CORE" wrk -t1 -c"$WRK_CONNECTIONS" -d"${WRK_DURATION}s" --latency \
         -s bench/slack/requests.lua "http://127.0.0.1:$PORT" -- "$OUT/requests-$name-wrk.tsv" 1 \
         | tee "$OUT/$name-wrk.txt" >&2
-    stop_server
+    stop_server "$OUT/$name-wrk-metrics.txt"
     rm -f "$OUT/requests-$name-wrk.tsv"
 done
 
