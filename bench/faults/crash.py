@@ -85,7 +85,8 @@ class Workload:
         return [
             {"channel": channel, "user": channel, "kind": "declare", "token": token,
              "text": "declare checkout is slow %s sev2" % token},
-            {"channel": channel, "user": channel, "kind": "lead", "token": None, "text": "lead"},
+            {"channel": channel, "user": channel, "kind": "lead", "token": None, "incident_token": token,
+             "text": "lead"},
         ]
 
     def command(self, i):
@@ -156,43 +157,6 @@ async def wait_drained(args, daemon, session, commands, arrivals_path):
     return False
 
 
-def check_commands(commands, facts, store):
-    """(a): every acknowledged command in the event log."""
-    acked = [c for c in commands if c["outcome"] == "ack"]
-    lost = []
-    for command in acked:
-        if command["kind"] == "lead":
-            incidents = [i for i, ch in store["incidents"].items() if ch == fl.make_requests.channel_id(command["channel"])]
-            if not any(i in facts["claimed"] for i in incidents):
-                lost.append(command)
-        elif command["token"] not in facts["tokens"]:
-            lost.append(command)
-    not_seen = [c for c in acked if "slack:command:%s:%s" % (fl.make_requests.TEAM, c["trigger"]) not in store["seen"]]
-    unacked_recorded = [c for c in commands if c["outcome"] == "error" and c.get("token") in facts["tokens"]]
-    return {"sent": len(commands), "acknowledged": len(acked),
-            "refused": sum(1 for c in commands if c["outcome"] == "refused"),
-            "unanswered": sum(1 for c in commands if c["outcome"] == "error"),
-            "unanswered_but_recorded": len(unacked_recorded), "lost": lost, "ack_not_in_seen": len(not_seen)}
-
-
-def check_nudges(commands, facts, arrivals, stop_ms):
-    """(b): every acknowledged assignment whose timebox lapsed: fired, and accepted by the API."""
-    by_key = fl.accepted_by_key(arrivals)
-    due, lost, not_fired = [], [], []
-    for command in commands:
-        if command["kind"] != "assign" or command["outcome"] != "ack":
-            continue
-        fact = facts["tokens"].get(command["token"])
-        if fact is None or fact["due_at"] * 1000.0 > stop_ms:
-            continue
-        due.append(command["token"])
-        if (fact["incident"], fact["task"]) not in facts["fired"]:
-            not_fired.append(command["token"])
-        if not by_key.get(("tokens", (command["token"],))):
-            lost.append(command["token"])
-    return {"due": len(due), "delivered": len(due) - len(lost), "lost": lost, "not_fired_in_log": not_fired}
-
-
 def report(args, checks, restarts, windows, dups, stop_code, drained):
     c, n = checks["commands"], checks["nudges"]
     start_ms = [r["start_to_healthy_ms"] for r in restarts[1:] if r["start_to_healthy_ms"] is not None]
@@ -206,8 +170,8 @@ def report(args, checks, restarts, windows, dups, stop_code, drained):
         " recorded anyway; acknowledged but not in seen_request %d)" % (
             c["sent"], c["acknowledged"], len(c["lost"]), c["refused"], c["unanswered"],
             c["unanswered_but_recorded"], c["ack_not_in_seen"]),
-        "follow-up nudges: due %d, delivered %d, lost %d (not fired in the log: %d)" % (
-            n["due"], n["delivered"], len(n["lost"]), len(n["not_fired_in_log"])),
+        "follow-up nudges: due %d, delivered %d, lost %d, dead letters %d (not fired in the log: %d)" % (
+            n["due"], n["delivered"], len(n["lost"]), len(n["dead"]), len(n["not_fired_in_log"])),
         "duplicates (messages accepted twice): %d, explained by a kill in the window %d, unexplained %d" % (
             len(dups), len(dups) - len(unexplained), len(unexplained)),
         "window (fake API acceptance -> outbox delivered_at), %d messages: p50 %s / p99 %s / max %s ms" % (
@@ -225,7 +189,9 @@ def report(args, checks, restarts, windows, dups, stop_code, drained):
         lines.append("  LOST command: %s (trigger %s, answered %s)" % (command["text"], command["trigger"], command["status"]))
     for token in n["lost"][:20]:
         lines.append("  LOST nudge: the follow-up of %s" % token)
-    failed = bool(c["lost"] or n["lost"] or unexplained or slow or stop_code != 0)
+    for dead in n["dead"][:20]:
+        lines.append("  DEAD LETTER: the follow-up of %s (%s)" % (dead["token"], dead["reason"]))
+    failed = bool(c["lost"] or n["lost"] or n["dead"] or unexplained or slow or stop_code != 0)
     lines.append("RESULT: %s" % ("FAIL" if failed else "ok"))
     return "\n".join(lines), failed
 
@@ -271,7 +237,8 @@ async def run(args):
     store = fl.read_store(database)
     facts = fl.log_facts(store)
     arrivals = fl.read_arrivals(arrivals_path)
-    checks = {"commands": check_commands(commands, facts, store), "nudges": check_nudges(commands, facts, arrivals, stop_ms)}
+    checks = {"commands": fl.check_commands(commands, facts, store),
+              "nudges": fl.check_nudges(commands, facts, store, arrivals, stop_ms)}
     kills_ms = [r["kill_ms"] for r in restarts if r["kill_ms"]]
     windows = fl.delivery_windows(store, arrivals)
     dups = fl.duplicates(arrivals, kills_ms, args.dup_limit)

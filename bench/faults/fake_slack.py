@@ -7,8 +7,9 @@ fail a fraction of them.
 Every POST (chat.postMessage, chat.postEphemeral, response_url posts under /response/...) adds
 one JSON line to FILE:
 
-    {"ms": <arrival epoch ms>, "done_ms": <answer epoch ms>, "path": "/api/chat.postMessage",
-     "channel": "C…", "outcome": "ok" | "slow" | "500" | "429" | "reset", "tokens": ["kx12", …]}
+    {"ms": <arrival epoch ms>, "done_ms": <epoch ms of the answer: when an "ok" was accepted>,
+     "path": "/api/chat.postMessage", "channel": "C…",
+     "outcome": "ok" | "slow" | "500" | "429" | "reset", "tokens": ["kx12", …]}
 
 `tokens` are the harness's unique words (`kx` and digits) found in the message's text, so a
 nudge quoting a task can be told apart from every other. Only "ok" and "slow" answers are

@@ -257,10 +257,10 @@ class Sender:
         self.log.close()
 
 
-async def open_loop(rate, keep_going, next_command, sender, lags):
+async def open_loop(rate, keep_going, next_command, sender, lags, on_done=None):
     """Sends command i at start + i / rate while keep_going() holds, never waiting for answers;
     next_command(i) returns a command, or None to send nothing at that slot. Appends each
-    slot's lateness (ms) to lags: the generator's own lag."""
+    slot's lateness (ms) to lags: the generator's own lag. on_done(record) follows each answer."""
     loop = asyncio.get_running_loop()
     start = loop.time()
     start_ms = now_ms()
@@ -273,7 +273,7 @@ async def open_loop(rate, keep_going, next_command, sender, lags):
         lags.append(max(0.0, (loop.time() - due) * 1000.0))
         command = next_command(i)
         if command is not None:
-            sender.launch(command, start_ms + i * 1000.0 / rate)
+            sender.launch(command, start_ms + i * 1000.0 / rate, on_done)
         i += 1
     return i
 
@@ -308,12 +308,12 @@ def arrival_key(row):
 
 
 def accepted_by_key(arrivals):
-    """Key -> arrival times (ms) of the accepted requests, oldest first."""
+    """Key -> times (ms) the fake API accepted the message (wrote its 200), oldest first."""
     result = {}
-    for row in arrivals:
+    for row in sorted(arrivals, key=lambda row: row["done_ms"]):
         key = arrival_key(row)
         if key is not None and accepted(row):
-            result.setdefault(key, []).append(row["ms"])
+            result.setdefault(key, []).append(row["done_ms"])
     return result
 
 
@@ -343,10 +343,11 @@ def log_facts(store):
     tokens: token -> {"incident", "kind", "task", "due_at"}; claimed: incidents with a commander;
     closed: (incident, task) -> when the task was done (or its incident resolved);
     fired: (incident, task) of every follow-up nudge in the log."""
-    tokens, claimed, closed, fired, resolved = {}, set(), {}, set(), {}
+    tokens, claimed, closed, fired, resolved, kinds = {}, set(), {}, set(), {}, set()
     for record in store["events"]:
         incident, event = record["incident"], record["event"]
         (kind, value), = event.items()
+        kinds.add((incident, kind))
         if kind == "declared":
             for token in TOKEN.findall(value["title"]):
                 tokens[token] = {"incident": incident, "kind": "declare"}
@@ -365,7 +366,74 @@ def log_facts(store):
             resolved.setdefault(incident, record["at"])
         elif kind == "nudged" and "followUp" in value["_0"]:
             fired.add((incident, value["_0"]["followUp"]["_0"]["number"]))
-    return {"tokens": tokens, "claimed": claimed, "closed": closed, "fired": fired, "resolved": resolved}
+    return {"tokens": tokens, "claimed": claimed, "closed": closed, "fired": fired, "resolved": resolved,
+            "kinds": kinds}
+
+
+# The event each kind of command the harnesses send must leave in the log. The first three carry
+# their own token; the others are found in the incident whose declare carried `incident_token`.
+EXPECTED_EVENT = {"declare": "declared", "note": "noteAdded", "assign": "taskAssigned", "lead": "commandClaimed",
+                  "done": "taskDone", "resolve": "resolveRequested", "confirm": "resolved",
+                  "postmortem": "postmortemOwnerNamed"}
+TOKEN_KINDS = {"declare", "note", "assign"}
+
+
+def recorded(command, facts):
+    """Whether an acknowledged command left its event in the log."""
+    if command["kind"] in TOKEN_KINDS:
+        return command["token"] in facts["tokens"]
+    incident = facts["tokens"].get(command.get("incident_token"), {}).get("incident")
+    if command["kind"] == "done":
+        return (incident, command["task"]) in facts["closed"]
+    return (incident, EXPECTED_EVENT[command["kind"]]) in facts["kinds"]
+
+
+def check_commands(commands, facts, store):
+    """Every acknowledged command (answered 200, not refused by the rate limit) is in the log."""
+    acked = [c for c in commands if c["outcome"] == "ack"]
+    lost = [c for c in acked if not recorded(c, facts)]
+    not_seen = [c for c in acked if "slack:command:%s:%s" % (make_requests.TEAM, c["trigger"]) not in store["seen"]]
+    unacked_recorded = [c for c in commands if c["outcome"] == "error" and c.get("token") in facts["tokens"]]
+    return {"sent": len(commands), "acknowledged": len(acked),
+            "refused": sum(1 for c in commands if c["outcome"] == "refused"),
+            "unanswered": sum(1 for c in commands if c["outcome"] == "error"),
+            "unanswered_but_recorded": len(unacked_recorded), "lost": lost, "ack_not_in_seen": len(not_seen)}
+
+
+def check_nudges(commands, facts, store, arrivals, stop_ms, margin=0.5):
+    """Every follow-up that fell due (an acknowledged assignment whose timebox lapsed at least
+    `margin` s before its task was done, its incident resolved or the daemon stopped, or whose
+    nudge is in the log) reached the fake API at least once; else it is a dead letter or lost.
+    `raced`: timeboxes that lapsed within `margin` of the task's end and did not fire (not checked)."""
+    by_key = accepted_by_key(arrivals)
+    dead_tokens = {}
+    for row in store["outbox"]:
+        if row["state"] == "dead" and is_follow_up(row):
+            for token in TOKEN.findall(row["message"]):
+                dead_tokens[token] = row
+    due, lost, dead, not_fired, raced = [], [], [], [], 0
+    for command in commands:
+        fact = facts["tokens"].get(command.get("token"))
+        if command["kind"] != "assign" or command["outcome"] != "ack" or fact is None:
+            continue
+        key = (fact["incident"], fact["task"])
+        end = min(facts["closed"].get(key, float("inf")), facts["resolved"].get(fact["incident"], float("inf")),
+                  stop_ms / 1000.0)
+        fired = key in facts["fired"]
+        if not fired and fact["due_at"] + margin > end:
+            raced += abs(fact["due_at"] - end) < margin
+            continue
+        due.append(command["token"])
+        if not fired:
+            not_fired.append(command["token"])
+        if by_key.get(("tokens", (command["token"],))):
+            continue
+        if command["token"] in dead_tokens:
+            dead.append({"token": command["token"], "reason": dead_tokens[command["token"]]["last_error"]})
+        else:
+            lost.append(command["token"])
+    return {"due": len(due), "delivered": len(due) - len(lost) - len(dead), "lost": lost, "dead": dead,
+            "not_fired_in_log": not_fired, "raced": raced}
 
 
 def outbox_key(row):
