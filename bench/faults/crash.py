@@ -13,8 +13,11 @@ sets the signing secret); by hand:
    connections: notes by responders and assignments by the commander with a timebox of a few
    seconds (`assign <@U…|name> check shard kx<n> in 3s`), each with a unique word kx<n>.
 3. Every --min-gap to --max-gap seconds (at random) SIGKILLs the daemon, restarts it at once and
-   times it to its first GET /healthz 200, --kills times. Commands sent while it is down or in
-   flight at the kill get no answer: they are not acknowledged, and not counted as lost.
+   times it to its first GET /healthz 200, --kills times. A share --aimed of the kills is aimed
+   at the delivery window: the fake API is armed to SIGKILL the daemon right after it has written
+   its 200 for the next message (before Deputy can record the delivery), which should make that
+   message arrive twice; the rest fall at random moments. Commands sent while the daemon is down
+   or in flight at the kill get no answer: they are not acknowledged, and not counted as lost.
 4. After the last restart: stops sending, waits until every timebox has lapsed and the outbox is
    empty, stops the daemon with SIGTERM and reads the store (read-only):
    (a) every command answered 200 (and not refused by the rate limit) is in the event log;
@@ -59,6 +62,9 @@ def parse_args():
     parser.add_argument("--drain-timeout", type=float, default=120.0, help="seconds")
     parser.add_argument("--dup-limit", type=float, default=1000.0,
                         help="ms after the acceptance a kill may fall and still explain a repeat")
+    parser.add_argument("--aimed", type=float, default=0.3,
+                        help="share of kills aimed at the window: right after the fake API accepts a message")
+    parser.add_argument("--aim-timeout", type=float, default=5.0, help="seconds to wait for a message to aim at")
     parser.add_argument("--seed", type=int, default=None)
     return parser.parse_args()
 
@@ -124,15 +130,32 @@ async def restart(daemon, health_session, kill_ms, healthy_within, restarts):
     return entry
 
 
+async def aimed_kill(args, daemon, session):
+    """Arms the fake API to SIGKILL the daemon right after it accepts the next message; returns
+    the epoch ms the daemon was seen dead (the fake API logs the exact moment), or None when no
+    message came within --aim-timeout s (then it is disarmed by a plain kill)."""
+    url = "http://127.0.0.1:%d/arm" % args.fake_port
+    async with session.post(url, json={"pid": daemon.pid}) as response:
+        await response.read()
+    if await daemon.died(args.aim_timeout):
+        return fl.now_ms()
+    return None
+
+
 async def kill_loop(args, rng, daemon, health_session, restarts, log):
     for n in range(args.kills):
         await asyncio.sleep(rng.uniform(args.min_gap, args.max_gap))
-        kill_ms = await daemon.kill()
+        aimed = rng.random() < args.aimed
+        kill_ms = await aimed_kill(args, daemon, health_session) if aimed else None
+        if kill_ms is None:
+            aimed = False
+            kill_ms = await daemon.kill()
         entry = await restart(daemon, health_session, kill_ms, args.healthy_within, restarts)
-        entry["kill"] = n + 1
+        entry.update(kill=n + 1, aimed=aimed)
         log.write(json.dumps(entry) + "\n")
-        print("[crash] kill %d/%d: healthy again in %s ms" % (n + 1, args.kills, fl.fmt(entry["start_to_healthy_ms"], 0)),
-              file=sys.stderr)
+        print("[crash] kill %d/%d%s: healthy again in %s ms" % (
+            n + 1, args.kills, " (aimed at a delivery)" if aimed else "", fl.fmt(entry["start_to_healthy_ms"], 0)),
+            file=sys.stderr)
         if not entry["healthy"]:
             raise SystemExit("the daemon did not come up healthy after kill %d: see deputy.log" % (n + 1))
 
@@ -164,8 +187,10 @@ def report(args, checks, restarts, windows, dups, stop_code, drained):
     w, s, k = fl.summary(windows), fl.summary(start_ms), fl.summary(kill_ms)
     unexplained = [d for d in dups if not d["explained"]]
     slow = [r for r in restarts[1:] if not r["in_time"]]
+    aimed = sum(1 for r in restarts if r.get("aimed"))
     lines = [
-        "crash harness: %d kills, %d restarts (+1 first start)" % (args.kills, len(restarts) - 1),
+        "crash harness: %d kills (%d at random moments, %d aimed right after the fake API accepted a message),"
+        " %d restarts (+1 first start)" % (args.kills, args.kills - aimed, aimed, len(restarts) - 1),
         "commands: sent %d, acknowledged %d, lost %d (refused by the rate limit %d, unanswered %d of which %d"
         " recorded anyway; acknowledged but not in seen_request %d)" % (
             c["sent"], c["acknowledged"], len(c["lost"]), c["refused"], c["unanswered"],
@@ -239,7 +264,9 @@ async def run(args):
     arrivals = fl.read_arrivals(arrivals_path)
     checks = {"commands": fl.check_commands(commands, facts, store),
               "nudges": fl.check_nudges(commands, facts, store, arrivals, stop_ms)}
-    kills_ms = [r["kill_ms"] for r in restarts if r["kill_ms"]]
+    # A plain kill's moment is the harness's; an aimed kill's is the fake API's (it sent the signal).
+    kills_ms = [r["kill_ms"] for r in restarts if r["kill_ms"] and not r.get("aimed")]
+    kills_ms += fl.read_fake_kills(arrivals_path)
     windows = fl.delivery_windows(store, arrivals)
     dups = fl.duplicates(arrivals, kills_ms, args.dup_limit)
     text, failed = report(args, checks, restarts, windows, dups, stop_code, drained)

@@ -17,6 +17,11 @@ nudge quoting a task can be told apart from every other. Only "ok" and "slow" an
 answered, in equal shares, with a 500, a 429 with `Retry-After: 1`, a connection reset before
 any answer, or a slow 200 after --slow seconds (accepted, just late). GET /stats returns the
 counts by outcome. Bounded: it exits by itself after --lifetime seconds (default 7200).
+
+POST /arm {"pid": N} (the crash harness) makes the next accepted message kill process N with
+SIGKILL right after its 200 has been written: the sender dies between Slack accepting a message
+and recording it as delivered. The kill is logged as {"kill_ms": …, "pid": N, "after_ms": <the
+acceptance>}.
 """
 import argparse
 import asyncio
@@ -55,6 +60,7 @@ def pick_outcome(fail_rate, rng):
 def make_app(args, log):
     rng = random.Random(args.seed)
     counts = {}
+    armed = {}
 
     def record(arrived, request, channel, tokens, outcome):
         counts[outcome] = counts.get(outcome, 0) + 1
@@ -82,7 +88,25 @@ def make_app(args, log):
                                      headers={"Retry-After": "1"})
         # Logged before the answer is written: the moment the fake API accepts the message.
         record(arrived, request, channel, tokens, outcome)
-        return web.json_response({"ok": True, "channel": channel or "C0", "ts": "%.6f" % arrived})
+        response = web.json_response({"ok": True, "channel": channel or "C0", "ts": "%.6f" % arrived})
+        pid = armed.pop("pid", None)
+        if pid is not None:
+            accepted_ms = int(time.time() * 1000)
+            await response.prepare(request)
+            await response.write_eof()
+            kill(pid, accepted_ms)
+        return response
+
+    def kill(pid, accepted_ms):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            return
+        log.write(json.dumps({"kill_ms": int(time.time() * 1000), "pid": pid, "after_ms": accepted_ms}) + "\n")
+
+    async def arm(request):
+        armed["pid"] = int((await request.json())["pid"])
+        return web.json_response({"armed": armed["pid"]})
 
     async def stats(_):
         return web.json_response(counts)
@@ -95,6 +119,7 @@ def make_app(args, log):
 
     app = web.Application(client_max_size=8 * 1024 * 1024)
     app.router.add_get("/stats", stats)
+    app.router.add_post("/arm", arm)
     app.router.add_route("POST", "/{tail:.*}", handle)
     app.on_startup.append(stop_later)
     return app

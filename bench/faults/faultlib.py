@@ -117,6 +117,13 @@ class Daemon:
             await asyncio.sleep(0.002)
         return at
 
+    async def died(self, timeout):
+        """Waits up to timeout s for the process to end by itself (someone else killed it)."""
+        deadline = time.monotonic() + timeout
+        while self.process.poll() is None and time.monotonic() < deadline:
+            await asyncio.sleep(0.002)
+        return self.process.poll() is not None
+
     async def stop(self, timeout=30):
         """SIGTERM; waits for the exit (SIGKILL after timeout s). Returns the exit code."""
         if not self.alive():
@@ -291,7 +298,16 @@ def read_arrivals(path):
         return []
     with open(path) as f:
         rows = [json.loads(line) for line in f if line.strip()]
-    return sorted(rows, key=lambda row: row["ms"])
+    return sorted((row for row in rows if "path" in row), key=lambda row: row["ms"])
+
+
+def read_fake_kills(path):
+    """The kills the fake API made when armed (see fake_slack.py): epoch ms of each."""
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    return [row["kill_ms"] for row in rows if "kill_ms" in row]
 
 
 def accepted(row):
