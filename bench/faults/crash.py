@@ -139,7 +139,9 @@ async def aimed_kill(args, daemon, session):
         await response.read()
     if await daemon.died(args.aim_timeout):
         return fl.now_ms()
-    return None
+    async with session.post(url, json={"pid": None}) as response:  # never a pid reused later
+        await response.read()
+    return None if daemon.alive() else fl.now_ms()
 
 
 async def kill_loop(args, rng, daemon, health_session, restarts, log):

@@ -21,7 +21,7 @@ counts by outcome. Bounded: it exits by itself after --lifetime seconds (default
 POST /arm {"pid": N} (the crash harness) makes the next accepted message kill process N with
 SIGKILL right after its 200 has been written: the sender dies between Slack accepting a message
 and recording it as delivered. The kill is logged as {"kill_ms": …, "pid": N, "after_ms": <the
-acceptance>}.
+acceptance>}. POST /arm {"pid": null} disarms it.
 """
 import argparse
 import asyncio
@@ -105,8 +105,12 @@ def make_app(args, log):
         log.write(json.dumps({"kill_ms": int(time.time() * 1000), "pid": pid, "after_ms": accepted_ms}) + "\n")
 
     async def arm(request):
-        armed["pid"] = int((await request.json())["pid"])
-        return web.json_response({"armed": armed["pid"]})
+        pid = (await request.json()).get("pid")
+        if pid is None:
+            armed.pop("pid", None)
+        else:
+            armed["pid"] = int(pid)
+        return web.json_response({"armed": pid})
 
     async def stats(_):
         return web.json_response(counts)
