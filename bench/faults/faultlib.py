@@ -498,6 +498,7 @@ def duplicates(arrivals, kills_ms, limit_ms, slack_ms=50):
         for first, again in zip(times, times[1:]):
             kills = [k for k in kills_ms if first - slack_ms <= k < again]
             gap = (kills[0] - first) if kills else None
-            result.append({"key": list(key), "accepted_ms": first, "again_ms": again, "kill_after_ms": gap,
+            label = key[1] if key[0] == "url" else " ".join(key[1])
+            result.append({"key": label, "accepted_ms": first, "again_ms": again, "kill_after_ms": gap,
                            "explained": gap is not None and gap <= limit_ms})
     return result
