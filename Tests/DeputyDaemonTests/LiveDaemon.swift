@@ -82,6 +82,12 @@ struct LiveDaemon {
     /// Posts `/ic <text>` from `user` in channel C1 as Slack does: a form, signed with the signing
     /// secret at the real clock's time (signature freshness never uses the manual one).
     func command(_ text: String, by user: User = alice) async throws -> HTTPClientResponse {
+        try await client.send(Self.slashCommand(text, by: user, port: port, responseURL: responseURL))
+    }
+
+    /// The request Slack sends for `/ic <text>` from `user` in channel C1 to a server on `port`.
+    static func slashCommand(_ text: String, by user: User = alice, port: Int, responseURL: String) -> HTTPClientRequest
+    {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         let fields = [
@@ -92,16 +98,15 @@ struct LiveDaemon {
         let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? $0.1)" }
             .joined(separator: "&")
         let timestamp = String(Int(Date().timeIntervalSince1970))
-        let signature = SlackSignature(signingSecret: Self.signingSecret)
+        let signature = SlackSignature(signingSecret: signingSecret)
             .signature(body: Data(body.utf8), timestamp: timestamp)
-        return try await client.send(
-            HTTPClientRequest(
-                method: "POST", url: "http://127.0.0.1:\(port)\(SlackManifest.commandsPath)",
-                headers: [
-                    ("Content-Type", "application/x-www-form-urlencoded"),
-                    (SlackSignature.timestampHeader, timestamp), (SlackSignature.signatureHeader, signature),
-                ],
-                body: Array(body.utf8), connectTimeout: .seconds(5), totalTimeout: .seconds(30)))
+        return HTTPClientRequest(
+            method: "POST", url: "http://127.0.0.1:\(port)\(SlackManifest.commandsPath)",
+            headers: [
+                ("Content-Type", "application/x-www-form-urlencoded"),
+                (SlackSignature.timestampHeader, timestamp), (SlackSignature.signatureHeader, signature),
+            ],
+            body: Array(body.utf8), connectTimeout: .seconds(5), totalTimeout: .seconds(30))
     }
 
     /// Sends `method` to `path` of the server, with `body` as JSON when given.

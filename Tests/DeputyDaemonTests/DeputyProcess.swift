@@ -1,0 +1,106 @@
+import CurlHTTP
+import DeputyTestSupport
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `deputy serve` as a process of its own (the debug build beside the test binary), for what
+/// only a real process shows: a SIGKILL. It runs from the repository's root (so it reads the
+/// shipped Config/, rules and phrasebook), with Slack on, on 127.0.0.1 at `port`; its log goes to
+/// `logPath`. A value that goes away kills its process.
+final class DeputyProcess: Sendable {
+    let process = Process()
+    let port: Int
+    let logPath: String
+
+    /// Starts `deputy serve` on `database` and `port`, logging to `logPath`.
+    init(database: String, port: Int, logPath: String) throws {
+        self.port = port
+        self.logPath = logPath
+        process.executableURL = try Self.binary()
+        process.arguments = ["serve"]
+        process.currentDirectoryURL = Fixtures.repositoryRoot
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "DEPUTY_HOST": "127.0.0.1", "DEPUTY_PORT": String(port),
+            "DEPUTY_DATABASE": database, "SLACK_SIGNING_SECRET": LiveDaemon.signingSecret,
+            "SLACK_BOT_TOKEN": LiveDaemon.botToken, "SLACK_API_URL": "http://127.0.0.1:1/api",
+        ]
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        let log = FileHandle(forWritingAtPath: logPath)
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    /// Polls `GET /healthz` until it answers 200; throws after `seconds`.
+    func waitHealthy(_ client: CurlHTTPClient, within seconds: Double = 60) async throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            guard process.isRunning else { throw DeputyProcessError.exited(process.terminationStatus, log) }
+            let request = HTTPClientRequest(
+                method: "GET", url: "http://127.0.0.1:\(port)/healthz", connectTimeout: .seconds(1),
+                totalTimeout: .seconds(2))
+            if let response = try? await client.send(request), response.status == 200 { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw DeputyProcessError.notHealthy(log)
+    }
+
+    /// Kills the process at once, as the kernel's OOM killer or `kill -9` would.
+    func killNow() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// Asks the process to stop (SIGTERM) and returns its exit status.
+    func stop() -> Int32 {
+        process.terminate()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// What the process has logged so far.
+    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    /// The `deputy` executable the test build made: beside the test bundle, or in .build/debug.
+    static func binary() throws -> URL {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("deputy")
+        let debug = Fixtures.repositoryRoot.appendingPathComponent(".build/debug/deputy")
+        guard let found = [besideTests, debug].first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
+        else { throw DeputyProcessError.noBinary([besideTests.path, debug.path]) }
+        return found
+    }
+
+    /// A port of 127.0.0.1 that nothing listens on right now (the kernel's pick for port 0).
+    static func freePort() throws -> Int {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw DeputyProcessError.noPort }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+                bind(socket, address, length) == 0 && getsockname(socket, address, &length) == 0
+            }
+        }
+        guard bound else { throw DeputyProcessError.noPort }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+/// Why a `DeputyProcess` could not be used.
+enum DeputyProcessError: Error {
+    case noBinary([String])
+    case noPort
+    case exited(Int32, String)
+    case notHealthy(String)
+}
