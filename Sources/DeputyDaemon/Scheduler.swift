@@ -75,9 +75,12 @@ public actor Scheduler: Service {
     }
 
     /// Fires every incident whose deadline has come, soonest first.
+    /// Stops between incidents once the task is cancelled (a SIGTERM during the catch-up after a
+    /// long outage, with thousands due): what it did not fire is still due in the store, and
+    /// fires at the next start.
     func fireDue() async {
         let now = time.now
-        while let entry = queue.popDue(at: now) {
+        while !Task.isCancelled, let entry = queue.popDue(at: now) {
             lag.recordNanoseconds(Int64(max(0, now.timeIntervalSince(entry.at)) * 1e9))
             queue.set(entry.incident, await desk.fireDue(entry.incident, at: now))
         }

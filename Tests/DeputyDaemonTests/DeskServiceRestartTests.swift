@@ -159,4 +159,30 @@ struct DeskServiceRestartTests {
         _ = await desk.submit(command("declare the queue is stuck", in: third))
         #expect(try store.incident(IncidentID(4))?.title == "the queue is stuck")
     }
+
+    @Test("a shutdown during the catch-up after an outage stops between incidents; the rest fire next time")
+    func catchUpStopsWhenCancelled() async throws {
+        let store = try DeputyStore.inMemory()
+        let time = ManualTimeSource(start: Fixtures.start)
+        let before = try await makeDesk(store, time)
+        let channels = (1...30).map { ChannelKey(platform: "test", team: "T1", channel: "C\($0)") }
+        for channel in channels { await openIncident(on: before, in: channel) }
+        for row in try store.duePending(now: time.now, limit: 1_000) { try store.markDelivered(row.id, at: time.now) }
+        time.set(Fixtures.start.addingTimeInterval(3600))  // Down for an hour: every reminder is due.
+
+        let desk = try await makeDesk(store, time)
+        let scheduler = Scheduler(
+            desk: desk, time: time, logger: Logger(label: "test"), metrics: NOOPMetricsHandler.instance)
+        for (incident, at) in await desk.deadlines() { await scheduler.update(incident, at) }
+        let stopping = Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            await scheduler.fireDue()
+        }
+        await stopping.value
+        #expect(try store.pendingCount() == 0, "nothing fired once the shutdown began")
+
+        await scheduler.fireDue()
+        let nudged = Set(try store.duePending(now: time.now, limit: 1_000).map(\.channel))
+        #expect(nudged == Set(channels), "every incident's reminder, once the catch-up runs")
+    }
 }
