@@ -129,9 +129,24 @@ let package = Package(
             path: "Tests/DeputyTestSupport",
             swiftSettings: strictness
         ),
+        // What the fuzz targets check, shared by `deputy-fuzz` and the corpus replay test.
+        .target(
+            name: "DeputyFuzz",
+            dependencies: ["DeputyCore", "DeputyChat", "DeputyConfig"],
+            path: "Tests/DeputyFuzz",
+            swiftSettings: strictness
+        ),
+        // libFuzzer's driver; only a build with -DFUZZING -sanitize=fuzzer calls it (bench/fuzz/run.sh).
+        .systemLibrary(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"),
+        .executableTarget(
+            name: "deputy-fuzz",
+            dependencies: ["DeputyFuzz", "CLibFuzzer"],
+            path: "Tests/Fuzz/Driver",
+            swiftSettings: strictness
+        ),
         .testTarget(
             name: "DeputyCoreTests",
-            dependencies: ["DeputyCore", "DeputyTestSupport"],
+            dependencies: ["DeputyCore", "DeputyTestSupport", "DeputyFuzz"],
             swiftSettings: strictness
         ),
         .testTarget(
@@ -182,6 +197,7 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP"], swiftSettings: strictness),
+        .testTarget(name: "DeputyFuzzTests", dependencies: ["DeputyFuzz", "DeputyCore"], swiftSettings: strictness),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -49,6 +49,8 @@ struct GenericAdapterTests {
             ("tell @channel", "tell @\u{2060}channel"), ("@Everyone now", "@\u{2060}Everyone now"),
             ("@here @all", "@\u{2060}here @\u{2060}all"), ("ask @bob", "ask @bob"), ("a@b.c", "a@b.c"),
             ("ask <@U2|sam> first", "ask @sam first"),
+            // A canonical mention whose name is a crowd word, or that ends where one starts.
+            ("tell <@U2|here>", "tell @\u{2060}here"), ("<@U2|>Channel", "@\u{2060}Channel"),
         ])
     func echo(typed: String, echoed: String) throws {
         #expect(GenericEncoder.escape(typed) == echoed)

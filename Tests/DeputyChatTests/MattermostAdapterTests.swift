@@ -88,6 +88,16 @@ struct MattermostAdapterTests {
         #expect(escaped.replacingOccurrences(of: "\u{2060}", with: "") == text)
     }
 
+    /// Found by the fuzzer: a canonical mention is written `@name`, so its name can be a crowd word.
+    @Test(
+        "a canonical mention named like a crowd can never ping",
+        arguments: ["<@x|here>", "<@x|ALL> now", "<@x|>channel", "note <@x|a @here>"])
+    func escapingMentions(text: String) {
+        let escaped = MattermostMarkup.escape(text)
+        for word in ["@all", "@channel", "@here"] { #expect(!escaped.lowercased().contains(word)) }
+        #expect(!escaped.contains("<@"))
+    }
+
     @Test func ordinaryTextAndPersonalMentionsAreEchoedAsTheyAre() {
         #expect(MattermostMarkup.escape("ask @bob about checkout") == "ask @bob about checkout")
         #expect(MattermostMarkup.escape("a@b.c <b>") == "a@b.c <b>")

@@ -1,4 +1,5 @@
 import DeputyCore
+import DeputyFuzz
 import Testing
 
 extension CommandParserTests {

@@ -1,4 +1,5 @@
 import DeputyCore
+import DeputyFuzz
 import Testing
 
 /// Table-driven checks of every command form and every error, plus the nested generated suite.

@@ -1,12 +1,12 @@
 import DeputyCore
 
 /// Properties every parse must have, whatever the text: checked on tables and generated inputs.
-enum CommandParserInvariants {
+public enum CommandParserInvariants {
     /// A parse result.
-    typealias Parse = Result<Command, CommandError>
+    public typealias Parse = Result<Command, CommandError>
 
     /// Every way `text`'s parse breaks the parser's promises; empty when it keeps them all.
-    static func violations(for text: String) -> [String] {
+    public static func violations(for text: String) -> [String] {
         let result = CommandParser.parse(text)
         var found: [String] = []
         func check(_ holds: Bool, _ what: String) {
@@ -42,7 +42,7 @@ enum CommandParserInvariants {
     }
 
     /// Whether two parses are equal, display names included.
-    static func same(_ lhs: Parse, _ rhs: Parse) -> Bool {
+    public static func same(_ lhs: Parse, _ rhs: Parse) -> Bool {
         lhs == rhs && String(reflecting: lhs) == String(reflecting: rhs)
     }
 
@@ -75,7 +75,7 @@ enum CommandParserInvariants {
     }
 
     /// The verb whose grammar produces `command`.
-    static func verb(of command: Command) -> Verb {
+    public static func verb(of command: Command) -> Verb {
         switch command {
         case .declare: .declare
         case .lead: .lead
