@@ -26,8 +26,13 @@ public actor DeskService: CommandDesk {
     let time: any TimeSource
     let policy: DeliveryPolicy
     let logger: Logger
-    /// Dedupe keys applied recently, with when; older ones are pruned with the store's.
+    /// Dedupe keys applied in the last `seenInMemory`, with when: a platform's quick retry is
+    /// answered from here without deciding it again. A later repeat is still caught by the
+    /// store, which keeps every key for a day; here, 50 commands a second for a day would be
+    /// millions of keys.
     var seen: [String: Date] = [:]
+    /// When `seen` was last pruned: at most once a minute.
+    var seenPrunedAt = Date.distantPast
     var waiting: [Pending] = []
     var flushing = false
     var observers = Observers()
@@ -250,6 +255,7 @@ public actor DeskService: CommandDesk {
         }
         let now = time.now
         let numberBefore = desk.nextNumber
+        let previous = desk.latest[inbound.channel]
         let result: Desk.Result
         switch CommandParser.parse(inbound.text) {
         case .success(let command):
@@ -277,10 +283,12 @@ public actor DeskService: CommandDesk {
         }
         switch await persist(commit, incident: result.incident, opened: opened) {
         case .stored:
-            if let key = inbound.dedupeKey { seen[key] = now }
+            if let key = inbound.dedupeKey { remember(key, at: now) }
+            // The channel's incident before this declare is history now: the store has it all.
+            if opened, let previous, desk.incidents[previous]?.isActive == false { unload(previous) }
             return .answered(answered)
         case .duplicate:
-            if let key = inbound.dedupeKey { seen[key] = now }
+            if let key = inbound.dedupeKey { remember(key, at: now) }
             return .duplicate
         case .failed:
             return .unavailable
@@ -317,11 +325,6 @@ public actor DeskService: CommandDesk {
     public func commander(of id: IncidentID) async -> User? {
         await load([id])
         return desk.incidents[id]?.commander
-    }
-
-    /// Drops dedupe keys older than `cutoff` (the store prunes its own).
-    public func pruneSeen(olderThan cutoff: Date) {
-        seen = seen.filter { $0.value >= cutoff }
     }
 
     /// The text of a stakeholder update the command recorded, if it recorded one.

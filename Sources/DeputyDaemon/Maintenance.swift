@@ -24,6 +24,9 @@ public struct Maintenance: Service {
         self.logger = logger
     }
 
+    /// How long a closed incident nothing touches stays in memory: an hour, then the store.
+    static let closedIncidentsInMemory: TimeInterval = 3600
+
     public func run() async throws {
         try await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
@@ -39,11 +42,14 @@ public struct Maintenance: Service {
         let seenCutoff = now.addingTimeInterval(-seenRetention)
         let deliveredCutoff = now.addingTimeInterval(-deliveredRetention)
         await desk.pruneSeen(olderThan: seenCutoff)
+        let unloaded = await desk.unloadIdle(before: now.addingTimeInterval(-Self.closedIncidentsInMemory))
         do {
             let (seen, delivered) = try await executor.run { store in
                 (try store.pruneSeen(olderThan: seenCutoff), try store.pruneDelivered(olderThan: deliveredCutoff))
             }
-            logger.debug("housekeeping", metadata: ["seen_pruned": "\(seen)", "delivered_pruned": "\(delivered)"])
+            logger.debug(
+                "housekeeping",
+                metadata: ["seen_pruned": "\(seen)", "delivered_pruned": "\(delivered)", "unloaded": "\(unloaded)"])
         } catch {
             logger.warning("housekeeping failed", metadata: ["error": "\(error)"])
         }
