@@ -8,16 +8,16 @@ import Testing
 /// while another incident's nudge goes out; then each message reaches Slack once, in order.
 @Suite("Outbound faults, live: rate limits and Retry-After")
 struct OutboundRateLimitLiveTests {
-    @Test("HTTP 429 with Retry-After: 120 waits two minutes, then each message once and in order")
+    @Test("HTTP 429 with Retry-After: 300 waits five minutes, then each message once and in order")
     func tooManyRequests() async throws {
         try await Self.expectRetryAfterHonoured(
-            .status(429, retryAfter: "120"), seconds: 120, reason: "rate limited (HTTP 429)")
+            .status(429, retryAfter: "300"), seconds: 300, reason: "rate limited (HTTP 429)")
     }
 
-    @Test("ok:false ratelimited with Retry-After: 90 waits ninety seconds, then each message once and in order")
+    @Test("ok:false ratelimited with Retry-After: 240 waits four minutes, then each message once and in order")
     func slackRateLimited() async throws {
         try await Self.expectRetryAfterHonoured(
-            .slackError("ratelimited", retryAfter: "90"), seconds: 90, reason: "ratelimited")
+            .slackError("ratelimited", retryAfter: "240"), seconds: 240, reason: "ratelimited")
     }
 
     /// Fails the faulty channel's first call with `fault`, which says to wait `seconds`, and checks
@@ -35,7 +35,7 @@ struct OutboundRateLimitLiveTests {
                 #expect(waiting.first?.attempts == 1)
 
                 try await scene.lapseHealthyTimebox()
-                let followedUp = await scene.drive(step: 1, steps: 5) {
+                let followedUp = await scene.drive(step: 5, steps: 12) {
                     api.posted(to: FaultScene.healthy).contains { $0.contains("it's been") }
                 }
                 #expect(followedUp, "the other incident's follow-up went out while this channel waited")
@@ -44,7 +44,8 @@ struct OutboundRateLimitLiveTests {
 
                 try await scene.moveClock(to: retryAt)
                 #expect(api.posted(to: faulty).first == FaultScene.posts.first, "tried again once it passed")
-                #expect(await scene.drive(step: 1, steps: 30) { api.posted(to: faulty).count == 3 })
+                // Steps of 2 s, past the pacing; up to 4 minutes, as a look may wait for the loop's 30 s one.
+                #expect(await scene.drive(step: 2, steps: 120) { api.posted(to: faulty).count == 3 })
                 try await scene.moveClock(to: scene.time.now.addingTimeInterval(60))
                 #expect(api.posted(to: faulty) == FaultScene.posts, "each once, in order")
                 #expect(api.attempts(to: faulty) == 4, "one refused try, then one each")
