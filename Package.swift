@@ -196,7 +196,10 @@ let package = Package(
             exclude: ["Transcripts"],
             swiftSettings: strictness
         ),
-        .testTarget(name: "CurlHTTPTests", dependencies: ["CurlHTTP"], swiftSettings: strictness),
+        .testTarget(
+            name: "CurlHTTPTests",
+            // The raw-socket test server lives in DeputyTestSupport: the daemon's fault tests use it too.
+            dependencies: ["CurlHTTP", "DeputyTestSupport"], swiftSettings: strictness),
         .testTarget(name: "DeputyFuzzTests", dependencies: ["DeputyFuzz", "DeputyCore"], swiftSettings: strictness),
     ],
     swiftLanguageModes: [.v6]

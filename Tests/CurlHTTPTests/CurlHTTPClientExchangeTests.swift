@@ -1,4 +1,5 @@
 import CurlHTTP
+import DeputyTestSupport
 import Testing
 
 /// Requests that get a response: what goes out on the wire and what comes back.

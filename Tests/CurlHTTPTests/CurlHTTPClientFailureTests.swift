@@ -1,4 +1,5 @@
 import CurlHTTP
+import DeputyTestSupport
 import Testing
 
 /// Requests that get no response: each fails with a thrown `CurlError` of the right kind.

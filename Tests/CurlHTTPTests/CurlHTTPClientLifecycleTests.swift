@@ -1,4 +1,5 @@
 import CurlHTTP
+import DeputyTestSupport
 import Testing
 
 /// Many requests, connection reuse, cancellation and shutdown.

@@ -79,19 +79,21 @@ struct LiveDaemon {
             responseURL: apiURL + "/respond")
     }
 
-    /// Posts `/ic <text>` from `user` in channel C1 as Slack does: a form, signed with the signing
-    /// secret at the real clock's time (signature freshness never uses the manual one).
-    func command(_ text: String, by user: User = alice) async throws -> HTTPClientResponse {
-        try await client.send(Self.slashCommand(text, by: user, port: port, responseURL: responseURL))
+    /// Posts `/ic <text>` from `user` in `channel` (C1 unless given) as Slack does: a form, signed
+    /// with the signing secret at the real clock's time (signature freshness never uses the manual one).
+    func command(_ text: String, by user: User = alice, in channel: String = "C1") async throws -> HTTPClientResponse {
+        try await client.send(
+            Self.slashCommand(text, by: user, in: channel, port: port, responseURL: responseURL))
     }
 
-    /// The request Slack sends for `/ic <text>` from `user` in channel C1 to a server on `port`.
-    static func slashCommand(_ text: String, by user: User = alice, port: Int, responseURL: String) -> HTTPClientRequest
-    {
+    /// The request Slack sends for `/ic <text>` from `user` in `channel` to a server on `port`.
+    static func slashCommand(
+        _ text: String, by user: User = alice, in channel: String = "C1", port: Int, responseURL: String
+    ) -> HTTPClientRequest {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         let fields = [
-            ("token", "verification-token"), ("team_id", "T1"), ("team_domain", "example"), ("channel_id", "C1"),
+            ("token", "verification-token"), ("team_id", "T1"), ("team_domain", "example"), ("channel_id", channel),
             ("channel_name", "incident"), ("user_id", user.id), ("user_name", user.name), ("command", "/ic"),
             ("text", text), ("response_url", responseURL), ("trigger_id", UUID().uuidString), ("api_app_id", "A1"),
         ]
@@ -143,18 +145,20 @@ struct LiveDaemon {
 extension LiveDaemon {
     /// Runs `body` with a daemon on a new data file in a temporary folder: Slack off unless
     /// `slack`, the platforms `environment` sets on, time from `time`, deliveries through a client
-    /// of their own. The daemon is stopped gracefully afterwards, whether `body` threw or not, and
+    /// of their own (whose requests wait at most `timeout`, when given). The daemon is stopped gracefully afterwards, whether `body` threw or not, and
     /// the folder removed.
     static func running(
         environment: [String: String] = [:], slack: Bool = false, apiURL: String = "http://127.0.0.1:1/api",
         time: ManualTimeSource = ManualTimeSource(start: Fixtures.start), yaml: String = "host: 127.0.0.1\n",
-        logger: Logger? = nil, database: String? = nil, _ body: (LiveDaemon) async throws -> Void
+        logger: Logger? = nil, database: String? = nil, timeout: Duration? = nil,
+        _ body: (LiveDaemon) async throws -> Void
     ) async throws {
         let folder = try TemporaryFolder()
         let client = try CurlHTTPClient()
         defer { client.shutdown() }
-        let transport = try CurlHTTPClient()
-        defer { transport.shutdown() }
+        let curl = try CurlHTTPClient()
+        defer { curl.shutdown() }
+        let transport: any HTTPTransport = timeout.map { TimeoutCap(transport: curl, total: $0) } ?? curl
         let live = try await start(
             database: database ?? folder.file("deputy.sqlite"), apiURL: apiURL, time: time, transport: transport,
             client: client,

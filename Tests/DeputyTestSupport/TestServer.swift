@@ -2,22 +2,24 @@ import Foundation
 import Glibc
 import Synchronization
 
-/// A small HTTP/1.1 server on 127.0.0.1 for the client's tests: blocking sockets, a thread per
-/// connection, keep-alive. Written here because the tests may add no dependency.
-final class TestServer: Sendable {
+/// A small HTTP/1.1 server on 127.0.0.1 for tests of what goes over the wire, faults included:
+/// blocking sockets, a thread per connection, keep-alive. Raw sockets because a fault such as a
+/// reset mid-body is out of a real server's reach (and the client's tests may add no dependency).
+public final class TestServer: Sendable {
     private struct State {
+        var listening = false
         var acceptedConnections = 0
         var openConnections: Set<Int32> = []
         var stopped = false
     }
 
     /// The port the server listens on.
-    let port: UInt16
+    public let port: UInt16
     /// Every request the server reads, in order.
-    let arrivals: AsyncStream<ReceivedRequest>
+    public let arrivals: AsyncStream<ReceivedRequest>
     /// When each held connection (`TestReply.hold`) ended because the client hung up, by the
     /// server's thread: timing the client here is immune to a busy cooperative pool.
-    let hangUps: AsyncStream<ContinuousClock.Instant>
+    public let hangUps: AsyncStream<ContinuousClock.Instant>
 
     private let listener: Int32
     private let greeting: [UInt8]?
@@ -28,35 +30,53 @@ final class TestServer: Sendable {
 
     /// Starts a server that answers each request with `reply(request)`; or, given a `greeting`,
     /// one that sends it as soon as a client connects and hangs up without reading anything.
-    init(greeting: [UInt8]? = nil, reply: @escaping @Sendable (ReceivedRequest) -> TestReply = { _ in .hold }) throws {
+    /// Unless `listening`, its port is bound but refuses connections until `listen()`.
+    public init(
+        listening: Bool = true, greeting: [UInt8]? = nil,
+        reply: @escaping @Sendable (ReceivedRequest) -> TestReply = { _ in .hold }
+    ) throws {
         let socket = try LoopbackSocket()
-        try socket.listen()
         port = socket.port
         listener = socket.release()
         self.greeting = greeting
         self.reply = reply
         (arrivals, arrivalsInput) = AsyncStream.makeStream()
         (hangUps, hangUpsInput) = AsyncStream.makeStream()
+        if listening { try listen() }
+    }
+
+    /// Starts accepting connections on the port, which refused them until now; nothing once
+    /// listening or stopped.
+    public func listen() throws {
+        let start = try state.withLock { state in
+            guard !state.listening, !state.stopped else { return false }
+            guard Glibc.listen(listener, 128) == 0 else { throw SocketError("listen") }
+            state.listening = true
+            return true
+        }
+        guard start else { return }
         let thread = Thread { [self] in acceptConnections() }
         thread.start()
     }
 
     /// `http://127.0.0.1:<port><path>`.
-    func url(_ path: String = "/") -> String {
+    public func url(_ path: String = "/") -> String {
         "http://127.0.0.1:\(port)\(path)"
     }
 
     /// How many connections the server has accepted.
-    var acceptedConnections: Int {
+    public var acceptedConnections: Int {
         state.withLock { $0.acceptedConnections }
     }
 
     /// Stops accepting and hangs up every open connection; the server's threads then end.
-    func stop() {
+    public func stop() {
         state.withLock { state in
             guard !state.stopped else { return }
             state.stopped = true
             shutdown(listener, Int32(SHUT_RDWR))
+            // Never listening, no accepting thread closes it.
+            if !state.listening { close(listener) }
             for connection in state.openConnections { shutdown(connection, Int32(SHUT_RDWR)) }
         }
         arrivalsInput.finish()
@@ -110,6 +130,11 @@ final class TestServer: Sendable {
             case .unframed(let body):
                 let head = "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n"
                 _ = Self.write(Array(head.utf8) + body, to: connection)
+                return
+            case .reset(let bytes):
+                _ = Self.write(bytes, to: connection)
+                var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+                setsockopt(connection, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
                 return
             }
         }

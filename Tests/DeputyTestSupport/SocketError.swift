@@ -1,11 +1,11 @@
 import Glibc
 
 /// A socket call in the test server failed.
-struct SocketError: Error, CustomStringConvertible {
+public struct SocketError: Error, CustomStringConvertible {
     /// The call that failed.
-    var call: String
+    public var call: String
     /// `errno` after the call.
-    var code: Int32
+    public var code: Int32
 
     /// The error for `call`, with the current `errno`.
     init(_ call: String) {
@@ -14,7 +14,7 @@ struct SocketError: Error, CustomStringConvertible {
     }
 
     /// The call and the system's words for the error.
-    var description: String {
+    public var description: String {
         "\(call) failed: \(String(cString: strerror(code)))"
     }
 }

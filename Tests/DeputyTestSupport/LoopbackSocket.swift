@@ -1,14 +1,14 @@
 import Glibc
 
 /// A TCP socket bound to 127.0.0.1 on a port the system picks.
-struct LoopbackSocket: ~Copyable {
+public struct LoopbackSocket: ~Copyable {
     /// The file descriptor; closed when the socket is dropped, unless `release()` took it.
-    let descriptor: Int32
+    public let descriptor: Int32
     /// The port the system picked.
-    let port: UInt16
+    public let port: UInt16
 
     /// Binds a new socket to 127.0.0.1, port 0. It is not listening: a connection to it is refused.
-    init() throws {
+    public init() throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw SocketError("socket") }
         var address = sockaddr_in()
@@ -34,12 +34,12 @@ struct LoopbackSocket: ~Copyable {
     }
 
     /// Starts accepting connections.
-    func listen() throws {
+    public func listen() throws {
         guard Glibc.listen(descriptor, 128) == 0 else { throw SocketError("listen") }
     }
 
     /// Hands the descriptor over to the caller, who must close it.
-    consuming func release() -> Int32 {
+    public consuming func release() -> Int32 {
         let descriptor = self.descriptor
         discard self
         return descriptor
