@@ -33,35 +33,11 @@ SEED=${SEED:-}
 PORT=${PORT:-18390}
 PORT_FAKE_SLACK=${PORT_FAKE_SLACK:-18399}
 
-[ -x "$DEPUTY_BIN" ] || { echo "no deputy binary at $DEPUTY_BIN: build it or set DEPUTY_BIN" >&2; exit 1; }
-python3 -c 'import aiohttp' 2>/dev/null || { echo "pip install aiohttp" >&2; exit 1; }
-
-OUT="$ROOT/bench/results/soak-$(date +%Y%m%d-%H%M%S)"
-mkdir -p "$OUT"
-export SLACK_SIGNING_SECRET="bench-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
-
-PIDS=()
-cleanup() {
-    # soak.py starts and stops the daemon itself; should it die first, the daemon's pid is here.
-    if [ -s "$OUT/daemon.pid" ]; then kill -9 "$(cat "$OUT/daemon.pid")" 2>/dev/null || true; fi
-    for pid in "${PIDS[@]:-}"; do
-        [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-    done
-    wait 2>/dev/null || true
-}
-trap cleanup EXIT
+source bench/faults/common.sh
+faults_setup soak
 
 log "fake Slack API on 127.0.0.1:$PORT_FAKE_SLACK failing $FAIL_RATE of requests; output in $OUT"
-python3 bench/faults/fake_slack.py --port "$PORT_FAKE_SLACK" --log "$OUT/slack-arrivals.jsonl" \
-    --fail-rate "$FAIL_RATE" --slow "$SLOW" --lifetime "$(( ${DURATION%.*} + DRAIN + 600 ))" ${SEED:+--seed "$SEED"} \
-    >"$OUT/fake-slack.log" 2>&1 &
-PIDS+=("$!")
-for _ in $(seq 1 100); do
-    curl -sf -o /dev/null "http://127.0.0.1:$PORT_FAKE_SLACK/stats" && break
-    sleep 0.1
-done
+start_fake_slack --fail-rate "$FAIL_RATE" --slow "$SLOW" --lifetime "$(( ${DURATION%.*} + DRAIN + 600 ))" ${SEED:+--seed "$SEED"}
 
 log "deputy $DEPUTY_BIN on 127.0.0.1:$PORT: $RATE commands/s over $CHANNELS channels for $DURATION s"
 status=0
