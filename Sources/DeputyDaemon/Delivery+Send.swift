@@ -68,7 +68,7 @@ extension Delivery {
             logger.warning(
                 "delivery gives up: the next try would come after the message expires",
                 metadata: ["outbox": "\(row.id)", "attempt": "\(attempts)", "reason": "\(reason)"])
-            await bury(row, reason: "expired")
+            await bury(row, reason: "expired; last try: \(reason)")
             return
         }
         counters.retries.increment()

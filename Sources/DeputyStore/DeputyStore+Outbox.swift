@@ -73,13 +73,18 @@ extension DeputyStore {
     }
 
     /// Gives up on every pending message whose `expiresAt` is before `now`, with the reason
-    /// "expired". Returns how many.
+    /// "expired", followed by why its last try failed, or why it was never tried (`deputy
+    /// outbox` shows it: the failure is what someone needs to fix). Returns how many.
     @discardableResult
     public func expirePending(now: Date) throws -> Int {
         try writer.write { db in
             try db.execute(
-                sql:
-                    "UPDATE outbox SET state = 'dead', last_error = 'expired' WHERE state = 'pending' AND expires_at < ?",
+                sql: """
+                    UPDATE outbox SET state = 'dead',
+                    last_error = 'expired; ' || COALESCE('last try: ' || last_error,
+                        'never tried: the channel''s earlier messages were still failing, or Deputy was not running')
+                    WHERE state = 'pending' AND expires_at < ?
+                    """,
                 arguments: [now.timeIntervalSince1970])
             return db.changesCount
         }

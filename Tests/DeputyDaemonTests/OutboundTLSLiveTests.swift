@@ -33,7 +33,11 @@ struct OutboundTLSLiveTests {
             #expect(expired, "given up once expired")
             let dead = try scene.deadLetters().filter { $0.channel == FaultScene.key(faulty) }
             #expect(dead.count == 3)
-            #expect(dead.allSatisfy { $0.lastError?.contains("expired") == true }, "\(dead.map(\.lastError))")
+            let reasons = dead.compactMap(\.lastError)
+            #expect(reasons.count == 3 && reasons.allSatisfy { $0.hasPrefix("expired; ") }, "\(reasons)")
+            #expect(
+                reasons.contains { $0.contains("last try: CurlError.tls") && $0.contains("certificate") },
+                "a dead letter says why its tries failed: \(reasons)")
             #expect(try await scene.outbox(faulty).allSatisfy { $0.deliveredAt == nil }, "never reported delivered")
         }
         #expect(server.errors.contains("alert unknown ca"), "the client refused the certificate: \(server.errors)")
