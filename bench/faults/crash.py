@@ -28,7 +28,15 @@ sets the signing secret); by hand:
    (d) the window from the fake API's acceptance to the outbox's `delivered_at`, p50/p99/max.
 Writes commands.jsonl, kills.jsonl, report.json and report.txt in --out; prints the report;
 exits 1 when a command or a nudge was lost, a repeat is unexplained, or a restart was not
-healthy within --healthy-within seconds.
+healthy within --healthy-within seconds. The report also gives the scheduler's fire lateness of
+the follow-ups in the log (how late each nudge fired after its due time).
+
+A run also saves run.json (its parameters, restarts, stop time and exit status), so that
+
+    python3 bench/faults/crash.py --report-only RESULTS_DIR
+
+recomputes the report from a finished run's folder without starting anything (for a folder from
+before run.json, what it would hold is inferred from report.json and the other files).
 """
 import argparse
 import asyncio
@@ -43,10 +51,12 @@ import aiohttp
 import faultlib as fl
 
 
-def parse_args():
+def build_parser():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--bin", required=True)
-    parser.add_argument("--out", required=True)
+    parser.add_argument("--report-only", metavar="RESULTS_DIR",
+                        help="recompute the report of a finished run from its folder; start nothing")
+    parser.add_argument("--bin", help="the deputy binary (required unless --report-only)")
+    parser.add_argument("--out", help="the results folder (required unless --report-only)")
     parser.add_argument("--port", type=int, default=18290)
     parser.add_argument("--fake-port", type=int, default=18299)
     parser.add_argument("--kills", type=int, default=50)
@@ -66,7 +76,15 @@ def parse_args():
                         help="share of kills aimed at the window: right after the fake API accepts a message")
     parser.add_argument("--aim-timeout", type=float, default=5.0, help="seconds to wait for a message to aim at")
     parser.add_argument("--seed", type=int, default=None)
-    return parser.parse_args()
+    return parser
+
+
+def parse_args():
+    parser = build_parser()
+    args = parser.parse_args()
+    if not args.report_only and not (args.bin and args.out):
+        parser.error("--bin and --out are required (unless --report-only RESULTS_DIR)")
+    return args
 
 
 class Workload:
@@ -182,7 +200,7 @@ async def wait_drained(args, daemon, session, commands, arrivals_path):
     return False
 
 
-def report(args, checks, restarts, windows, dups, stop_code, drained):
+def report(args, checks, lateness, restarts, windows, dups, stop_code, drained):
     c, n = checks["commands"], checks["nudges"]
     start_ms = [r["start_to_healthy_ms"] for r in restarts[1:] if r["start_to_healthy_ms"] is not None]
     kill_ms = [r["kill_to_healthy_ms"] for r in restarts[1:] if r["kill_to_healthy_ms"] is not None]
@@ -197,8 +215,7 @@ def report(args, checks, restarts, windows, dups, stop_code, drained):
         " recorded anyway; acknowledged but not in seen_request %d)" % (
             c["sent"], c["acknowledged"], len(c["lost"]), c["refused"], c["unanswered"],
             c["unanswered_but_recorded"], c["ack_not_in_seen"]),
-        "follow-up nudges: due %d, delivered %d, lost %d, dead letters %d (not fired in the log: %d)" % (
-            n["due"], n["delivered"], len(n["lost"]), len(n["dead"]), len(n["not_fired_in_log"])),
+    ] + [line for line in fl.nudge_report(n, lateness) if not line.startswith("  ")] + [
         "duplicates (messages accepted twice): %d, explained by a kill in the window %d, unexplained %d" % (
             len(dups), len(dups) - len(unexplained), len(unexplained)),
         "window (fake API acceptance -> outbox delivered_at), %d messages: p50 %s / p99 %s / max %s ms" % (
@@ -214,10 +231,7 @@ def report(args, checks, restarts, windows, dups, stop_code, drained):
             "explained" if d["explained"] else "UNEXPLAINED"))
     for command in c["lost"][:20]:
         lines.append("  LOST command: %s (trigger %s, answered %s)" % (command["text"], command["trigger"], command["status"]))
-    for token in n["lost"][:20]:
-        lines.append("  LOST nudge: the follow-up of %s" % token)
-    for dead in n["dead"][:20]:
-        lines.append("  DEAD LETTER: the follow-up of %s (%s)" % (dead["token"], dead["reason"]))
+    lines += [line for line in fl.nudge_report(n, lateness) if line.startswith("  ")]
     failed = bool(c["lost"] or n["lost"] or n["dead"] or unexplained or slow or stop_code != 0)
     lines.append("RESULT: %s" % ("FAIL" if failed else "ok"))
     return "\n".join(lines), failed
@@ -260,24 +274,71 @@ async def run(args):
         daemon.kill_now()
         await sender.close()
         await health_session.close()
+    fl.save_json(os.path.join(args.out, "run.json"),
+                 {"params": {k: v for k, v in vars(args).items() if k != "report_only"}, "restarts": restarts,
+                  "stop_ms": stop_ms, "stop_code": stop_code, "drained": drained, "generator_lag_ms": fl.summary(lags)})
     await asyncio.sleep(0.5)  # the fake API's last lines
-    store = fl.read_store(database)
+    return analyse(args.out)
+
+
+def infer_run(out, commands, store, arrivals):
+    """What run.json would hold, for a folder from before it existed: the restarts, exit status,
+    `drained` and generator lag from the old report.json (the restarts from kills.jsonl without
+    it), --kills from the restarts, the other parameters the defaults; the stop time from the last
+    activity (plus the 2 quiet seconds wait_drained waits for when the outbox drained)."""
+    old = fl.load_json(os.path.join(out, "report.json")) or {}
+    restarts = old.get("restarts")
+    if restarts is None:
+        with open(os.path.join(out, "kills.jsonl")) as f:
+            restarts = [{"kill_ms": None, "aimed": False}] + [json.loads(line) for line in f if line.strip()]
+    drained = old.get("drained", True)
+    params = vars(build_parser().parse_args([]))
+    params.update(kills=len(restarts) - 1)
+    params.pop("report_only")
+    return {"params": params, "restarts": restarts,
+            "stop_ms": fl.last_activity_ms(commands, store, arrivals) + (2000.0 if drained else 0.0),
+            "stop_code": old.get("stop_code"), "drained": drained,
+            "generator_lag_ms": old.get("generator_lag_ms") or fl.summary([]),
+            "inferred": ["restarts, exit status, drained and generator lag from the old report.json" if old else
+                         "restarts from kills.jsonl; exit status, drained and generator lag unknown",
+                         "kills from the restarts, other parameters the defaults",
+                         "stop time from the last activity%s" % (" + 2 s" if drained else "")]}
+
+
+def analyse(out):
+    """Reads a finished run's folder (run.json, commands, store, fake API log; infers and saves
+    run.json when it is missing), writes report.txt and report.json, prints the report. Returns
+    the exit status: 1 when the run failed."""
+    commands = fl.read_commands(os.path.join(out, "commands.jsonl"))
+    store = fl.read_store(os.path.join(out, "db", "deputy.sqlite"))
+    arrivals = fl.read_arrivals(os.path.join(out, "slack-arrivals.jsonl"))
+    record = fl.load_json(os.path.join(out, "run.json"))
+    if record is None:
+        record = infer_run(out, commands, store, arrivals)
+        fl.save_json(os.path.join(out, "run.json"), record)
+        fl.keep_original_report(out)
+    params = vars(build_parser().parse_args([]))
+    params.update(record["params"])
+    args, restarts = argparse.Namespace(**params), record["restarts"]
     facts = fl.log_facts(store)
-    arrivals = fl.read_arrivals(arrivals_path)
     checks = {"commands": fl.check_commands(commands, facts, store),
-              "nudges": fl.check_nudges(commands, facts, store, arrivals, stop_ms)}
+              "nudges": fl.check_nudges(commands, facts, store, arrivals, record["stop_ms"])}
+    lateness = fl.fire_lateness(facts)  # no task is ever marked done here: no done_after
     # A plain kill's moment is the harness's; an aimed kill's is the fake API's (it sent the signal).
     kills_ms = [r["kill_ms"] for r in restarts if r["kill_ms"] and not r.get("aimed")]
-    kills_ms += fl.read_fake_kills(arrivals_path)
+    kills_ms += fl.read_fake_kills(os.path.join(out, "slack-arrivals.jsonl"))
     windows = fl.delivery_windows(store, arrivals)
     dups = fl.duplicates(arrivals, kills_ms, args.dup_limit)
-    text, failed = report(args, checks, restarts, windows, dups, stop_code, drained)
-    lag = fl.summary(lags)
+    text, failed = report(args, checks, lateness, restarts, windows, dups, record["stop_code"], record["drained"])
+    lag = record["generator_lag_ms"]
     text += "\n(load generator lag p50 %s / p99 %s / max %s ms)" % (fl.fmt(lag["p50"]), fl.fmt(lag["p99"]), fl.fmt(lag["max"]))
-    with open(os.path.join(args.out, "report.json"), "w") as f:
-        json.dump({"checks": checks, "restarts": restarts, "windows_ms": fl.summary(windows), "duplicates": dups,
-                   "stop_code": stop_code, "drained": drained, "generator_lag_ms": lag}, f, indent=1, default=str)
-    with open(os.path.join(args.out, "report.txt"), "w") as f:
+    if record.get("inferred"):
+        text += "\n(re-analysed from the files of a run without run.json; inferred: %s)" % "; ".join(record["inferred"])
+    fl.save_json(os.path.join(out, "report.json"),
+                 {"checks": checks, "fire_lateness_s": lateness, "restarts": restarts,
+                  "windows_ms": fl.summary(windows), "duplicates": dups, "stop_code": record["stop_code"],
+                  "drained": record["drained"], "generator_lag_ms": lag})
+    with open(os.path.join(out, "report.txt"), "w") as f:
         f.write(text + "\n")
     print(text)
     return 1 if failed else 0
@@ -285,6 +346,8 @@ async def run(args):
 
 def main():
     args = parse_args()
+    if args.report_only:
+        sys.exit(analyse(args.report_only))
     sys.exit(asyncio.run(run(args)))
 
 

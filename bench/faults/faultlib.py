@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -290,6 +291,47 @@ def read_commands(path):
         return [json.loads(line) for line in f if line.strip()]
 
 
+# --- the results folder -----------------------------------------------------------------------
+
+def save_json(path, value):
+    with open(path, "w") as f:
+        json.dump(value, f, indent=1, default=str)
+
+
+def load_json(path):
+    """The JSON in path, or None when there is no such file."""
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
+def first_line(path):
+    """The first line of a text file ("" when there is none): an old report's summary."""
+    if not os.path.exists(path):
+        return ""
+    with open(path) as f:
+        return f.readline()
+
+
+def keep_original_report(out):
+    """Before the first re-analysis of a run from before run.json: its own report.txt and
+    report.json are kept as report-original.txt and report-original.json."""
+    for name in ("report.txt", "report.json"):
+        original = os.path.join(out, name.replace("report.", "report-original."))
+        if os.path.exists(os.path.join(out, name)) and not os.path.exists(original):
+            shutil.copyfile(os.path.join(out, name), original)
+
+
+def last_activity_ms(commands, store, arrivals):
+    """The epoch ms of the last thing a run's files show: an answer, an event or a message at the
+    fake API. For a run from before run.json, the stop came after it."""
+    times = [c["done_ms"] for c in commands if c.get("done_ms")]
+    times += [e["at"] * 1000.0 for e in store["events"]]
+    times += [row["done_ms"] for row in arrivals]
+    return max(times)
+
+
 # --- the fake Slack API's log -----------------------------------------------------------------
 
 def read_arrivals(path):
@@ -357,9 +399,10 @@ def read_store(database):
 def log_facts(store):
     """What the event log holds, by token and by task:
     tokens: token -> {"incident", "kind", "task", "due_at"}; claimed: incidents with a commander;
-    closed: (incident, task) -> when the task was done (or its incident resolved);
-    fired: (incident, task) of every follow-up nudge in the log."""
-    tokens, claimed, closed, fired, resolved, kinds = {}, set(), {}, set(), {}, set()
+    closed: (incident, task) -> when the task was done (or cancelled); resolved: incident -> when;
+    fired: (incident, task) of every follow-up nudge in the log; lateness: (incident, task) -> how
+    late (s) the scheduler fired it (the nudge's `at` minus the follow-up's `due`)."""
+    tokens, claimed, closed, resolved, kinds, lateness = {}, set(), {}, {}, set(), {}
     for record in store["events"]:
         incident, event = record["incident"], record["event"]
         (kind, value), = event.items()
@@ -381,9 +424,22 @@ def log_facts(store):
         elif kind in ("resolved", "closedAsFalseAlarm"):
             resolved.setdefault(incident, record["at"])
         elif kind == "nudged" and "followUp" in value["_0"]:
-            fired.add((incident, value["_0"]["followUp"]["_0"]["number"]))
-    return {"tokens": tokens, "claimed": claimed, "closed": closed, "fired": fired, "resolved": resolved,
-            "kinds": kinds}
+            follow_up = value["_0"]["followUp"]
+            lateness.setdefault((incident, follow_up["_0"]["number"]), record["at"] - follow_up["due"])
+    return {"tokens": tokens, "claimed": claimed, "closed": closed, "fired": set(lateness), "resolved": resolved,
+            "kinds": kinds, "lateness": lateness}
+
+
+def fire_lateness(facts, done_after=None):
+    """How late the scheduler fired the follow-ups in the log (s): p50 / p99 / max, and how many
+    were more than 1 s late and more than done_after s late (the harness's grace before it marks
+    a task done: a follow-up later than that is overtaken by the task's end, see check_nudges)."""
+    values = list(facts["lateness"].values())
+    result = summary(values)
+    result["over_1s"] = sum(1 for v in values if v > 1.0)
+    result["done_after"] = done_after
+    result["over_done_after"] = None if done_after is None else sum(1 for v in values if v > done_after)
+    return result
 
 
 # The event each kind of command the harnesses send must leave in the log. The first three carry
@@ -416,40 +472,87 @@ def check_commands(commands, facts, store):
             "unanswered_but_recorded": len(unacked_recorded), "lost": lost, "ack_not_in_seen": len(not_seen)}
 
 
-def check_nudges(commands, facts, store, arrivals, stop_ms, margin=0.5):
-    """Every follow-up that fell due (an acknowledged assignment whose timebox lapsed at least
-    `margin` s before its task was done, its incident resolved or the daemon stopped, or whose
-    nudge is in the log) reached the fake API at least once; else it is a dead letter or lost.
-    `raced`: timeboxes that lapsed within `margin` of the task's end and did not fire (not checked)."""
-    by_key = accepted_by_key(arrivals)
-    dead_tokens = {}
+def dead_follow_ups(store):
+    """Token -> the dead-lettered outbox row of a follow-up nudge that carried it."""
+    dead = {}
     for row in store["outbox"]:
         if row["state"] == "dead" and is_follow_up(row):
             for token in TOKEN.findall(row["message"]):
-                dead_tokens[token] = row
-    due, lost, dead, not_fired, raced = [], [], [], [], 0
+                dead[token] = row
+    return dead
+
+
+def check_nudges(commands, facts, store, arrivals, stop_ms, margin=0.5):
+    """Follows the follow-up nudge of every acknowledged assignment. It fell due when its timebox
+    lapsed at least `margin` s before its end (the task done or cancelled, its incident resolved,
+    or the daemon stopped) or when it is in the log anyway; `raced` counts the unfired ones whose
+    timebox lapsed within `margin` of that end (not checked). A follow-up that fell due is:
+    - delivered: the fake API accepted it at least once;
+    - dead: a dead letter (listed with the reason of its last failed try);
+    - overtaken: not fired, and its task was closed (or its incident resolved) before the stop:
+      the scheduler was running late, and Deputy rightly sends no reminder for a finished task.
+      A late reminder, not a lost one; `after` is how long after the due time the task ended
+      (the scheduler was at least that late);
+    - lost: not fired although its task was still open at the stop, or fired but never accepted
+      by the fake API and not a dead letter (`why` says which).
+    `not_fired_in_log` lists every due one that is not in the log (overtaken or lost)."""
+    by_key = accepted_by_key(arrivals)
+    dead_tokens = dead_follow_ups(store)
+    stop = stop_ms / 1000.0
+    due, lost, dead, overtaken, not_fired, raced = [], [], [], [], [], 0
     for command in commands:
         fact = facts["tokens"].get(command.get("token"))
         if command["kind"] != "assign" or command["outcome"] != "ack" or fact is None:
             continue
-        key = (fact["incident"], fact["task"])
-        end = min(facts["closed"].get(key, float("inf")), facts["resolved"].get(fact["incident"], float("inf")),
-                  stop_ms / 1000.0)
+        key, token = (fact["incident"], fact["task"]), command["token"]
+        closed = min(facts["closed"].get(key, float("inf")), facts["resolved"].get(fact["incident"], float("inf")))
+        end = min(closed, stop)
         fired = key in facts["fired"]
         if not fired and fact["due_at"] + margin > end:
             raced += abs(fact["due_at"] - end) < margin
             continue
-        due.append(command["token"])
+        due.append(token)
         if not fired:
-            not_fired.append(command["token"])
-        if by_key.get(("tokens", (command["token"],))):
-            continue
-        if command["token"] in dead_tokens:
-            dead.append({"token": command["token"], "reason": dead_tokens[command["token"]]["last_error"]})
-        else:
-            lost.append(command["token"])
-    return {"due": len(due), "delivered": len(due) - len(lost) - len(dead), "lost": lost, "dead": dead,
-            "not_fired_in_log": not_fired, "raced": raced}
+            not_fired.append(token)
+            if closed <= stop:
+                overtaken.append({"token": token, "after": closed - fact["due_at"]})
+            else:
+                lost.append({"token": token, "why": "not fired, its task still open at the stop"})
+        elif not by_key.get(("tokens", (token,))):
+            if token in dead_tokens:
+                dead.append({"token": token, "reason": dead_tokens[token]["last_error"]})
+            else:
+                lost.append({"token": token, "why": "fired, never accepted by the fake API, not a dead letter"})
+    return {"due": len(due), "delivered": len(due) - len(lost) - len(dead) - len(overtaken), "lost": lost,
+            "dead": dead, "overtaken": overtaken, "not_fired_in_log": not_fired, "raced": raced}
+
+
+def nudge_report(n, lateness):
+    """The report's lines on follow-up nudges (n from check_nudges, lateness from fire_lateness),
+    and the lines listing each lost one and each dead letter."""
+    over = "" if lateness["done_after"] is None else ", over done_after (%s s) %d" % (
+        fmt(lateness["done_after"], 0), lateness["over_done_after"])
+    lines = [
+        "follow-up nudges: due %d, delivered %d, overtaken %d, lost %d, dead letters %d (lapsed as the task ended,"
+        " unchecked %d)" % (n["due"], n["delivered"], len(n["overtaken"]), len(n["lost"]), len(n["dead"]), n["raced"]),
+        "scheduler fire lateness of the %d fired follow-ups (nudge `at` minus its due, from the log):"
+        " p50 %s / p99 %s / max %s s; over 1 s %d%s" % (
+            lateness["count"], fmt(lateness["p50"], 3), fmt(lateness["p99"], 3), fmt(lateness["max"], 3),
+            lateness["over_1s"], over),
+    ]
+    if n["overtaken"]:
+        after = summary([o["after"] for o in n["overtaken"]])
+        beyond = sum(1 for o in n["overtaken"] if lateness["max"] is None or o["after"] > lateness["max"])
+        lines.append(
+            "overtaken (a late reminder, not a lost one): %d follow-ups not fired before their task was done or"
+            " their incident resolved, which came p50 %s / max %s s after they fell due (the scheduler was at least"
+            " that late for them); %d of those imply more lateness than the worst fired one" % (
+                len(n["overtaken"]), fmt(after["p50"], 3), fmt(after["max"], 3), beyond))
+    for lost in n["lost"][:20]:
+        lines.append("  LOST nudge: the follow-up of %s (%s)" % (lost["token"], lost["why"]))
+    for dead in n["dead"][:50]:
+        lines.append("  DEAD LETTER: the follow-up of %s (%s)" % (dead["token"], dead["reason"]))
+    return lines
 
 
 def outbox_key(row):

@@ -22,13 +22,26 @@ the event log; every follow-up that fell due reached the fake API (or is a dead 
 messages accepted twice (none should be: nothing is killed). Prints the report (also
 report.txt); exits 1 on a loss, a dead-lettered follow-up, a repeat, resident memory growing
 more than --rss-growth between 50% and 100% of the run, or file descriptors growing more than
-max(--fd-growth, 20%) over the same span.
+max(--fd-growth, 20%) over the same span. A follow-up the scheduler fired so late that its task
+was done first is "overtaken" (reported with the scheduler's lateness), not lost; only a
+follow-up not fired while its task was still open at the stop, or fired and never delivered, is.
+
+Besides commands.jsonl, samples.csv and the fake API's slack-arrivals.jsonl, a run saves run.json
+(its parameters, the stop time, the exit status, the generator's lag), so that
+
+    python3 bench/faults/soak.py --report-only RESULTS_DIR
+
+recomputes the report (report.txt, report.json) from a finished run's folder without starting
+anything. For a folder from before run.json, what it would hold is inferred from the files
+(and saved as run.json, with the list of what was inferred).
 """
 import argparse
 import asyncio
+import csv
 import json
 import os
 import random
+import re
 import statistics
 import sys
 import time
@@ -38,10 +51,12 @@ import aiohttp
 import faultlib as fl
 
 
-def parse_args():
+def build_parser():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--bin", required=True)
-    parser.add_argument("--out", required=True)
+    parser.add_argument("--report-only", metavar="RESULTS_DIR",
+                        help="recompute the report of a finished run from its folder; start nothing")
+    parser.add_argument("--bin", help="the deputy binary (required unless --report-only)")
+    parser.add_argument("--out", help="the results folder (required unless --report-only)")
     parser.add_argument("--port", type=int, default=18390)
     parser.add_argument("--fake-port", type=int, default=18399)
     parser.add_argument("--rate", type=float, default=50, help="commands a second")
@@ -52,13 +67,22 @@ def parse_args():
     parser.add_argument("--work", type=int, default=30, help="notes and assignments per incident")
     parser.add_argument("--timebox-min", type=int, default=5, help="seconds")
     parser.add_argument("--timebox-max", type=int, default=20, help="seconds")
-    parser.add_argument("--done-after", type=float, default=3, help="seconds after the timebox lapsed")
+    parser.add_argument("--done-after", type=float, default=10,
+                        help="seconds after the timebox lapsed (room for a scheduler running late on a busy machine)")
     parser.add_argument("--sample", type=float, default=10, help="seconds between samples")
     parser.add_argument("--drain", type=float, default=180, help="seconds to wait for the outbox at most")
     parser.add_argument("--rss-growth", type=float, default=0.20, help="allowed growth, 50%% to 100%% of the run")
     parser.add_argument("--fd-growth", type=int, default=10, help="allowed growth (or 20%%), 50%% to 100%%")
     parser.add_argument("--seed", type=int, default=None)
-    return parser.parse_args()
+    return parser
+
+
+def parse_args():
+    parser = build_parser()
+    args = parser.parse_args()
+    if not args.report_only and not (args.bin and args.out):
+        parser.error("--bin and --out are required (unless --report-only RESULTS_DIR)")
+    return args
 
 
 class Channel:
@@ -162,20 +186,35 @@ class Workload:
             channel.phase = "declare"
 
 
-async def sample_loop(daemon, session, every, started, path, samples):
+SAMPLE_FIELDS = ("rss_kib", "fds", "threads", "outbox_depth")
+
+
+async def sample_loop(daemon, session, every, started, path):
     """Every `every` s: seconds since the start, VmRSS (KiB), open fds, threads, outbox depth."""
     with open(path, "w", buffering=1) as out:
-        out.write("seconds,rss_kib,fds,threads,outbox_depth\n")
+        out.write("seconds,%s\n" % ",".join(SAMPLE_FIELDS))
         while True:
-            row = await take_sample(daemon, session, started)
-            samples.append(row)
-            out.write("%.1f,%s,%s,%s,%s\n" % (row["t"], row["rss_kib"], row["fds"], row["threads"], row["outbox_depth"]))
+            out.write(sample_line(await take_sample(daemon, session, started)))
             await asyncio.sleep(every)
+
+
+def sample_line(row):
+    return "%.1f,%s,%s,%s,%s\n" % (row["t"], row["rss_kib"], row["fds"], row["threads"], row["outbox_depth"])
 
 
 async def take_sample(daemon, session, started):
     return {"t": time.monotonic() - started, "rss_kib": daemon.status("VmRSS"), "fds": daemon.open_fds(),
             "threads": daemon.status("Threads"), "outbox_depth": await daemon.metric(session, "deputy_outbox_depth")}
+
+
+def read_samples(path):
+    """samples.csv back as the rows take_sample made (None where a value was missing)."""
+    def number(text):
+        return None if text in ("None", "") else float(text)
+    with open(path) as f:
+        rows = list(csv.DictReader(f))
+    return [dict({"t": float(row["seconds"])}, **{field: number(row[field]) for field in SAMPLE_FIELDS})
+            for row in rows]
 
 
 def around(samples, mark, width, field):
@@ -221,16 +260,17 @@ def growth_failures(args, res):
     return problems
 
 
-def report(args, c, n, dups, res, lat, lag, rate, arrivals, stop_code, drained, incidents):
+def report(args, c, n, lateness, dups, res, lat, lag, rate, arrivals, stop_code, drained, incidents):
     mib = lambda kib: "–" if kib is None else "%.1f" % (kib / 1024.0)
     rss, fds, threads = res["rss_kib"], res["fds"], res["threads"]
     outcomes = {}
     for row in arrivals:
         outcomes[row["outcome"]] = outcomes.get(row["outcome"], 0) + 1
     problems = growth_failures(args, res)
+    nudge_lines = fl.nudge_report(n, lateness)
     lines = [
-        "soak: %.0f s at %.0f commands/s over %d channels (sent at %.1f/s; %d incidents declared)" % (
-            args.duration, args.rate, args.channels, rate, incidents),
+        "soak: %.0f s at %.0f commands/s over %d channels (sent at %.1f/s; %d incidents declared; tasks done %s s"
+        " after their timebox)" % (args.duration, args.rate, args.channels, rate, incidents, fl.fmt(args.done_after)),
         "commands: sent %d, acknowledged %d, lost %d (refused by the rate limit %d, unanswered %d)" % (
             c["sent"], c["acknowledged"], len(c["lost"]), c["refused"], c["unanswered"]),
         "command latency from the scheduled send: p50 %s / p99 %s / max %s ms; from the actual send p50 %s / p99 %s ms"
@@ -238,23 +278,18 @@ def report(args, c, n, dups, res, lat, lag, rate, arrivals, stop_code, drained, 
            fl.fmt(lat["sent"]["p50"]), fl.fmt(lat["sent"]["p99"])),
         "load generator lag: p50 %s / p99 %s / max %s ms" % (fl.fmt(lag["p50"]), fl.fmt(lag["p99"]), fl.fmt(lag["max"])),
         "fake Slack API answers: %s" % ", ".join("%s %d" % kv for kv in sorted(outcomes.items())),
-        "follow-up nudges: due %d, delivered %d, lost %d, dead letters %d (not fired in the log %d; lapsed as the"
-        " task ended, unchecked %d)" % (n["due"], n["delivered"], len(n["lost"]), len(n["dead"]),
-                                        len(n["not_fired_in_log"]), n["raced"]),
+    ] + [line for line in nudge_lines if not line.startswith("  ")] + [
         "messages accepted twice: %d" % len(dups),
         "resident memory (MiB): start %s, 50%% %s, 100%% %s, min %s, max %s" % (
             mib(rss["start"]), mib(rss["half"]), mib(rss["end"]), mib(rss["min"]), mib(rss["max"])),
         "open fds: start %s, 50%% %s, 100%% %s, min %s, max %s; threads start %s, end %s, max %s" % (
-            fds["start"], fds["half"], fds["end"], fds["min"], fds["max"], threads["start"], threads["end"],
-            threads["max"]),
+            count(fds["start"]), count(fds["half"]), count(fds["end"]), count(fds["min"]), count(fds["max"]),
+            count(threads["start"]), count(threads["end"]), count(threads["max"])),
         "drained before the stop: %s; exit status after SIGTERM: %s" % ("yes" if drained else "NO", stop_code),
     ]
     for command in c["lost"][:20]:
         lines.append("  LOST command: %s (trigger %s)" % (command["text"], command["trigger"]))
-    for token in n["lost"][:20]:
-        lines.append("  LOST nudge: the follow-up of %s" % token)
-    for dead in n["dead"][:50]:
-        lines.append("  DEAD LETTER: the follow-up of %s (%s)" % (dead["token"], dead["reason"]))
+    lines += [line for line in nudge_lines if line.startswith("  ")]
     for d in dups[:20]:
         lines.append("  REPEAT %s: accepted at %d and again at %d" % (d["key"], d["accepted_ms"], d["again_ms"]))
     lines += ["  " + p.upper() for p in problems]
@@ -263,13 +298,112 @@ def report(args, c, n, dups, res, lat, lag, rate, arrivals, stop_code, drained, 
     return "\n".join(lines), failed
 
 
+def count(value):
+    """A sampled count (a median may be a half) without a needless `.0`."""
+    return "–" if value is None else ("%g" % value)
+
+
 def latencies(commands):
     acked = [c for c in commands if c["outcome"] == "ack" and c.get("phase") == "load"]
     return {"sched": fl.summary([c["done_ms"] - c["scheduled_ms"] for c in acked]),
             "sent": fl.summary([c["done_ms"] - c["sent_ms"] for c in acked])}
 
 
+# --- the run's record (run.json), and what to infer when an older run has none -----------------
+
+def run_params(saved):
+    """The run's parameters: the parser's defaults, overridden by the ones saved."""
+    params = vars(build_parser().parse_args([]))
+    params.update(saved or {})
+    return argparse.Namespace(**params)
+
+
+def infer_done_after(commands):
+    """The run's --done-after, from the commands: each `done` went out no sooner than done_after s
+    after its task's timebox lapsed (the harness's due: the assignment's answer plus its timebox),
+    so the smallest such gap, to 0.1 s, is it. None when there is no `done` to go by."""
+    dues = {(c["channel"], c["incident_token"], c["task_number"]): c["done_ms"] / 1000.0 + c["timebox"]
+            for c in commands if c["kind"] == "assign" and "task_number" in c}
+    gaps = [c["sent_ms"] / 1000.0 - dues[key] for c in commands if c["kind"] == "done"
+            for key in [(c["channel"], c["incident_token"], c["task"])] if key in dues]
+    return round(min(gaps), 1) if gaps else None
+
+
+def infer_run(out, commands, store, arrivals):
+    """What run.json would hold, for a folder from before it existed: the parameters from the old
+    report's first line (duration, rate, channels) and --done-after from the commands, others the
+    defaults; the exit status, `drained` and the generator's lag from the old report.json; the
+    stop time from the last activity (plus the 3 quiet seconds wait_drained waits for when the
+    outbox drained). Says what it inferred in `inferred`."""
+    params, inferred = {}, []
+    match = re.match(r"soak: ([\d.]+) s at ([\d.]+) commands/s over (\d+) channels",
+                     fl.first_line(os.path.join(out, "report.txt")))
+    if match:
+        params.update(duration=float(match.group(1)), rate=float(match.group(2)), channels=int(match.group(3)))
+        inferred.append("duration, rate and channels from the old report.txt")
+    else:
+        inferred.append("duration, rate and channels: the defaults")
+    done_after = infer_done_after(commands)
+    if done_after is not None:
+        params["done_after"] = done_after
+        inferred.append("done_after %s s from the done commands" % fl.fmt(done_after))
+    old = fl.load_json(os.path.join(out, "report.json")) or {}
+    drained = old.get("drained", True)
+    stop_ms = fl.last_activity_ms(commands, store, arrivals) + (3000.0 if drained else 0.0)
+    inferred.append("stop time from the last activity%s" % (" + 3 s" if drained else ""))
+    inferred.append("elapsed = duration; exit status, drained and generator lag from the old report.json"
+                    if old else "elapsed = duration; exit status, drained and generator lag unknown")
+    params = vars(run_params(params))
+    return {"params": {k: v for k, v in params.items() if k != "report_only"}, "elapsed_s": params["duration"],
+            "stop_ms": stop_ms, "stop_code": old.get("stop_code"), "drained": drained,
+            "generator_lag_ms": old.get("generator_lag_ms") or fl.summary([]), "inferred": inferred}
+
+
+# --- the report, from the results folder ------------------------------------------------------
+
+def analyse(out):
+    """Reads a finished run's folder (run.json, commands, store, fake API log, samples; infers and
+    saves run.json when it is missing), writes report.txt and report.json, prints the report.
+    Returns the exit status: 1 when the run failed."""
+    commands = fl.read_commands(os.path.join(out, "commands.jsonl"))
+    store = fl.read_store(os.path.join(out, "db", "deputy.sqlite"))
+    arrivals = fl.read_arrivals(os.path.join(out, "slack-arrivals.jsonl"))
+    record = fl.load_json(os.path.join(out, "run.json"))
+    if record is None:
+        record = infer_run(out, commands, store, arrivals)
+        fl.save_json(os.path.join(out, "run.json"), record)
+        fl.keep_original_report(out)
+    args = run_params(record["params"])
+    facts = fl.log_facts(store)
+    c = fl.check_commands(commands, facts, store)
+    n = fl.check_nudges(commands, facts, store, arrivals, record["stop_ms"])
+    lateness = fl.fire_lateness(facts, args.done_after)
+    dups = fl.duplicates(arrivals, [], 0)
+    res = resources(read_samples(os.path.join(out, "samples.csv")), args.duration, args.sample)
+    lat, lag = latencies(commands), record["generator_lag_ms"]
+    sent_rate = sum(1 for x in commands if x.get("phase") == "load") / record["elapsed_s"]
+    incidents = sum(1 for x in commands if x["kind"] == "declare" and x["outcome"] == "ack")
+    text, failed = report(args, c, n, lateness, dups, res, lat, lag, sent_rate, arrivals, record["stop_code"],
+                          record["drained"], incidents)
+    windows = fl.summary(fl.delivery_windows(store, arrivals))
+    text += "\n(window from the fake API's acceptance to the outbox's delivered_at: p50 %s / p99 %s / max %s ms, %d messages)" % (
+        fl.fmt(windows["p50"]), fl.fmt(windows["p99"]), fl.fmt(windows["max"]), windows["count"])
+    if record.get("inferred"):
+        text += "\n(re-analysed from the files of a run without run.json; inferred: %s)" % "; ".join(record["inferred"])
+    fl.save_json(os.path.join(out, "report.json"),
+                 {"commands": c, "nudges": n, "fire_lateness_s": lateness, "duplicates": dups, "resources": res,
+                  "latency_ms": lat, "generator_lag_ms": lag, "windows_ms": windows, "stop_code": record["stop_code"],
+                  "drained": record["drained"]})
+    with open(os.path.join(out, "report.txt"), "w") as f:
+        f.write(text + "\n")
+    print(text)
+    return 1 if failed else 0
+
+
+# --- the run ----------------------------------------------------------------------------------
+
 async def run(args):
+    """Runs the soak (see the module's docstring), saves run.json and returns analyse's status."""
     rng = random.Random(args.seed)
     secret = os.environ.get("SLACK_SIGNING_SECRET", "").encode()
     if not secret:
@@ -280,18 +414,19 @@ async def run(args):
                        os.path.join(args.out, "deputy.log"), args.port, os.path.join(args.out, "daemon.pid"))
     commands_path = os.path.join(args.out, "commands.jsonl")
     arrivals_path = os.path.join(args.out, "slack-arrivals.jsonl")
+    samples_path = os.path.join(args.out, "samples.csv")
     sender = fl.Sender(args.port, secret, "http://127.0.0.1:%d/response" % args.fake_port, commands_path,
                        args.connections)
     session = aiohttp.ClientSession()
     workload = Workload(args, rng)
-    samples, lags = [], []
+    lags = []
     try:
         daemon.start()
         if not await daemon.wait_healthy(session, 30):
             raise SystemExit("the daemon did not start: see deputy.log")
         started = time.monotonic()
         sampler = asyncio.get_running_loop().create_task(
-            sample_loop(daemon, session, args.sample, started, os.path.join(args.out, "samples.csv"), samples))
+            sample_loop(daemon, session, args.sample, started, samples_path))
         print("[soak] %.0f commands/s over %d channels for %.0f s" % (args.rate, args.channels, args.duration),
               file=sys.stderr)
         end = started + args.duration
@@ -305,8 +440,11 @@ async def run(args):
         slots = await fl.open_loop(args.rate, lambda: time.monotonic() < end, next_command, sender, lags,
                                    workload.answered)
         elapsed = time.monotonic() - started
-        samples.append(await take_sample(daemon, session, started))
+        last = await take_sample(daemon, session, started)
         sampler.cancel()
+        await asyncio.gather(sampler, return_exceptions=True)
+        with open(samples_path, "a") as out:
+            out.write(sample_line(last))
         await sender.drain()
         print("[soak] load over (%d slots in %.0f s); draining the outbox" % (slots, elapsed), file=sys.stderr)
         drained = await wait_drained(daemon, session, arrivals_path, args.drain)
@@ -316,34 +454,19 @@ async def run(args):
         daemon.kill_now()
         await sender.close()
         await session.close()
-    await asyncio.sleep(0.5)
-    commands = fl.read_commands(commands_path)
-    store = fl.read_store(database)
-    facts = fl.log_facts(store)
-    arrivals = fl.read_arrivals(arrivals_path)
-    c = fl.check_commands(commands, facts, store)
-    n = fl.check_nudges(commands, facts, store, arrivals, stop_ms)
-    dups = fl.duplicates(arrivals, [], 0)
-    res = resources(samples, args.duration, args.sample)
-    lat, lag = latencies(commands), fl.summary(lags)
-    sent_rate = sum(1 for x in commands if x.get("phase") == "load") / elapsed
-    incidents = sum(ch.incidents for ch in workload.channels)
-    text, failed = report(args, c, n, dups, res, lat, lag, sent_rate, arrivals, stop_code, drained, incidents)
-    windows = fl.summary(fl.delivery_windows(store, arrivals))
-    text += "\n(window from the fake API's acceptance to the outbox's delivered_at: p50 %s / p99 %s / max %s ms, %d messages)" % (
-        fl.fmt(windows["p50"]), fl.fmt(windows["p99"]), fl.fmt(windows["max"]), windows["count"])
-    with open(os.path.join(args.out, "report.json"), "w") as f:
-        json.dump({"commands": c, "nudges": n, "duplicates": dups, "resources": res, "latency_ms": lat,
-                   "generator_lag_ms": lag, "windows_ms": windows, "stop_code": stop_code, "drained": drained},
-                  f, indent=1, default=str)
-    with open(os.path.join(args.out, "report.txt"), "w") as f:
-        f.write(text + "\n")
-    print(text)
-    return 1 if failed else 0
+    fl.save_json(os.path.join(args.out, "run.json"),
+                 {"params": {k: v for k, v in vars(args).items() if k != "report_only"}, "elapsed_s": elapsed,
+                  "slots": slots, "stop_ms": stop_ms, "stop_code": stop_code, "drained": drained,
+                  "generator_lag_ms": fl.summary(lags)})
+    await asyncio.sleep(0.5)  # the fake API's last lines
+    return analyse(args.out)
 
 
 def main():
-    sys.exit(asyncio.run(run(parse_args())))
+    args = parse_args()
+    if args.report_only:
+        sys.exit(analyse(args.report_only))
+    sys.exit(asyncio.run(run(args)))
 
 
 if __name__ == "__main__":
