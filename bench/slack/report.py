@@ -68,7 +68,7 @@ def main():
     for name in servers:
         for tag in ("open", "wrk"):
             metrics = read(os.path.join(folder, "%s-%s-metrics.txt" % (name, tag)))
-            if metrics:
+            if "deputy_commands_total" in metrics:  # Deputy's own; the others have none.
                 limited = re.search(r'deputy_commands_total\{kind="limited"\}\s+([\d.e+]+)', metrics)
                 print("- %s, %s: %d commands limited" % (name, tag, float(limited.group(1)) if limited else 0))
     for line in read(os.path.join(folder, "deputy-open.txt")).splitlines():
