@@ -38,18 +38,18 @@ final class DeputyProcess: Sendable {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
-    /// Polls `GET /healthz` until it answers 200; throws after `seconds`.
-    func waitHealthy(_ client: CurlHTTPClient, within seconds: Double = 60) async throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            guard process.isRunning else { throw DeputyProcessError.exited(process.terminationStatus, log) }
-            let request = HTTPClientRequest(
-                method: "GET", url: "http://127.0.0.1:\(port)/healthz", connectTimeout: .seconds(1),
-                totalTimeout: .seconds(2))
-            if let response = try? await client.send(request), response.status == 200 { return }
-            try await Task.sleep(for: .milliseconds(20))
+    /// Polls `GET /healthz` until it answers 200; throws after `seconds`, or once the process
+    /// has exited.
+    func waitHealthy(_ client: CurlHTTPClient, within seconds: Int = 60) async throws {
+        let request = HTTPClientRequest(
+            method: "GET", url: "http://127.0.0.1:\(port)/healthz", connectTimeout: .seconds(1),
+            totalTimeout: .seconds(2))
+        let healthy = await Poll.until(within: .seconds(seconds)) {
+            guard process.isRunning else { return true }
+            return (try? await client.send(request))?.status == 200
         }
-        throw DeputyProcessError.notHealthy(log)
+        guard process.isRunning else { throw DeputyProcessError.exited(process.terminationStatus, log) }
+        guard healthy else { throw DeputyProcessError.notHealthy(log) }
     }
 
     /// Kills the process at once, as the kernel's OOM killer or `kill -9` would.
@@ -78,29 +78,16 @@ final class DeputyProcess: Sendable {
         return found
     }
 
-    /// A port of 127.0.0.1 that nothing listens on right now (the kernel's pick for port 0).
+    /// A port of 127.0.0.1 that nothing listens on right now (the kernel's pick for port 0; the
+    /// socket is closed again at once).
     static func freePort() throws -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw DeputyProcessError.noPort }
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                bind(socket, address, length) == 0 && getsockname(socket, address, &length) == 0
-            }
-        }
-        guard bound else { throw DeputyProcessError.noPort }
-        return Int(UInt16(bigEndian: address.sin_port))
+        Int(try LoopbackSocket().port)
     }
 }
 
 /// Why a `DeputyProcess` could not be used.
 enum DeputyProcessError: Error {
     case noBinary([String])
-    case noPort
     case exited(Int32, String)
     case notHealthy(String)
 }
