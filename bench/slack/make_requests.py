@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Pre-signed Slack slash commands for the benchmarks, and the incidents they go to.
 
-    make_requests.py requests --out FILE --count N [--prefix P]
+    make_requests.py requests --out FILE --count N [--prefix P] [--text TEXT]
         writes N distinct signed `/ic` requests, one a line:
         <X-Slack-Request-Timestamp> TAB <X-Slack-Signature> TAB <form body>
         (the format bench/slack/requests.lua and the open-loop generator read).
@@ -19,6 +19,8 @@ channel and 2.5 a second from each lead: under Deputy's default command limits (
 per person, 6,000 per channel), so no request of the benchmark is limited. Each has its own
 trigger_id, so Deputy's dedupe never answers one from memory. The 5-minute timebox sets no
 acknowledgement nudge (rules.yaml skips those up to 5m) and falls due after the run.
+With --text, every request has that text instead (`help`: a command that records nothing), from
+the same people in the same channels.
 The signing secret is read from SLACK_SIGNING_SECRET.
 """
 import argparse
@@ -88,6 +90,7 @@ def write_requests(args, secret):
     with open(args.out, "w") as out:
         for k in range(args.count):
             channel, user, text = command(k, args.channels, args.users)
+            text = args.text or text
             trigger = "%s.%d.%s" % (prefix, k, hashlib.sha1(("%s%d" % (prefix, k)).encode()).hexdigest()[:20])
             form = body(channel, user, text, trigger, args.response_base)
             out.write("%s\t%s\t%s\n" % (timestamp, sign(secret, timestamp, form), form))
@@ -126,6 +129,7 @@ def main():
     parser.add_argument("--out")
     parser.add_argument("--count", type=int, default=100000)
     parser.add_argument("--prefix", default="")
+    parser.add_argument("--text", default="", help="this text in every request instead")
     parser.add_argument("--channels", type=int, default=500)
     parser.add_argument("--users", type=int, default=10000)
     parser.add_argument("--host", default="127.0.0.1")

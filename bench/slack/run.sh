@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Signed Slack slash commands against three servers, one after another in the same run:
 #   deputy  the full path: `deputy serve`, release build, durable store (synchronous=FULL)
+#   deputy-norecord  (only when named) the same server given `/ic help`: every step but the store
 #   bare    bench/BareSlack: verify the signature, parse the form, answer the same JSON
 #   bolt    bench/slack/bolt_app.py: Slack's Bolt for Python, AsyncApp on aiohttp
 # Each server runs pinned to core 0, the load generators to core 1. For each server:
@@ -8,6 +9,9 @@
 #   - a closed-loop run with wrk (bench/slack/requests.lua), for throughput,
 # each on a fresh server (Deputy: a fresh database with the benchmark's incidents declared and
 # led first), each with its own file of distinct requests signed just before it.
+# Each phase also records the server's CPU time (user + system, from /proc), for CPU per request.
+# After Deputy's runs, bench/slack/sqlite_floor.py times SQLite alone doing the benchmark's writes
+# on a copy of the schema Deputy created: the floor no code above the store can go below.
 # Prints a Markdown table and the ratios; raw output goes to bench/results/slack-<time>/.
 #
 #   bench/slack/run.sh                 # everything
@@ -88,7 +92,7 @@ wait_http() {
 start_server() {
     local name=$1 tag=$2
     case $name in
-        deputy | deputy-nolimits)
+        deputy | deputy-nolimits | deputy-norecord)
             PORT=$PORT_DEPUTY
             rm -rf "$OUT/db-$name-$tag"
             mkdir -p "$OUT/db-$name-$tag"
@@ -135,9 +139,30 @@ stop_server() {  # $1 the file to keep Deputy's /metrics in (how many commands w
     wait "$SERVER_PID" 2>/dev/null || true
 }
 
-requests() {  # $1 file, $2 count
-    python3 bench/slack/make_requests.py requests --out "$1" --count "$2" \
+requests() {  # $1 file, $2 count, $3 server
+    local text=()
+    [ "$3" = deputy-norecord ] && text=(--text help)
+    python3 bench/slack/make_requests.py requests --out "$1" --count "$2" "${text[@]}" \
         --response-base "http://127.0.0.1:$PORT_FAKE_SLACK/response"
+}
+
+# CPU seconds (user + system) the server has used: the process `timeout` started and its children.
+server_cpu() {
+    local total=0 pid ticks
+    for pid in $SERVER_PID $(pgrep -P "$SERVER_PID" || true); do
+        ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+        total=$((total + ticks))
+    done
+    echo "$total $(getconf CLK_TCK)" | awk '{printf "%.3f", $1 / $2}'
+}
+
+# Writes {"cpu_s": …, "wall_s": …, "requests": …} for one phase: $1 file, $2 CPU before, $3 start, $4 requests.
+cpu_report() {
+    local after now
+    after=$(server_cpu)
+    now=$(date +%s.%N)
+    awk -v a="$after" -v b="$2" -v s="$3" -v n="$now" -v r="$4" \
+        'BEGIN { printf "{\"cpu_s\": %.3f, \"wall_s\": %.3f, \"requests\": %d}\n", a - b, n - s, r }' >"$1"
 }
 
 log "fake Slack API on 127.0.0.1:$PORT_FAKE_SLACK (core $CLIENT_CORE)"
@@ -148,26 +173,33 @@ wait_http $PORT_FAKE_SLACK /stats
 
 # Requests for wrk: more than each server can take in WRK_DURATION (a repeat would be answered
 # from Deputy's dedupe; the report counts repeats, which must be 0).
-declare -A CEILING=([deputy]=10000 [deputy-nolimits]=10000 [bare]=15000 [bolt]=5000)
+declare -A CEILING=([deputy]=10000 [deputy-nolimits]=10000 [deputy-norecord]=10000 [bare]=15000 [bolt]=5000)
 OPEN_COUNT=$(( OPEN_RATE * OPEN_DURATION ))
 for name in $SERVERS; do
     wait_quiet
     log "$name: open loop, $OPEN_RATE requests/s for $OPEN_DURATION s ($OPEN_WARMUP s warm-up)"
     start_server "$name" open
-    requests "$OUT/requests-$name-open.tsv" "$OPEN_COUNT"
+    requests "$OUT/requests-$name-open.tsv" "$OPEN_COUNT" "$name"
+    cpu_before=$(server_cpu)
+    started=$(date +%s.%N)
     taskset -c "$CLIENT_CORE" "$BIN/open-loop" --port $PORT --path /slack/commands \
         --requests "$OUT/requests-$name-open.tsv" --rate "$OPEN_RATE" --duration "$OPEN_DURATION" \
         --warmup "$OPEN_WARMUP" --connections "$OPEN_CONNECTIONS" --label "$name" | tee "$OUT/$name-open.txt" >&2
+    cpu_report "$OUT/$name-open-cpu.json" "$cpu_before" "$started" "$OPEN_COUNT"
     stop_server "$OUT/$name-open-metrics.txt"
     rm -f "$OUT/requests-$name-open.tsv"
 
     wait_quiet
     log "$name: wrk, $WRK_CONNECTIONS connections for $WRK_DURATION s"
     start_server "$name" wrk
-    requests "$OUT/requests-$name-wrk.tsv" "$(( WRK_DURATION * ${CEILING[$name]} ))"
+    requests "$OUT/requests-$name-wrk.tsv" "$(( WRK_DURATION * ${CEILING[$name]} ))" "$name"
+    cpu_before=$(server_cpu)
+    started=$(date +%s.%N)
     taskset -c "$CLIENT_CORE" wrk -t1 -c"$WRK_CONNECTIONS" -d"${WRK_DURATION}s" --latency \
         -s bench/slack/requests.lua "http://127.0.0.1:$PORT" -- "$OUT/requests-$name-wrk.tsv" 1 \
         | tee "$OUT/$name-wrk.txt" >&2
+    cpu_report "$OUT/$name-wrk-cpu.json" "$cpu_before" "$started" \
+        "$(sed -n 's/^WRK_JSON .*"requests": \([0-9]*\).*/\1/p' "$OUT/$name-wrk.txt")"
     stop_server "$OUT/$name-wrk-metrics.txt"
     rm -f "$OUT/requests-$name-wrk.tsv"
 done
@@ -179,6 +211,13 @@ if [[ " $SERVERS " == *" bare "* ]]; then
     taskset -c "$CLIENT_CORE" wrk -t1 -c"$WRK_CONNECTIONS" -d10s "http://127.0.0.1:$PORT_BARE/healthz" \
         | tee "$OUT/bare-get.txt" >&2
     stop_server
+fi
+
+if [ -f "$OUT/db-deputy-wrk/deputy.sqlite" ]; then
+    wait_quiet
+    log "SQLite alone, the benchmark's writes, on core $SERVER_CORE"
+    taskset -c "$SERVER_CORE" python3 bench/slack/sqlite_floor.py --schema-from "$OUT/db-deputy-wrk/deputy.sqlite" \
+        --work "$OUT/floor" | tee "$OUT/sqlite-floor.txt" >&2
 fi
 
 python3 bench/slack/report.py "$OUT" $SERVERS | tee "$OUT/report.md"
