@@ -78,11 +78,30 @@ public actor Scheduler: Service {
     /// Stops between incidents once the task is cancelled (a SIGTERM during the catch-up after a
     /// long outage, with thousands due): what it did not fire is still due in the store, and
     /// fires at the next start.
+    ///
+    /// Up to `firedTogether` incidents fire at once: the desk decides them one by one, and their
+    /// commits share transactions (group commit), where one at a time each waited for its own
+    /// fsync, and behind every write delivery queued meanwhile (2,000 incidents overdue took a
+    /// minute to catch up).
     func fireDue() async {
         let now = time.now
-        while !Task.isCancelled, let entry = queue.popDue(at: now) {
-            lag.recordNanoseconds(Int64(max(0, now.timeIntervalSince(entry.at)) * 1e9))
-            queue.set(entry.incident, await desk.fireDue(entry.incident, at: now))
+        while !Task.isCancelled {
+            var due: [DeadlineQueue.Entry] = []
+            while due.count < Self.firedTogether, let entry = queue.popDue(at: now) { due.append(entry) }
+            guard !due.isEmpty else { return }
+            for entry in due { lag.recordNanoseconds(Int64(max(0, now.timeIntervalSince(entry.at)) * 1e9)) }
+            let desk = self.desk
+            await withTaskGroup(of: (IncidentID, Date?).self) { group in
+                for entry in due {
+                    group.addTask { (entry.incident, await desk.fireDue(entry.incident, at: now)) }
+                }
+                // Each as it comes back, not once all have: a command that moved one of them since
+                // tells its own deadline right after, and must not be overwritten by an older one.
+                for await (incident, next) in group { queue.set(incident, next) }
+            }
         }
     }
+
+    /// How many due incidents fire at once.
+    static let firedTogether = 64
 }

@@ -160,6 +160,51 @@ struct DeskServiceRestartTests {
         #expect(try store.incident(IncidentID(4))?.title == "the queue is stuck")
     }
 
+    @Test("the catch-up fires many overdue incidents together, each exactly as it would fire alone")
+    func catchUpFiresTogetherAsAlone() async throws {
+        let channels = (1...(Scheduler.firedTogether + 36)).map {
+            ChannelKey(platform: "test", team: "T1", channel: "C\($0)")
+        }
+        /// A store whose incidents have all been overdue for an hour, and the clock at that hour.
+        func outage() async throws -> (DeputyStore, ManualTimeSource) {
+            let store = try DeputyStore.inMemory()
+            let time = ManualTimeSource(start: Fixtures.start)
+            let before = try await makeDesk(store, time)
+            for channel in channels { await openIncident(on: before, in: channel) }
+            for row in try store.duePending(now: time.now, limit: 1_000) {
+                try store.markDelivered(row.id, at: time.now)
+            }
+            time.set(Fixtures.start.addingTimeInterval(3600))
+            return (store, time)
+        }
+        func queued(_ store: DeputyStore, at now: Date) throws -> [ChannelKey: [OutgoingMessage]] {
+            Dictionary(grouping: try store.duePending(now: now, limit: 10_000), by: \.channel)
+                .mapValues { $0.sorted { $0.id < $1.id }.map(\.message) }
+        }
+
+        let (alone, aloneTime) = try await outage()
+        let one = try await makeDesk(alone, aloneTime)
+        for (incident, _) in await one.deadlines() { _ = await one.fireDue(incident, at: aloneTime.now) }
+
+        let (together, time) = try await outage()
+        let desk = try await makeDesk(together, time)
+        let scheduler = Scheduler(
+            desk: desk, time: time, logger: Logger(label: "test"), metrics: NOOPMetricsHandler.instance)
+        for (incident, at) in await desk.deadlines() { await scheduler.update(incident, at) }
+        await scheduler.fireDue()
+
+        let expected = try queued(alone, at: aloneTime.now)
+        #expect(Set(expected.keys) == Set(channels), "every incident had something due")
+        #expect(try queued(together, at: time.now) == expected)
+        for number in 1...channels.count {
+            let id = IncidentID(number)
+            #expect(try together.incident(id)?.eventCount == alone.incident(id)?.eventCount, "\(id)")
+        }
+        let pending = try together.pendingCount()
+        await scheduler.fireDue()
+        #expect(try together.pendingCount() == pending, "nothing was left due, and nothing fired twice")
+    }
+
     @Test("a shutdown during the catch-up after an outage stops between incidents; the rest fire next time")
     func catchUpStopsWhenCancelled() async throws {
         let store = try DeputyStore.inMemory()
