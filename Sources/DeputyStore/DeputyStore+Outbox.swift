@@ -44,7 +44,7 @@ extension DeputyStore {
                     ORDER BY o.id LIMIT :limit
                     """,
                 arguments: ["now": now.timeIntervalSince1970, "limit": limit])
-            return try Self.outboxRows(rows)
+            return try Self.outboxRows(rows, decoded: decodedHeads)
         }
     }
 
@@ -136,7 +136,9 @@ extension DeputyStore {
         }
     }
 
-    private static func outboxRows(_ rows: [Row]) throws -> [OutboxRow] {
+    /// Rows as the outbox keeps them; with `decoded`, a message decoded before is not decoded
+    /// again (messages never change once queued).
+    private static func outboxRows(_ rows: [Row], decoded: DecodedMessages? = nil) throws -> [OutboxRow] {
         let coder = StoreCoder()
         return try rows.map { row in
             let id = try row.decode(Int64.self, forColumn: "id")
@@ -144,11 +146,18 @@ extension DeputyStore {
             guard let state = OutboxRow.State(rawValue: stateText) else {
                 throw StoreError.unreadable(what: "outbox message \(id)", reason: "unknown state '\(stateText)'")
             }
+            let message: OutgoingMessage
+            if let known = decoded?.message(id) {
+                message = known
+            } else {
+                message = try coder.decode(
+                    OutgoingMessage.self, from: try row.decode(String.self, forColumn: "message"),
+                    what: "outbox message \(id)")
+                decoded?.keep(message, for: id)
+            }
             return OutboxRow(
                 id: id,
-                message: try coder.decode(
-                    OutgoingMessage.self, from: try row.decode(String.self, forColumn: "message"),
-                    what: "outbox message \(id)"),
+                message: message,
                 createdAt: try date(row, "created_at"),
                 notBefore: try date(row, "not_before"),
                 attempts: try row.decode(Int.self, forColumn: "attempts"),

@@ -17,6 +17,8 @@ public struct DeputyStore: Sendable {
     let checkpointer: DatabaseQueue?
     /// How the process before left the file; `.none` in memory and for a reader.
     public let previousRun: PreviousRun
+    /// The channel heads' messages delivery has read before.
+    let decodedHeads = DecodedMessages()
 
     /// A store over `writer`, migrated to the schema this build knows.
     init(

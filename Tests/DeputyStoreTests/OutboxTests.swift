@@ -79,6 +79,27 @@ struct OutboxTests {
         #expect(texts(try store.channelHeads(now: start.addingTimeInterval(61), limit: 10)) == ["b", "x"])
     }
 
+    @Test("heads read again come decoded from the cache, their row's state read fresh; a full cache starts again")
+    func decodedHeads() throws {
+        let store = try DeputyStore.inMemory()
+        try enqueue(["a", "b"], in: Fixtures.channel, store: store)
+        let first = try #require(try store.channelHeads(now: start, limit: 10).first)
+        #expect(store.decodedHeads.message(first.id) == first.message)
+        try store.reschedule(first.id, notBefore: start.addingTimeInterval(30), attempts: 2, lastError: "503")
+        let again = try #require(try store.channelHeads(now: start, limit: 10).first)
+        #expect(again.message == first.message)
+        #expect(again.attempts == 2 && again.notBefore == start.addingTimeInterval(30))
+        try store.markDelivered(first.id, at: start)
+        #expect(texts(try store.channelHeads(now: start, limit: 10)) == ["b"])
+
+        let cache = DecodedMessages()
+        for id in 1...Int64(DecodedMessages.capacity) { cache.keep(first.message, for: id) }
+        #expect(cache.message(1) == first.message)
+        cache.keep(again.message, for: 0)
+        #expect(cache.message(1) == nil, "full: it started again")
+        #expect(cache.message(0) == again.message)
+    }
+
     @Test("delivered and dead messages leave the queue; dead letters stay to be seen")
     func deliveredAndDead() throws {
         let store = try DeputyStore.inMemory()
