@@ -47,7 +47,7 @@ public actor Scheduler: Service {
         logger.info("scheduler started", metadata: ["incidents": "\(queue.count)"])
         let desk = self.desk
         let serverRunning = self.serverRunning
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
                 // Once the server is up, the desk folds the incidents it has not loaded yet.
                 group.addTask(priority: .background) {
