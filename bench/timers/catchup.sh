@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The catch-up after an outage: incidents whose reminders all fell due while Deputy was down.
+#   1. timers-seed writes INCIDENTS incidents (TASKS open timeboxes each, 2-hour and 5-minute
+#      ones) whose window began DOWN seconds ago: by now every timebox has lapsed, and each
+#      incident has follow-ups and reminders due.
+#   2. `deputy serve` (core 0) starts on a copy of that data, RUNS times, with a fake Slack API
+#      (core 1). From the start of the process, the time until /metrics counts every nudge the
+#      catch-up owes (deputy_nudges_total, counted by a first run); then, DRAIN seconds after
+#      the start (or once caught up, if later), the requests the fake Slack API has taken and
+#      the CPU time Deputy has used.
+# Prints a Markdown table; raw output goes to bench/results/catchup-<time>/.
+#
+#   bench/timers/catchup.sh
+#   INCIDENTS=2000 TASKS=3 DOWN=7200 RUNS=3 DRAIN=40 bench/timers/catchup.sh
+#   DEPUTY_BIN=/path/to/deputy SKIP_BUILD=1 bench/timers/catchup.sh   # another build (before/after)
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+INCIDENTS=${INCIDENTS:-2000}
+TASKS=${TASKS:-3}
+DOWN=${DOWN:-7200}
+RUNS=${RUNS:-3}
+DRAIN=${DRAIN:-40}
+SERVER_CORE=${SERVER_CORE:-0}
+CLIENT_CORE=${CLIENT_CORE:-1}
+SCRATCH=${SCRATCH:-.build-release}
+PORT=18290
+PORT_FAKE_SLACK=18299
+
+OUT="$ROOT/bench/results/catchup-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$OUT"
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+SERVER_PID=
+FAKE_PID=
+cleanup() {
+    [ -n "$SERVER_PID" ] && kill -9 "$SERVER_PID" 2>/dev/null || true
+    [ -n "$FAKE_PID" ] && kill "$FAKE_PID" 2>/dev/null || true
+    wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+    log "building release (scratch path $SCRATCH)"
+    swift build -c release --scratch-path "$SCRATCH" --product deputy >&2
+    swift build -c release --scratch-path "$SCRATCH" --product timers-seed >&2
+fi
+BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
+DEPUTY_BIN=${DEPUTY_BIN:-$BIN/deputy}
+
+log "seeding $INCIDENTS incidents, $TASKS timeboxes each, down for $DOWN s"
+"$BIN/timers-seed" --database "$OUT/seed/deputy.sqlite" --window-start "$(( $(date +%s) - DOWN ))" --window 60 \
+    --incidents "$INCIDENTS" --tasks "$TASKS" | tee "$OUT/seed.txt" >&2
+
+now() { date +%s.%N; }
+nudges() {
+    curl -s "http://127.0.0.1:$PORT/metrics" 2>/dev/null | awk '/^deputy_nudges_total/ { print int($2) }' || true
+}
+
+# One start on a fresh copy of the seed; prints "<seconds to catch up> <cpu s> <fake Slack stats>".
+run() {  # $1 run number, $2 nudges owed (0: count them)
+    local owed=$2 dir="$OUT/run-$1" started n=0 took
+    mkdir -p "$dir"
+    cp "$OUT/seed/deputy.sqlite"* "$dir/"
+    timeout 600 taskset -c "$CLIENT_CORE" python3 bench/timers/fake_slack.py --port $PORT_FAKE_SLACK --lifetime 600 \
+        >"$dir/fake-slack.log" 2>&1 &
+    FAKE_PID=$!
+    for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT_FAKE_SLACK/stats" && break; sleep 0.1; done
+    started=$(now)
+    DEPUTY_HOST=127.0.0.1 DEPUTY_PORT=$PORT DEPUTY_DATABASE="$dir/deputy.sqlite" SLACK_SIGNING_SECRET=bench \
+        SLACK_BOT_TOKEN=xoxb-bench-dummy SLACK_API_URL="http://127.0.0.1:$PORT_FAKE_SLACK/api" \
+        taskset -c "$SERVER_CORE" "$DEPUTY_BIN" serve --config Config/deputy.yaml >"$dir/deputy.log" 2>&1 &
+    SERVER_PID=$!
+    local last=-1 still=0
+    while awk -v s="$started" -v n="$(now)" 'BEGIN { exit !(n - s < 300) }'; do
+        n=$(nudges)
+        n=${n:-0}
+        if [ "$owed" -gt 0 ] && [ "$n" -ge "$owed" ]; then break; fi
+        if [ "$owed" -eq 0 ] && [ "$n" -gt 0 ]; then  # counting: done once it stops growing for 5 s
+            if [ "$n" -eq "$last" ]; then still=$((still + 1)); else still=0; fi
+            [ "$still" -ge 100 ] && break
+            last=$n
+        fi
+        sleep 0.05
+    done
+    took=$(awk -v s="$started" -v n="$(now)" 'BEGIN { printf "%.2f", n - s }')
+    while awk -v s="$started" -v n="$(now)" -v d="$DRAIN" 'BEGIN { exit !(n - s < d) }'; do sleep 0.2; done
+    cpu=$(awk -v t="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / t }' "/proc/$SERVER_PID/stat")
+    stats=$(curl -s "http://127.0.0.1:$PORT_FAKE_SLACK/stats" |
+        python3 -c 'import json, sys; print(sum(json.load(sys.stdin).values()))' 2>/dev/null || echo "?")
+    kill -9 "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=
+    kill "$FAKE_PID" 2>/dev/null || true
+    wait "$FAKE_PID" 2>/dev/null || true
+    FAKE_PID=
+    echo "$n $took $cpu $stats"
+}
+
+log "counting the nudges the catch-up owes"
+read -r owed _ <<<"$(run 0 0)"
+log "$owed nudges owed"
+
+echo "| run | nudges | caught up after (s, from the process start) | then, at $DRAIN s or when caught up: Deputy's CPU s | requests Slack took |"
+echo "|---:|---:|---:|---:|---:|"
+for i in $(seq 1 "$RUNS"); do
+    read -r n took cpu stats <<<"$(run "$i" "$owed")"
+    echo "| $i | $n | $took | $cpu | $stats |"
+done | tee "$OUT/report.md"
