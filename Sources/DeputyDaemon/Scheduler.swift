@@ -75,9 +75,9 @@ public actor Scheduler: Service {
     }
 
     /// Fires every incident whose deadline has come, soonest first.
-    /// Stops between incidents once the task is cancelled (a SIGTERM during the catch-up after a
-    /// long outage, with thousands due): what it did not fire is still due in the store, and
-    /// fires at the next start.
+    /// Stops between batches once the task is cancelled (a SIGTERM during the catch-up after a
+    /// long outage, with thousands due): a batch already started finishes its commits, and what
+    /// it did not fire is still due in the store, and fires at the next start.
     ///
     /// Up to `firedTogether` incidents fire at once: the desk decides them one by one, and their
     /// commits share transactions (group commit), where one at a time each waited for its own
