@@ -79,8 +79,8 @@ def main():
     if deputy and bolt:
         print("- full path / Bolt throughput: **%.2f×** (target ≥ 2)" % (deputy / bolt))
     if "deputy" in cost and "deputy-norecord" in cost:
-        print("- the store's CPU per command (deputy − deputy-norecord, wrk): **%.0f µs**"
-              % (cost["deputy"] - cost["deputy-norecord"]))
+        print("- CPU to record a command (deputy − deputy-norecord, wrk; the store, and deciding what "
+              "to store): **%.0f µs**" % (cost["deputy"] - cost["deputy-norecord"]))
     if "deputy" in cost and "bare" in cost:
         print("- Deputy's CPU per request beyond the bare route's (wrk): %.0f µs" % (cost["deputy"] - cost["bare"]))
     for name in servers:
