@@ -32,7 +32,7 @@ public enum CommandParserInvariants {
         check(same(result, CommandParser.parse(shouted)), "verb case matters")
         switch result {
         case .success(let command):
-            check(self.verb(of: command) == verb, "command belongs to another verb")
+            check(command.verb == verb, "command belongs to another verb")
             found += payloadViolations(command).map { "\($0) for \(text.debugDescription) → \(command)" }
         case .failure(.usage(let usageVerb)): check(usageVerb == verb, "usage names another verb")
         case .failure(.notOnePerson): break
@@ -72,50 +72,6 @@ public enum CommandParserInvariants {
             found.append("SME without an area")
         }
         return found
-    }
-
-    /// The verb whose grammar produces `command`.
-    public static func verb(of command: Command) -> Verb {
-        switch command {
-        case .declare: .declare
-        case .lead: .lead
-        case .handover, .handoverCancel: .handover
-        case .accept: .accept
-        case .takeover: .takeover
-        case .role: .role
-        case .join: .join
-        case .leave: .leave
-        case .release: .release
-        case .propose, .proposeSuggestion: .propose
-        case .suggest: .suggest
-        case .object: .object
-        case .decide, .decideOnCall: .decide
-        case .assign, .reassign: .assign
-        case .cancel: .cancel
-        case .ack: .ack
-        case .found: .found
-        case .extend: .extend
-        case .done: .done
-        case .snooze: .snooze
-        case .quiet: .quiet
-        case .status: .status
-        case .tasks: .tasks
-        case .summary: .summary
-        case .impact: .impact
-        case .note: .note
-        case .todo: .todo
-        case .update, .updateDraft: .update
-        case .severity: .sev
-        case .phase: .phase
-        case .resolve, .resolveConfirm, .resolveFalseAlarm: .resolve
-        case .reopen: .reopen
-        case .postmortemOwner, .postmortemDone, .postmortemDraft, .postmortemStatus: .postmortem
-        case .action, .actionDone: .action
-        case .actions: .actions
-        case .timeline: .timeline
-        case .say: .say
-        case .help: .help
-        }
     }
 
     /// The free texts `command` carries, present or not.
