@@ -30,24 +30,7 @@ PORT_FAKE_SLACK=18299
 
 OUT="$ROOT/bench/results/catchup-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
-
-SERVER_PID=
-FAKE_PID=
-cleanup() {
-    [ -n "$SERVER_PID" ] && kill -9 "$SERVER_PID" 2>/dev/null || true
-    [ -n "$FAKE_PID" ] && kill "$FAKE_PID" 2>/dev/null || true
-    wait 2>/dev/null || true
-}
-trap cleanup EXIT
-
-if [ -z "${SKIP_BUILD:-}" ]; then
-    log "building release (scratch path $SCRATCH)"
-    swift build -c release --scratch-path "$SCRATCH" --product deputy >&2
-    swift build -c release --scratch-path "$SCRATCH" --product timers-seed >&2
-fi
-BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
-DEPUTY_BIN=${DEPUTY_BIN:-$BIN/deputy}
+. bench/timers/common.sh  # log, cleanup on exit, the release build (BIN, DEPUTY_BIN)
 
 log "seeding $INCIDENTS incidents, $TASKS timeboxes each, down for $DOWN s"
 "$BIN/timers-seed" --database "$OUT/seed/deputy.sqlite" --window-start "$(( $(date +%s) - DOWN ))" --window 60 \
@@ -60,12 +43,13 @@ nudges() {
 
 # One start on a fresh copy of the seed; prints "<seconds to catch up> <cpu s> <fake Slack stats>".
 run() {  # $1 run number, $2 nudges owed (0: count them)
-    local owed=$2 dir="$OUT/run-$1" started n=0 took
+    local owed=$2 dir="$OUT/run-$1" started n=0 took FAKE_PID
     mkdir -p "$dir"
     cp "$OUT/seed/deputy.sqlite"* "$dir/"
     timeout 600 taskset -c "$CLIENT_CORE" python3 bench/timers/fake_slack.py --port $PORT_FAKE_SLACK --lifetime 600 \
         >"$dir/fake-slack.log" 2>&1 &
     FAKE_PID=$!
+    PIDS=("$FAKE_PID")
     for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT_FAKE_SLACK/stats" && break; sleep 0.1; done
     started=$(now)
     DEPUTY_HOST=127.0.0.1 DEPUTY_PORT=$PORT DEPUTY_DATABASE="$dir/deputy.sqlite" SLACK_SIGNING_SECRET=bench \
@@ -94,7 +78,7 @@ run() {  # $1 run number, $2 nudges owed (0: count them)
     SERVER_PID=
     kill "$FAKE_PID" 2>/dev/null || true
     wait "$FAKE_PID" 2>/dev/null || true
-    FAKE_PID=
+    PIDS=()
     echo "$n $took $cpu $stats"
 }
 

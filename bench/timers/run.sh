@@ -36,26 +36,7 @@ OUT="$ROOT/bench/results/timers-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 DB="$OUT/db/deputy.sqlite"
 
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
-
-PIDS=()
-SERVER_PID=
-cleanup() {
-    [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
-    for pid in "${PIDS[@]:-}"; do
-        [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-    done
-    wait 2>/dev/null || true
-}
-trap cleanup EXIT
-
-if [ -z "${SKIP_BUILD:-}" ]; then
-    log "building release (scratch path $SCRATCH)"
-    swift build -c release --scratch-path "$SCRATCH" --product deputy >&2
-    swift build -c release --scratch-path "$SCRATCH" --product timers-seed >&2
-fi
-BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
-DEPUTY_BIN=${DEPUTY_BIN:-$BIN/deputy}
+. bench/timers/common.sh  # log, cleanup on exit, the release build (BIN, DEPUTY_BIN)
 
 wait_quiet() {
     for _ in $(seq 1 180); do
