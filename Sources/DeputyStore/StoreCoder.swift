@@ -1,23 +1,21 @@
+import DeputyCore
 import Foundation
 
 /// The one JSON form of everything the store keeps as JSON (actors, events, outgoing
 /// messages): dates as seconds since 1970, keys sorted, so equal values are equal text.
+/// Written by `SortedJSON` (on every command's path), read by Foundation's decoder.
 struct StoreCoder {
-    private let encoder: JSONEncoder
     private let decoder: JSONDecoder
 
     /// The coder with the store's settings.
     init() {
-        encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .secondsSince1970
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
     }
 
     /// `value` as JSON text.
     func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+        try SortedJSON.string(value)
     }
 
     /// A value from JSON text; `what` names it in the error.

@@ -134,4 +134,26 @@ struct SlackButtonsTests {
         #expect(parts.first?.blocks?.count == 2)
         #expect(parts.dropFirst().allSatisfy { $0.blocks == nil })
     }
+
+    @Test("Block Kit bodies are the bytes Foundation's sorted-keys encoder writes")
+    func blockKitBodiesMatchFoundation() throws {
+        let phrasebook = try #require(SlackEncoderTests.phrasebook)
+        let encoder = SlackEncoder(phrasebook: phrasebook, labels: Self.labels, botToken: "xoxb-1")
+        let foundation = JSONEncoder()
+        foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for reply in [Self.assigned, Self.reassigned, Self.followUp, Self.proposed] {
+            let part = try #require(encoder.parts(of: reply).first)
+            #expect(part.blocks != nil)
+            let response = SlackResponse(visibility: .inChannel, text: part.text, blocks: part.blocks)
+            #expect(encoder.answer(reply, responseURL: "https://h").body == (try foundation.encode(response)))
+            let post = SlackPostMessage(channel: "C9", text: part.text, blocks: part.blocks)
+            let request = try #require(
+                encoder.requests(
+                    for: OutgoingMessage(
+                        channel: ChannelKey(platform: "slack", team: "T1", channel: "C9"), incident: nil, reply: reply,
+                        responseURL: nil, createdAt: Date(timeIntervalSince1970: 0))
+                ).first)
+            #expect(request.body == (try foundation.encode(post)))
+        }
+    }
 }

@@ -26,6 +26,7 @@ enum CoreBench {
             perCommand[size] = command
             print("| \(size) | \(format(command)) | \(format(due)) | \(format(next)) |")
         }
+        printEncoding()
         let ratio = (perCommand[10_000] ?? 0) / max(perCommand[10] ?? 1, 1)
         print("")
         print("per-command cost, 10,000-event log / 10-event log: \(String(format: "%.2f", ratio)) (target ≤ 2)")
@@ -117,6 +118,27 @@ enum CoreBench {
         }
         if sink == 42 { print("") }
         return nanoseconds(elapsed) / 2_000
+    }
+
+    /// What the store pays to write a record as JSON, and Slack to write an answer: Foundation's
+    /// sorted-keys encoder against SortedJSON, over the records and replies of a 1,000-event log.
+    static func printEncoding() {
+        let (desk, _) = desk(logSize: 1_000)
+        let incident = desk.incidents[IncidentID(1)]
+        let records = (incident.map { Array($0.records.suffix(400)) } ?? []).map(\.event)
+        let foundation = JSONEncoder()
+        foundation.dateEncodingStrategy = .secondsSince1970
+        foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let clock = ContinuousClock()
+        var bytes = 0
+        func best(_ body: () throws -> Void) -> Double {
+            (0..<5).map { _ in nanoseconds(clock.measure { try? body() }) / Double(records.count) }.min() ?? 0
+        }
+        let slow = best { for record in records { bytes &+= try foundation.encode(record).count } }
+        let fast = best { for record in records { bytes &+= try SortedJSON.encode(record).count } }
+        if bytes == 42 { print("") }
+        print("")
+        print("writing an event as JSON, as the store does: Foundation \(format(slow)), SortedJSON \(format(fast))")
     }
 
     static func nanoseconds(_ duration: Duration) -> Double {

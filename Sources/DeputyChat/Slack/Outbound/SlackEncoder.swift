@@ -118,9 +118,7 @@ public struct SlackEncoder: Sendable {
     /// Compact JSON with sorted keys. It cannot fail: these payloads hold only strings, booleans
     /// and arrays of them.
     static func json(_ value: some Encodable) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)) ?? Data("{}".utf8)
+        (try? SortedJSON.data(value)) ?? Data("{}".utf8)
     }
 
     /// The smallest `textLimit` accepted, so a cut always makes progress around markup.
