@@ -41,7 +41,7 @@ struct PostmortemDraftTests {
     @Test("export --format postmortem reads the draft from a real store")
     func exportFromStore() throws {
         let folder = try TemporaryFolder()
-        var (desk, records) = ScriptedIncident.play(Self.script)
+        let (desk, records) = ScriptedIncident.play(Self.script)
         let incident = try #require(desk.incidents[IncidentID(1)])
         let path = folder.file("deputy.sqlite")
         let store = try DeputyStore.open(path: path)
