@@ -72,13 +72,17 @@ extension DeputyStore {
 
     private static func insert(_ append: Commit.Append, in db: Database, coder: StoreCoder) throws {
         let id = append.incident.number
-        let known = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM incident WHERE id = ?"), arguments: [id])
-        guard known ?? false else {
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT title, status, closed_at, event_count, next_deadline FROM incident WHERE id = ?"),
+                arguments: [id])
+        else {
             throw CommitRefusal(reason: "there is no incident \(append.incident)")
         }
-        let stored =
-            try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT MAX(seq) FROM event WHERE incident_id = ?"), arguments: [id]) ?? 0
+        // The row's count is the log's length: both change only together, in one transaction.
+        // Were they ever to differ, the insert below would hit the log's primary key and fail.
+        let stored: Int = row["event_count"]
         let projection = append.projection
         guard stored + append.records.count == projection.eventCount else {
             throw CommitRefusal(
@@ -94,10 +98,35 @@ extension DeputyStore {
                     try coder.encode(record.event),
                 ])
         }
-        try update(append.incident, to: projection, in: db)
+        try update(append.incident, from: row, to: projection, in: db)
     }
 
-    /// Writes an incident's projection columns.
+    /// Writes the projection columns that differ from `row`'s. A column left out of the
+    /// statement leaves the indexes over it untouched: a note rewrites one page of the incident
+    /// table instead of that page and the pages of the deadline and active-channel indexes.
+    private static func update(
+        _ incident: IncidentID, from row: Row, to projection: IncidentProjection, in db: Database
+    ) throws {
+        var sql = "UPDATE incident SET event_count = ?"
+        var arguments: StatementArguments = [projection.eventCount]
+        if row["title"] != projection.title {
+            sql += ", title = ?"
+            arguments += [projection.title]
+        }
+        if row["status"] != projection.statusText || row["closed_at"] != projection.closedAt {
+            sql += ", status = ?, closed_at = ?"
+            arguments += [projection.statusText, projection.closedAt]
+        }
+        let deadline = projection.nextDeadline?.timeIntervalSince1970
+        if row["next_deadline"] != deadline {
+            sql += ", next_deadline = ?"
+            arguments += [deadline]
+        }
+        arguments += [incident.number]
+        try db.cachedStatement(sql: sql + " WHERE id = ?").execute(arguments: arguments)
+    }
+
+    /// Writes all of an incident's projection columns (a rebuild from the log).
     static func update(_ incident: IncidentID, to projection: IncidentProjection, in db: Database) throws {
         try db.cachedStatement(
             sql: """

@@ -197,4 +197,72 @@ struct StoreCommitTests {
         #expect(after == before)
         #expect(try store.nextDeadlines().map(\.at) == deadlines.map(\.at))
     }
+
+    /// The `incident` row's projection columns, as stored.
+    func storedProjection(_ store: DeputyStore, _ id: IncidentID) throws -> IncidentProjection? {
+        try store.writer.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT title, status, closed_at, event_count, next_deadline FROM incident WHERE id = ?",
+                arguments: [id.number]
+            ).map { row in
+                let closedAt = (row["closed_at"] as Double?).map(Date.init(timeIntervalSince1970:))
+                let status: Incident.Status =
+                    switch (row["status"] as String, closedAt) {
+                    case ("resolved", let at?): .resolved(at: at)
+                    case ("falseAlarm", let at?): .falseAlarm(at: at)
+                    default: .active
+                    }
+                return IncidentProjection(
+                    status: status, title: row["title"], eventCount: row["event_count"],
+                    nextDeadline: (row["next_deadline"] as Double?).map(Date.init(timeIntervalSince1970:)))
+            }
+        }
+    }
+
+    @Test("after every command and timer, the stored row is the projection of the state in memory")
+    func rowFollowsEveryStep() throws {
+        let store = try DeputyStore.inMemory()
+        var desk = CommittingDesk(store: store)
+        let script: [(User, String)] = [
+            (alice, "declare checkout is slow sev2"), (alice, "lead"), (alice, "note looking at the graphs"),
+            (alice, "assign @hayley investigate the latency in 10m"), (hayley, "ack"), (alice, "note still slow"),
+            (alice, "propose roll back"), (alice, "decide P1 drop"), (hayley, "done T1 raised memory"),
+            (alice, "quiet 10m"), (alice, "resolve confirm"), (alice, "note all quiet"),
+        ]
+        var checked = 0
+        for (user, text) in script {
+            try desk.wait(400)
+            try desk.say(text, by: user)
+            let live = try #require(desk.desk.incidents[IncidentID(1)])
+            #expect(try storedProjection(store, IncidentID(1)) == IncidentProjection(live, rules: Rules()), "\(text)")
+            checked += 1
+        }
+        #expect(checked == script.count)
+        #expect(try storedProjection(store, IncidentID(1))?.nextDeadline != nil)  // the postmortem clock
+
+        // A change of title alone is written too.
+        let live = try #require(desk.desk.incidents[IncidentID(1)])
+        var projection = IncidentProjection(live, rules: Rules())
+        projection.title = "checkout was slow"
+        projection.eventCount += 1
+        let record = IncidentRecord(at: desk.now, actor: alice, event: .noteAdded("retitled"))
+        try store.commit([
+            Commit(at: desk.now, append: .init(incident: live.id, records: [record], projection: projection))
+        ])
+        #expect(try storedProjection(store, IncidentID(1)) == projection)
+    }
+
+    @Test("a row whose count disagrees with its log refuses the append instead of interleaving it")
+    func countDisagreeingWithLogRefused() throws {
+        let store = try DeputyStore.inMemory()
+        var desk = CommittingDesk(store: store)
+        try desk.say("declare db down", by: alice)
+        try store.writer.write { db in try db.execute(sql: "UPDATE incident SET event_count = event_count - 1") }
+        let before = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") }
+        let lead = desk.handle("lead", by: alice)
+        var stale = lead
+        stale.append?.projection.eventCount -= 1
+        #expect(throws: StoreError.self) { try store.commit([stale]) }
+        #expect(try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") } == before)
+    }
 }
