@@ -150,13 +150,19 @@ final class SortedJSONBox {
             out.append(UInt8(ascii: "]"))
         case .object(let fields):
             out.append(UInt8(ascii: "{"))
-            // A key encoded twice keeps its last value, as Foundation does.
             var sorted = fields
             if !Self.isSortedAndUnique(sorted) {
-                var last: [String: Int] = [:]
-                for (index, field) in sorted.enumerated() { last[field.key] = index }
-                sorted = sorted.enumerated().filter { last[$0.element.key] == $0.offset }.map(\.element)
-                sorted.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+                // Sorted by key, then by position, so that of a key encoded twice the last
+                // value is kept, as Foundation keeps it.
+                let order = sorted.indices.sorted { left, right in
+                    let (a, b) = (sorted[left].key, sorted[right].key)
+                    return a == b ? left < right : a.utf8.lexicographicallyPrecedes(b.utf8)
+                }
+                sorted = order.indices.compactMap { position in
+                    let field = fields[order[position]]
+                    let next = position + 1 < order.count ? fields[order[position + 1]].key : nil
+                    return next == field.key ? nil : field
+                }
             }
             for (index, field) in sorted.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
