@@ -54,7 +54,7 @@ extension Delivery {
     private func markDelivered(_ row: OutboxRow) async {
         partsSent[row.id] = nil
         let now = time.now
-        _ = await inStore("mark a message delivered") { try $0.markDelivered(row.id, at: now) }
+        await record(.delivered(row.id, at: now))
         counters.delivered.increment()
     }
 
@@ -75,9 +75,7 @@ extension Delivery {
         logger.info(
             "delivery will be retried",
             metadata: ["outbox": "\(row.id)", "attempt": "\(attempts)", "reason": "\(reason)", "in": "\(delay)"])
-        _ = await inStore("reschedule a message") {
-            try $0.reschedule(row.id, notBefore: at, attempts: attempts, lastError: reason)
-        }
+        await record(.rescheduled(row.id, notBefore: at, attempts: attempts, lastError: reason))
     }
 
     private func bury(_ row: OutboxRow, reason: String) async {
@@ -85,7 +83,34 @@ extension Delivery {
         counters.deadLetters.increment()
         logger.error(
             "dead letter", metadata: ["outbox": "\(row.id)", "channel": "\(row.channel)", "reason": "\(reason)"])
-        _ = await inStore("bury a message") { try $0.markDead(row.id, reason: reason) }
+        await record(.dead(row.id, reason: reason))
+    }
+
+    /// Writes `outcome` with whatever other sends finished meanwhile, in one transaction, and
+    /// returns once it is durable (or its write failed, logged): only then may the channel's
+    /// next message be looked at. While thousands of channels drain, their outcomes share
+    /// fsyncs instead of taking the writer's line one by one ahead of the commands'.
+    private func record(_ outcome: OutboxOutcome) async {
+        await withCheckedContinuation { send in
+            unrecorded.append((outcome, send))
+            if !recording {
+                recording = true
+                Task { await self.recordWaiting() }
+            }
+        }
+    }
+
+    /// Writes everything waiting to be recorded; repeats while more finished meanwhile.
+    private func recordWaiting() async {
+        while !unrecorded.isEmpty {
+            let batch = unrecorded
+            unrecorded = []
+            _ = await inStore("record what became of \(batch.count) sends") {
+                try $0.record(batch.map(\.outcome))
+            }
+            for entry in batch { entry.send.resume() }
+        }
+        recording = false
     }
 
     /// Deputy is not in the channel: tell the incident commander, in a direct message, once an

@@ -36,6 +36,15 @@ public actor Delivery: Service {
     var invitesAsked: [ChannelKey: Date] = [:]
     /// How long the direct message asking for an `/invite` may wait.
     var expiry: TimeInterval
+    /// What became of finished sends, waiting to be written together, each with its send.
+    var unrecorded: [(outcome: OutboxOutcome, send: CheckedContinuation<Void, Never>)] = []
+    /// Whether a write of `unrecorded` is under way.
+    var recording = false
+    /// When to look next for messages that expired, and to count the outbox for its gauge: once
+    /// a second at most. Both read every pending message, and while a backlog drains a pass
+    /// runs for every send that lands. (An expired message is never sent meanwhile: the heads
+    /// leave it out.)
+    var nextSweep: Date = .distantPast
 
     /// The most channels one pass looks at; more wait until those ahead of them are empty.
     static let channelsPerPass = 500
@@ -78,7 +87,7 @@ public actor Delivery: Service {
         await withDiscardingTaskGroup { group in
             while !Task.isCancelled {
                 let wake: Date?
-                if let ready = await readyHeads() {
+                if let (heads, ready) = await readyHeads() {
                     for row in ready {
                         inFlight.insert(row.channel)
                         group.addTask {
@@ -86,7 +95,7 @@ public actor Delivery: Service {
                             await self.landed(row.channel)
                         }
                     }
-                    wake = await nextWake()
+                    wake = nextWake(heads)
                 } else {
                     wake = time.now.addingTimeInterval(1)
                 }
@@ -114,41 +123,46 @@ public actor Delivery: Service {
     /// waits for them all; returns when to look again: the soonest moment a channel's head may go
     /// (now, when one already may). The last pass at shutdown, and tests, use it.
     func pass() async -> Date? {
-        guard let ready = await readyHeads() else { return time.now.addingTimeInterval(1) }
+        guard let (_, ready) = await readyHeads() else { return time.now.addingTimeInterval(1) }
         await withTaskGroup(of: Void.self) { group in
             for row in ready { group.addTask { await self.deliver(row) } }
         }
-        return await nextWake()
+        guard let heads = await readHeads(at: time.now) else { return time.now.addingTimeInterval(1) }
+        return nextWake(heads)
     }
 
-    /// Turns what expired into dead letters, then returns the head of each channel that may go
-    /// now and is not being sent already; nil when the store could not be read.
-    private func readyHeads() async -> [OutboxRow]? {
+    /// Turns what expired into dead letters (once a second), then reads the head of each
+    /// channel; returns them, and those that may go now and are not being sent already. Nil when
+    /// the store could not be read.
+    private func readyHeads() async -> (heads: [OutboxRow], ready: [OutboxRow])? {
         let now = time.now
         forgetStale(at: now)
-        let expired = await inStore("expire messages") { try $0.expirePending(now: now) } ?? 0
-        if expired > 0 {
-            counters.deadLetters.increment(by: expired)
-            logger.warning("messages expired undelivered", metadata: ["count": "\(expired)"])
+        if now >= nextSweep {
+            nextSweep = now.addingTimeInterval(1)
+            let expired = await inStore("expire messages") { try $0.expirePending(now: now) } ?? 0
+            if expired > 0 {
+                counters.deadLetters.increment(by: expired)
+                logger.warning("messages expired undelivered", metadata: ["count": "\(expired)"])
+            }
+            counters.depth.record(await inStore("count the outbox") { try $0.pendingCount() } ?? 0)
         }
         landedWhileReading = []
         guard let heads = await readHeads(at: now) else { return nil }
         let headIDs = Set(heads.map(\.id))
         partsSent = partsSent.filter { headIDs.contains($0.key) }
         // A head read before its send landed may be the message just delivered: not again.
-        return heads.filter {
+        let ready = heads.filter {
             !inFlight.contains($0.channel) && !landedWhileReading.contains($0.channel) && readyAt($0) <= now
         }
+        return (heads, ready)
     }
 
-    /// When to look again after launching a pass's sends: the soonest a waiting head may go;
-    /// channels being sent wake the loop themselves when done.
-    private func nextWake() async -> Date? {
-        let after = time.now
-        counters.depth.record(await inStore("count the outbox") { try $0.pendingCount() } ?? 0)
-        guard let next = await readHeads(at: after) else { return after.addingTimeInterval(1) }
-        // Past `channelsPerPass` channels, those beyond show up here as the first ones empty.
-        return next.filter { !inFlight.contains($0.channel) }.map(readyAt).min()
+    /// When to look again after launching a pass's sends: the soonest one of the `heads` just
+    /// read that is not being sent may go. Channels being sent wake the loop themselves when
+    /// done, and a message queued meanwhile through `notify()`. Past `channelsPerPass`
+    /// channels, those beyond are read once the first ones are empty.
+    private func nextWake(_ heads: [OutboxRow]) -> Date? {
+        heads.filter { !inFlight.contains($0.channel) }.map(readyAt).min()
     }
 
     /// When `row` may go: not before its own time, nor before its channel's pacing allows.

@@ -68,6 +68,33 @@ struct DeliveryOrderTests {
         _ = try? await running.value
     }
 
+    @Test("fifty channels drain together: every message goes once, in order in its channel")
+    func manyChannelsDrainTogether() async throws {
+        let time = ManualTimeSource(start: Fixtures.start)
+        let transport = FakeTransport(time: time)
+        let harness = try DeliveryHarness(transport: transport, time: time)
+        let channels = (1...50).map { ChannelKey(platform: "slack", team: "T1", channel: "C\(100 + $0)") }
+        for round in 1...3 {
+            for channel in channels { try harness.enqueue("\(channel.channel) \(round)", in: channel) }
+        }
+        let running = Task { try await harness.delivery.run() }
+        for sent in [50, 100, 150] {
+            #expect(await Poll.until { transport.requests.count == sent }, "one round: each channel's next message")
+            // Recorded: each send's pacing starts when it returned, and no later advance may race it.
+            #expect(await Poll.until { (try? harness.store.pendingCount()) == 150 - sent })
+            #expect(await Poll.until { time.sleeperCount > 0 })
+            time.advance(by: 1)  // the channels' pacing
+        }
+        #expect(await Poll.until { (try? harness.store.pendingCount()) == 0 })
+        #expect(transport.requests.count == 150)
+        for channel in channels {
+            let heard = transport.requests.filter { $0.slackChannel == channel.channel }.compactMap(\.decision)
+            #expect(heard == (1...3).map { "\(channel.channel) \($0)" })
+        }
+        running.cancel()
+        _ = try? await running.value
+    }
+
     @Test("two messages to one channel are a pacing apart; two channels are not paced together")
     func pacing() async throws {
         let time = ManualTimeSource(start: Fixtures.start)

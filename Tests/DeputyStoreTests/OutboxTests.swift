@@ -117,6 +117,35 @@ struct OutboxTests {
         #expect(dead.first?.lastError == "channel_not_found")
     }
 
+    @Test("several outcomes are written in one call, in order, each only while its message is pending")
+    func outcomesTogether() throws {
+        let store = try DeputyStore.inMemory()
+        try enqueue(["a", "b", "c", "d"], in: Fixtures.channel, store: store)
+        let due = try store.duePending(now: start, limit: 10)
+        let later = start.addingTimeInterval(30)
+        let written = try store.record([
+            .delivered(due[0].id, at: start.addingTimeInterval(1)),
+            .dead(due[1].id, reason: "channel_not_found"),
+            .delivered(due[1].id, at: start),  // dead a moment ago: stays dead
+            .rescheduled(due[2].id, notBefore: later, attempts: 1, lastError: "503"),
+            .rescheduled(999, notBefore: later, attempts: 1, lastError: "no such message"),
+        ])
+        #expect(written == [true, true, false, true, false])
+        #expect(try store.record([]) == [])
+        #expect(try store.pendingCount() == 2)
+        let waiting = try store.messages(
+            platform: Fixtures.channel.platform, channel: Fixtures.channel.channel, after: 0, limit: 10)
+        #expect(waiting.map(\.state) == [.delivered, .dead, .pending, .pending])
+        #expect(waiting[0].deliveredAt == start.addingTimeInterval(1))
+        #expect(waiting[0].attempts == 1)
+        #expect(waiting[1].lastError == "channel_not_found")
+        #expect(waiting[2].notBefore == later)
+        #expect(waiting[2].attempts == 1)
+        #expect(waiting[2].lastError == "503")
+        #expect(texts(try store.duePending(now: start, limit: 10)) == [], "c waits, and d waits behind it")
+        #expect(texts(try store.duePending(now: later, limit: 10)) == ["c", "d"])
+    }
+
     @Test("pending messages past their expiry die as expired")
     func expiry() throws {
         let store = try DeputyStore.inMemory()
