@@ -13,36 +13,16 @@ struct SortedJSONTests {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    /// Every record and reply of a busy incident: each kind of command, timers firing.
+    /// Every record and reply of the scripted checkout incident (timers firing on the way),
+    /// with text that needs escaping, an unknown command and a status board besides.
     static func busyIncident() -> (records: [IncidentRecord], replies: [Reply]) {
-        var desk = Desk(rules: Rules())
-        var records: [IncidentRecord] = []
-        var replies: [Reply] = []
-        var now = Fixtures.start
-        let (alice, hayley, tatiana) = (Fixtures.alice, Fixtures.hayley, Fixtures.tatiana)
-        let script: [(User, String)] = [
-            (alice, "declare checkout is slow sev2"), (alice, "lead"), (alice, "role deputy @tatiana"),
-            (alice, "assign @hayley investigate the latency in 10m"), (hayley, "ack"), (alice, "propose roll back"),
-            (tatiana, "object too risky"), (alice, "decide P1 drop"), (hayley, "found T1 pods OOM for 20m"),
-            (alice, "summary pods are \"OOM\"-killed\\n\ttwice, é 😀"), (alice, "impact checkout errors since 02:40"),
-            (alice, "phase mobilize"), (tatiana, "update we are investigating"), (hayley, "done T1 raised memory"),
-            (alice, "sev 1"), (hayley, "sev 3"), (alice, "quiet 10m"), (alice, "assign @tatiana watch the graphs"),
-            (alice, "status"), (alice, "bogus words"), (alice, "handover @tatiana"), (tatiana, "accept"),
-            (tatiana, "resolve confirm"), (tatiana, "postmortem @hayley"),
+        let extra: [ScriptedIncident.Step] = [
+            (8.5, Fixtures.alice, "note pods are \"OOM\"-killed\\n\ttwice, é 😀"),
+            (11, Fixtures.alice, "bogus words"), (13, Fixtures.alice, "status"), (16, Fixtures.alice, "sev 1"),
         ]
-        for (user, text) in script {
-            now = now.addingTimeInterval(370.25)
-            while let next = desk.nextDeadline(), next <= now {
-                for (_, outcome) in desk.due(at: next) {
-                    records += outcome.records
-                    replies += outcome.replies
-                }
-            }
-            let outcome = desk.handle(text: text, by: user, in: Fixtures.channel, at: now).outcome
-            records += outcome.records
-            replies += outcome.replies
-        }
-        return (records, replies)
+        let script = (ScriptedIncident.checkout + extra).sorted { $0.minutes < $1.minutes }
+        let outcomes = ScriptedIncident.outcomes(of: script).outcomes
+        return (outcomes.flatMap(\.records), outcomes.flatMap(\.replies))
     }
 
     @Test("every record and reply of a busy incident encodes to Foundation's bytes")

@@ -31,17 +31,24 @@ public enum ScriptedIncident {
 
     /// Plays `script` on a fresh desk: returns the desk and every record, commands' and timers'.
     public static func play(_ script: [Step], rules: Rules = Rules()) -> (desk: Desk, records: [IncidentRecord]) {
+        let (desk, outcomes) = outcomes(of: script, rules: rules)
+        return (desk, outcomes.flatMap(\.records))
+    }
+
+    /// Plays `script` on a fresh desk: returns the desk and every outcome, commands' and
+    /// timers', in the order they came.
+    public static func outcomes(of script: [Step], rules: Rules = Rules()) -> (desk: Desk, outcomes: [Outcome]) {
         var desk = Desk(rules: rules)
-        var records: [IncidentRecord] = []
+        var outcomes: [Outcome] = []
         for step in script {
             let now = Fixtures.start.addingTimeInterval(step.minutes * 60)
             while let next = desk.nextDeadline(), next <= now {
                 let fired = desk.due(at: next)
-                for (_, outcome) in fired { records += outcome.records }
+                outcomes += fired.map(\.1)
                 if fired.isEmpty { break }
             }
-            records += desk.handle(text: step.text, by: step.user, in: Fixtures.channel, at: now).outcome.records
+            outcomes.append(desk.handle(text: step.text, by: step.user, in: Fixtures.channel, at: now).outcome)
         }
-        return (desk, records)
+        return (desk, outcomes)
     }
 }
