@@ -41,10 +41,11 @@ nudges() {
     curl -s "http://127.0.0.1:$PORT/metrics" 2>/dev/null | awk '/^deputy_nudges_total/ { print int($2) }' || true
 }
 
-# The requests the fake Slack API has taken.
+# The requests the fake Slack API has taken (the sum of its counts). No Python here: this is
+# polled while Deputy drains, and an interpreter starting on Deputy's core would slow it.
 slack_requests() {
-    curl -s "http://127.0.0.1:$PORT_FAKE_SLACK/stats" |
-        python3 -c 'import json, sys; print(sum(json.load(sys.stdin).values()))' 2>/dev/null || echo 0
+    taskset -c "$CLIENT_CORE" curl -s "http://127.0.0.1:$PORT_FAKE_SLACK/stats" |
+        grep -o ':[ ]*[0-9]*' | tr -d ': ' | awk '{ s += $1 } END { print s + 0 }'
 }
 
 # One start on a fresh copy of the seed; prints
