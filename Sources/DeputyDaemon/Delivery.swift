@@ -148,6 +148,8 @@ public actor Delivery: Service {
         }
         landedWhileReading = []
         guard let heads = await readHeads(at: now) else { return nil }
+        // No head, nothing waiting: the gauge says so at once, not at the next sweep.
+        if heads.isEmpty { counters.depth.record(0) }
         let headIDs = Set(heads.map(\.id))
         partsSent = partsSent.filter { headIDs.contains($0.key) }
         // A head read before its send landed may be the message just delivered: not again.

@@ -100,6 +100,11 @@ struct DeliveryHarness {
     func counted(_ label: String) -> Int64 {
         metrics.counterTotal(label: label)
     }
+
+    /// What the gauge `label` last read; nil before it was first set.
+    func gauge(_ label: String) throws -> Double? {
+        try metrics.expectGauge(label).lastValue
+    }
 }
 
 extension FakeTransport.Outcome {

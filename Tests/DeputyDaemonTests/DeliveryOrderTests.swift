@@ -95,6 +95,28 @@ struct DeliveryOrderTests {
         _ = try? await running.value
     }
 
+    @Test("the outbox depth gauge counts what waits, and reads zero as soon as nothing does")
+    func depthGauge() async throws {
+        let time = ManualTimeSource(start: Fixtures.start)
+        let transport = FakeTransport(time: time)
+        let harness = try DeliveryHarness(transport: transport, time: time)
+        for text in ["one", "two", "three"] { try harness.enqueue(text) }
+        let depth = { try harness.gauge("deputy_outbox_depth") }
+        _ = await harness.delivery.pass()
+        #expect(try depth() == 3, "counted before the first send")
+        time.advance(by: 1)
+        _ = await harness.delivery.pass()
+        #expect(try depth() == 2, "counted again, a second later")
+        time.advance(by: 0.5)
+        _ = await harness.delivery.pass()
+        #expect(transport.requests.count == 2, "paced: the third waits")
+        time.advance(by: 0.5)
+        _ = await harness.delivery.pass()
+        #expect(transport.requests.count == 3)
+        _ = await harness.delivery.pass()  // within the second: no sweep, but no head either
+        #expect(try depth() == 0)
+    }
+
     @Test("two messages to one channel are a pacing apart; two channels are not paced together")
     func pacing() async throws {
         let time = ManualTimeSource(start: Fixtures.start)
