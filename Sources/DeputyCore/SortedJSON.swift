@@ -328,19 +328,21 @@ private struct SortedJSONSuperKey: CodingKey {
     init?(intValue: Int) { nil }
 }
 
-private struct SortedJSONUnkeyedContainer: UnkeyedEncodingContainer {
-    let encoder: SortedJSONEncoder
-    var codingPath: [any CodingKey] { encoder.codingPath }
-    var count: Int { encoder.box.count }
+/// What the unkeyed and single-value containers share: every value they are given becomes one
+/// node, put where the container puts it.
+private protocol SortedJSONValueSink {
+    var encoder: SortedJSONEncoder { get }
+    /// The key a value's errors name: its index in a list; none for a single value.
+    var valueKey: (any CodingKey)? { get }
+    func put(_ node: SortedJSONNode)
+}
 
-    private func put(_ node: SortedJSONNode) { encoder.box.append(node) }
-    private var nextKey: SortedJSONIndexKey { SortedJSONIndexKey(intValue: count) }
-
+extension SortedJSONValueSink {
     mutating func encodeNil() throws { put(.null) }
     mutating func encode(_ value: Bool) throws { put(.bool(value)) }
     mutating func encode(_ value: String) throws { put(.string(value)) }
-    mutating func encode(_ value: Double) throws { put(try SortedJSONEncoder.double(value, encoder, nextKey)) }
-    mutating func encode(_ value: Float) throws { put(try SortedJSONEncoder.float(value, encoder, nextKey)) }
+    mutating func encode(_ value: Double) throws { put(try SortedJSONEncoder.double(value, encoder, valueKey)) }
+    mutating func encode(_ value: Float) throws { put(try SortedJSONEncoder.float(value, encoder, valueKey)) }
     mutating func encode(_ value: Int) throws { put(.integer(Int64(value))) }
     mutating func encode(_ value: Int8) throws { put(.integer(Int64(value))) }
     mutating func encode(_ value: Int16) throws { put(.integer(Int64(value))) }
@@ -352,8 +354,17 @@ private struct SortedJSONUnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt32) throws { put(.unsigned(UInt64(value))) }
     mutating func encode(_ value: UInt64) throws { put(.unsigned(value)) }
     mutating func encode(_ value: some Encodable) throws {
-        put(try SortedJSONEncoder.node(for: value, parent: encoder, key: nextKey))
+        put(try SortedJSONEncoder.node(for: value, parent: encoder, key: valueKey))
     }
+}
+
+private struct SortedJSONUnkeyedContainer: UnkeyedEncodingContainer, SortedJSONValueSink {
+    let encoder: SortedJSONEncoder
+    var codingPath: [any CodingKey] { encoder.codingPath }
+    var count: Int { encoder.box.count }
+    var valueKey: (any CodingKey)? { SortedJSONIndexKey(intValue: count) }
+
+    func put(_ node: SortedJSONNode) { encoder.box.append(node) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type
@@ -365,35 +376,17 @@ private struct SortedJSONUnkeyedContainer: UnkeyedEncodingContainer {
     mutating func superEncoder() -> any Encoder { nested() }
 
     private func nested() -> SortedJSONEncoder {
-        let key = nextKey
+        let key = SortedJSONIndexKey(intValue: count)
         let box = SortedJSONBox()
         put(.container(box))
         return SortedJSONEncoder(box: box, parent: encoder, key: key)
     }
 }
 
-private struct SortedJSONSingleContainer: SingleValueEncodingContainer {
+private struct SortedJSONSingleContainer: SingleValueEncodingContainer, SortedJSONValueSink {
     let encoder: SortedJSONEncoder
     var codingPath: [any CodingKey] { encoder.codingPath }
+    var valueKey: (any CodingKey)? { nil }
 
-    private func put(_ node: SortedJSONNode) { encoder.box.content = .single(node) }
-
-    mutating func encodeNil() throws { put(.null) }
-    mutating func encode(_ value: Bool) throws { put(.bool(value)) }
-    mutating func encode(_ value: String) throws { put(.string(value)) }
-    mutating func encode(_ value: Double) throws { put(try SortedJSONEncoder.double(value, encoder, nil)) }
-    mutating func encode(_ value: Float) throws { put(try SortedJSONEncoder.float(value, encoder, nil)) }
-    mutating func encode(_ value: Int) throws { put(.integer(Int64(value))) }
-    mutating func encode(_ value: Int8) throws { put(.integer(Int64(value))) }
-    mutating func encode(_ value: Int16) throws { put(.integer(Int64(value))) }
-    mutating func encode(_ value: Int32) throws { put(.integer(Int64(value))) }
-    mutating func encode(_ value: Int64) throws { put(.integer(value)) }
-    mutating func encode(_ value: UInt) throws { put(.unsigned(UInt64(value))) }
-    mutating func encode(_ value: UInt8) throws { put(.unsigned(UInt64(value))) }
-    mutating func encode(_ value: UInt16) throws { put(.unsigned(UInt64(value))) }
-    mutating func encode(_ value: UInt32) throws { put(.unsigned(UInt64(value))) }
-    mutating func encode(_ value: UInt64) throws { put(.unsigned(value)) }
-    mutating func encode(_ value: some Encodable) throws {
-        put(try SortedJSONEncoder.node(for: value, parent: encoder, key: nil))
-    }
+    func put(_ node: SortedJSONNode) { encoder.box.content = .single(node) }
 }
