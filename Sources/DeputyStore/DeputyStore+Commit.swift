@@ -74,15 +74,15 @@ extension DeputyStore {
         let id = append.incident.number
         guard
             let row = try Row.fetchOne(
-                db.cachedStatement(
-                    sql: "SELECT title, status, closed_at, event_count, next_deadline FROM incident WHERE id = ?"),
+                db.cachedStatement(sql: "SELECT title, status, closed_at, next_deadline FROM incident WHERE id = ?"),
                 arguments: [id])
         else {
             throw CommitRefusal(reason: "there is no incident \(append.incident)")
         }
-        // The row's count is the log's length: both change only together, in one transaction.
-        // Were they ever to differ, the insert below would hit the log's primary key and fail.
-        let stored: Int = row["event_count"]
+        // The log's own length, not the row's count: the log is the truth the row is built from.
+        let stored =
+            try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT MAX(seq) FROM event WHERE incident_id = ?"), arguments: [id]) ?? 0
         let projection = append.projection
         guard stored + append.records.count == projection.eventCount else {
             throw CommitRefusal(
