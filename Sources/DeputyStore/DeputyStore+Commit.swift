@@ -17,12 +17,11 @@ extension DeputyStore {
     public func commit(_ batch: [Commit]) throws -> [CommitResult] {
         guard !batch.isEmpty else { return [] }
         return try writer.write { db in
-            let coder = StoreCoder()
             var results: [CommitResult] = []
             results.reserveCapacity(batch.count)
             for (index, commit) in batch.enumerated() {
                 do {
-                    results.append(try Self.apply(commit, in: db, coder: coder))
+                    results.append(try Self.apply(commit, in: db))
                 } catch let error as DatabaseError where error.resultCode != .SQLITE_CONSTRAINT {
                     throw error  // the database failed (I/O, disk full), not this commit
                 } catch {
@@ -44,11 +43,11 @@ extension DeputyStore {
             ?? false
     }
 
-    private static func apply(_ commit: Commit, in db: Database, coder: StoreCoder) throws -> CommitResult {
+    private static func apply(_ commit: Commit, in db: Database) throws -> CommitResult {
         for key in commit.seenKeys where try seen(key, in: db) { return .duplicate(key: key) }
         if let opening = commit.opening { try insert(opening, in: db) }
-        if let append = commit.append { try insert(append, in: db, coder: coder) }
-        for message in commit.messages { try enqueue(message, in: db, coder: coder) }
+        if let append = commit.append { try insert(append, in: db) }
+        for message in commit.messages { try enqueue(message, in: db) }
         for key in Set(commit.seenKeys) {
             try db.cachedStatement(sql: "INSERT INTO seen_request (key, seen_at) VALUES (?, ?)")
                 .execute(arguments: [key, commit.at.timeIntervalSince1970])
@@ -70,7 +69,7 @@ extension DeputyStore {
             ])
     }
 
-    private static func insert(_ append: Commit.Append, in db: Database, coder: StoreCoder) throws {
+    private static func insert(_ append: Commit.Append, in db: Database) throws {
         let id = append.incident.number
         guard
             let row = try Row.fetchOne(
@@ -94,8 +93,8 @@ extension DeputyStore {
         for (offset, record) in append.records.enumerated() {
             try insertEvent.execute(
                 arguments: [
-                    id, stored + offset + 1, record.at.timeIntervalSince1970, try record.actor.map(coder.encode),
-                    try coder.encode(record.event),
+                    id, stored + offset + 1, record.at.timeIntervalSince1970, try record.actor.map(StoreCoder.encode),
+                    try StoreCoder.encode(record.event),
                 ])
         }
         try update(append.incident, from: row, to: projection, in: db)
@@ -140,7 +139,7 @@ extension DeputyStore {
             ])
     }
 
-    private static func enqueue(_ entry: Commit.Message, in db: Database, coder: StoreCoder) throws {
+    private static func enqueue(_ entry: Commit.Message, in db: Database) throws {
         let message = entry.message
         try db.cachedStatement(
             sql: """
@@ -151,7 +150,7 @@ extension DeputyStore {
         ).execute(
             arguments: [
                 message.channel.platform, message.channel.team, message.channel.channel, message.incident?.number,
-                try coder.encode(message), message.createdAt.timeIntervalSince1970,
+                try StoreCoder.encode(message), message.createdAt.timeIntervalSince1970,
                 entry.notBefore.timeIntervalSince1970, entry.expiresAt.timeIntervalSince1970,
             ])
     }

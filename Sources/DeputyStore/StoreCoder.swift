@@ -13,8 +13,8 @@ struct StoreCoder {
         decoder.dateDecodingStrategy = .secondsSince1970
     }
 
-    /// `value` as JSON text.
-    func encode(_ value: some Encodable) throws -> String {
+    /// `value` as JSON text. Writing needs no coder: a commit does not build one.
+    static func encode(_ value: some Encodable) throws -> String {
         try SortedJSON.string(value)
     }
 
