@@ -40,14 +40,15 @@ public actor Delivery: Service {
     var unrecorded: [(outcome: OutboxOutcome, send: CheckedContinuation<Void, Never>)] = []
     /// Whether a write of `unrecorded` is under way.
     var recording = false
-    /// When to look next for messages that expired, and to count the outbox for its gauge: once
-    /// a second at most. Both read every pending message, and while a backlog drains a pass
-    /// runs for every send that lands. (An expired message is never sent meanwhile: the heads
-    /// leave it out.)
+    /// When to look next for messages that expired, and to count the outbox for its gauge.
     var nextSweep: Date = .distantPast
 
     /// The most channels one pass looks at; more wait until those ahead of them are empty.
     static let channelsPerPass = 500
+    /// How often at most a pass sweeps expired messages and counts the outbox. Both read every
+    /// pending message, and while a backlog drains a pass runs for every send that lands. (An
+    /// expired message is never sent meanwhile: the heads leave it out.)
+    static let sweepInterval: TimeInterval = 1
 
     public init(
         executor: StoreExecutor, transport: any HTTPTransport, platforms: [String: any OutboundPlatform],
@@ -131,14 +132,14 @@ public actor Delivery: Service {
         return nextWake(heads)
     }
 
-    /// Turns what expired into dead letters (once a second), then reads the head of each
+    /// Turns what expired into dead letters (once a `sweepInterval`), then reads the head of each
     /// channel; returns them, and those that may go now and are not being sent already. Nil when
     /// the store could not be read.
     private func readyHeads() async -> (heads: [OutboxRow], ready: [OutboxRow])? {
         let now = time.now
         forgetStale(at: now)
         if now >= nextSweep {
-            nextSweep = now.addingTimeInterval(1)
+            nextSweep = now.addingTimeInterval(Self.sweepInterval)
             let expired = await inStore("expire messages") { try $0.expirePending(now: now) } ?? 0
             if expired > 0 {
                 counters.deadLetters.increment(by: expired)
