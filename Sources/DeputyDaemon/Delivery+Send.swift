@@ -131,5 +131,6 @@ extension Delivery {
         let commit = Commit(
             at: now, messages: [Commit.Message(message, notBefore: now, expiresAt: now.addingTimeInterval(expiry))])
         _ = await inStore("queue a request to /invite") { try $0.commit([commit]) }
+        rescan = true  // a channel of its own: the running loop reads it with every other head
     }
 }

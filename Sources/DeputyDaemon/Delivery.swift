@@ -23,12 +23,22 @@ public actor Delivery: Service {
     var commanderOf: (@Sendable (IncidentID) async -> User?)?
     /// When each channel was last sent a request, for pacing; dropped once the pacing has passed.
     var lastSent: [ChannelKey: Date] = [:]
-    /// Channels whose head is being sent right now, by the running loop: each channel's sends
-    /// go one at a time, in order, and a slow one holds back no other channel.
-    var inFlight: Set<ChannelKey> = []
+    /// Channels whose head is being sent right now, by the running loop, with the head's id:
+    /// each channel's sends go one at a time, in order, and a slow one holds back no other
+    /// channel.
+    var inFlight: [ChannelKey: Int64] = [:]
     /// Channels whose send ended while the loop was reading the heads: what it read for them may
     /// be from before the send was recorded, so they wait for the next look.
     var landedWhileReading: Set<ChannelKey> = []
+    /// The running loop's heads not being sent, by channel, each waiting for its moment
+    /// (`readyAt`). A landed send reads its own channel's next head into it; every channel's
+    /// head is read again (`scan()`) when something new is queued (`notify()`), when a read
+    /// failed or a head expired, and once a `sweepInterval` while anything waits.
+    var waiting: [ChannelKey: OutboxRow] = [:]
+    /// Whether the loop reads every channel's head before its next sends.
+    var rescan = true
+    /// When the loop reads every channel's head again, whatever happens meanwhile.
+    var nextScan: Date = .distantPast
     /// How many parts of a message split into several have gone, by outbox id: the rest follow,
     /// paced like messages, and a retry does not repeat them.
     var partsSent: [Int64: Int] = [:]
@@ -72,6 +82,7 @@ public actor Delivery: Service {
 
     /// Something new is in the outbox: look now.
     public func notify() async {
+        rescan = true
         await changed.signal()
     }
 
@@ -82,41 +93,78 @@ public actor Delivery: Service {
     }
 
     /// Sends each channel's head as soon as it may go, without waiting for other channels' sends:
-    /// one that hangs until its timeout delays only its own channel. A finished send wakes the
-    /// loop for that channel's next message.
+    /// one that hangs until its timeout delays only its own channel. A finished send reads that
+    /// channel's next message and wakes the loop for it; while thousands of channels drain, a
+    /// landed send costs one channel's read, not every channel's.
     private func loop() async {
         await withDiscardingTaskGroup { group in
             while !Task.isCancelled {
-                let wake: Date?
-                if let (heads, ready) = await readyHeads() {
-                    for row in ready {
-                        inFlight.insert(row.channel)
-                        group.addTask {
-                            await self.deliver(row)
-                            await self.landed(row.channel)
-                        }
+                if rescan || time.now >= nextScan { await scan() }
+                let now = time.now
+                for row in waiting.values where readyAt(row) <= now {
+                    waiting[row.channel] = nil
+                    guard row.expiresAt >= now else {
+                        rescan = true  // the sweep buries it; the scan reads what comes after it
+                        continue
                     }
-                    wake = nextWake(heads)
-                } else {
-                    wake = time.now.addingTimeInterval(1)
+                    inFlight[row.channel] = row.id
+                    group.addTask {
+                        await self.deliver(row)
+                        await self.landed(row)
+                    }
                 }
+                if rescan { continue }
                 let time = self.time
                 let changed = self.changed
-                let until = min(wake ?? .distantFuture, time.now.addingTimeInterval(30))
-                await withTaskGroup(of: Void.self) { waiting in
-                    waiting.addTask { try? await time.sleep(until: until) }
-                    waiting.addTask { await changed.wait() }
-                    await waiting.next()
-                    waiting.cancelAll()
+                let until = min(waiting.values.map(readyAt).min() ?? .distantFuture, nextScan)
+                await withTaskGroup(of: Void.self) { either in
+                    either.addTask { try? await time.sleep(until: until) }
+                    either.addTask { await changed.wait() }
+                    await either.next()
+                    either.cancelAll()
                 }
             }
         }
     }
 
-    /// A channel's send is over, whatever became of it: its next message may be looked at.
-    private func landed(_ channel: ChannelKey) async {
-        inFlight.remove(channel)
+    /// Reads every channel's head into `waiting` (sweeping first, once a `sweepInterval`),
+    /// keeping what landed sends read meanwhile. Reads again in a `sweepInterval` while anything
+    /// waits or is being sent (expiry, the depth gauge, channels past one read's limit) or when
+    /// the store could not be read; else in 30 seconds at the latest.
+    private func scan() async {
+        rescan = false
+        guard let heads = await readyHeads()?.heads else {
+            nextScan = time.now.addingTimeInterval(Self.sweepInterval)
+            return
+        }
+        let complete = heads.count < Self.channelsPerPass
+        var next = complete ? waiting.filter { landedWhileReading.contains($0.key) } : waiting
+        for row in heads where inFlight[row.channel] == nil && !landedWhileReading.contains(row.channel) {
+            next[row.channel] = row
+        }
+        waiting = next
+        let idle = complete && waiting.isEmpty && inFlight.isEmpty
+        nextScan = time.now.addingTimeInterval(idle ? 30 : Self.sweepInterval)
+    }
+
+    /// A channel's send is over, whatever became of it, and recorded: its next message, read
+    /// now, may be looked at.
+    private func landed(_ row: OutboxRow) async {
+        let channel = row.channel
+        let now = time.now
+        let next = await inStore("read the outbox") { try $0.channelHead(channel, now: now) }
+        inFlight[channel] = nil
         landedWhileReading.insert(channel)
+        switch next {
+        case .some(.some(let head)):
+            waiting[channel] = head
+        case .some(.none):
+            waiting[channel] = nil
+            // The last channel is empty: one more read, so the depth gauge says so at once.
+            if waiting.isEmpty && inFlight.isEmpty { rescan = true }
+        case .none:
+            rescan = true
+        }
         await changed.signal()
     }
 
@@ -151,21 +199,20 @@ public actor Delivery: Service {
         guard let heads = await readHeads(at: now) else { return nil }
         // No head, nothing waiting: the gauge says so at once, not at the next sweep.
         if heads.isEmpty { counters.depth.record(0) }
-        let headIDs = Set(heads.map(\.id))
+        let headIDs = Set(heads.map(\.id)).union(waiting.values.map(\.id)).union(inFlight.values)
         partsSent = partsSent.filter { headIDs.contains($0.key) }
         // A head read before its send landed may be the message just delivered: not again.
         let ready = heads.filter {
-            !inFlight.contains($0.channel) && !landedWhileReading.contains($0.channel) && readyAt($0) <= now
+            inFlight[$0.channel] == nil && !landedWhileReading.contains($0.channel) && readyAt($0) <= now
         }
         return (heads, ready)
     }
 
-    /// When to look again after launching a pass's sends: the soonest one of the `heads` just
-    /// read that is not being sent may go. Channels being sent wake the loop themselves when
-    /// done, and a message queued meanwhile through `notify()`. Past `channelsPerPass`
-    /// channels, those beyond are read once the first ones are empty.
+    /// When to look again after a pass's sends: the soonest one of the `heads` just read that
+    /// is not being sent may go. Past `channelsPerPass` channels, those beyond are read once the
+    /// first ones are empty.
     private func nextWake(_ heads: [OutboxRow]) -> Date? {
-        heads.filter { !inFlight.contains($0.channel) }.map(readyAt).min()
+        heads.filter { inFlight[$0.channel] == nil }.map(readyAt).min()
     }
 
     /// When `row` may go: not before its own time, nor before its channel's pacing allows.

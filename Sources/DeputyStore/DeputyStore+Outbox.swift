@@ -48,6 +48,23 @@ extension DeputyStore {
         }
     }
 
+    /// The head of one channel's queue at `now`, as `channelHeads` would give it; nil when the
+    /// channel has nothing pending. Delivery reads it when a send to the channel lands, instead
+    /// of every channel's head again.
+    public func channelHead(_ channel: ChannelKey, now: Date) throws -> OutboxRow? {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT * FROM outbox
+                        WHERE state = 'pending' AND platform = ? AND team = ? AND channel = ? AND expires_at >= ?
+                        ORDER BY id LIMIT 1
+                        """),
+                arguments: [channel.platform, channel.team, channel.channel, now.timeIntervalSince1970])
+            return try Self.outboxRows(rows, decoded: decodedHeads).first
+        }
+    }
+
     /// Records that the platform took message `id` at `at`. False if it was not pending.
     @discardableResult
     public func markDelivered(_ id: Int64, at: Date) throws -> Bool {

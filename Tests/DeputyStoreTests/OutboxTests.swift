@@ -79,6 +79,39 @@ struct OutboxTests {
         #expect(texts(try store.channelHeads(now: start.addingTimeInterval(61), limit: 10)) == ["b", "x"])
     }
 
+    @Test("one channel's head is the head that channel has among all heads, or nil when it has none")
+    func oneChannelsHead() throws {
+        let store = try DeputyStore.inMemory()
+        let brief = ChannelKey(platform: "test", team: "T1", channel: "C3")
+        let elsewhere = ChannelKey(platform: "test", team: "T2", channel: Fixtures.channel.channel)
+        try enqueue(["a", "b"], in: Fixtures.channel, store: store)
+        try enqueue(["x"], in: other, store: store)
+        try enqueue(["short"], in: brief, store: store, expiresIn: 60)
+        /// Every channel's head, one channel at a time, agrees with the heads read together.
+        func agree(at now: Date) throws {
+            let heads = try store.channelHeads(now: now, limit: 10)
+            for channel in [Fixtures.channel, other, brief, elsewhere] {
+                #expect(try store.channelHead(channel, now: now) == heads.first { $0.channel == channel })
+            }
+        }
+        try agree(at: start)
+        #expect(texts([try #require(try store.channelHead(Fixtures.channel, now: start))]) == ["a"])
+        #expect(try store.channelHead(elsewhere, now: start) == nil, "the same channel id in another team is not it")
+        let first = try #require(try store.channelHead(Fixtures.channel, now: start))
+        try store.reschedule(first.id, notBefore: start.addingTimeInterval(30), attempts: 1, lastError: "503")
+        try agree(at: start)
+        #expect(try store.channelHead(Fixtures.channel, now: start)?.notBefore == start.addingTimeInterval(30))
+        try store.markDelivered(first.id, at: start)
+        try agree(at: start)
+        #expect(texts([try #require(try store.channelHead(Fixtures.channel, now: start))]) == ["b"])
+        try agree(at: start.addingTimeInterval(61))
+        #expect(try store.channelHead(brief, now: start.addingTimeInterval(61)) == nil, "expired")
+        let x = try #require(try store.channelHead(other, now: start))
+        try store.markDead(x.id, reason: "channel_not_found")
+        #expect(try store.channelHead(other, now: start) == nil)
+        try agree(at: start)
+    }
+
     @Test("heads read again come decoded from the cache, their row's state read fresh; a full cache starts again")
     func decodedHeads() throws {
         let store = try DeputyStore.inMemory()
