@@ -53,7 +53,9 @@ public actor Delivery: Service {
     /// When to look next for messages that expired, and to count the outbox for its gauge.
     var nextSweep: Date = .distantPast
 
-    /// The most channels one pass looks at; more wait until those ahead of them are empty.
+    /// The most channels one read of the heads takes, and the most the running loop sends to at
+    /// once. A `pass()` looks at this many; the running loop reads every page once a
+    /// `sweepInterval`, so a backlog in thousands of channels drains in all of them together.
     static let channelsPerPass = 500
     /// How often at most a pass sweeps expired messages and counts the outbox. Both read every
     /// pending message, and while a backlog drains a pass runs for every send that lands. (An
@@ -99,9 +101,15 @@ public actor Delivery: Service {
     private func loop() async {
         await withDiscardingTaskGroup { group in
             while !Task.isCancelled {
-                if rescan || time.now >= nextScan { await scan() }
+                if time.now >= nextScan {
+                    await scan(allPages: true)
+                } else if rescan {
+                    await scan(allPages: false)
+                }
                 let now = time.now
-                for row in waiting.values where readyAt(row) <= now {
+                let room = max(0, Self.channelsPerPass - inFlight.count)
+                let ready = waiting.values.filter { readyAt($0) <= now }
+                for row in ready.count > room ? Array(ready.sorted { $0.id < $1.id }.prefix(room)) : ready {
                     waiting[row.channel] = nil
                     guard row.expiresAt >= now else {
                         rescan = true  // the sweep buries it; the scan reads what comes after it
@@ -116,7 +124,9 @@ public actor Delivery: Service {
                 if rescan { continue }
                 let time = self.time
                 let changed = self.changed
-                let until = min(waiting.values.map(readyAt).min() ?? .distantFuture, nextScan)
+                // Full: the next landing wakes the loop. Else the soonest head, or the next read.
+                let soonest = inFlight.count < Self.channelsPerPass ? waiting.values.map(readyAt).min() : nil
+                let until = min(soonest ?? .distantFuture, nextScan)
                 await withTaskGroup(of: Void.self) { either in
                     either.addTask { try? await time.sleep(until: until) }
                     either.addTask { await changed.wait() }
@@ -127,17 +137,18 @@ public actor Delivery: Service {
         }
     }
 
-    /// Reads every channel's head into `waiting` (sweeping first, once a `sweepInterval`),
-    /// keeping what landed sends read meanwhile. Reads again in a `sweepInterval` while anything
-    /// waits or is being sent (expiry, the depth gauge, channels past one read's limit) or when
+    /// Reads the channels' heads into `waiting` (sweeping first, once a `sweepInterval`),
+    /// keeping what landed sends read meanwhile: every page of them, or the first (oldest) page
+    /// only, for a notice of something new. Reads every page again in a `sweepInterval` while
+    /// anything waits or is being sent (expiry, the depth gauge, channels past one page) or when
     /// the store could not be read; else in 30 seconds at the latest.
-    private func scan() async {
+    private func scan(allPages: Bool) async {
         rescan = false
-        guard let heads = await readyHeads()?.heads else {
+        guard let heads = await readyHeads(allPages: allPages)?.heads else {
             nextScan = time.now.addingTimeInterval(Self.sweepInterval)
             return
         }
-        let complete = heads.count < Self.channelsPerPass
+        let complete = allPages || heads.count < Self.channelsPerPass
         var next = complete ? waiting.filter { landedWhileReading.contains($0.key) } : waiting
         for row in heads where inFlight[row.channel] == nil && !landedWhileReading.contains(row.channel) {
             next[row.channel] = row
@@ -183,7 +194,7 @@ public actor Delivery: Service {
     /// Turns what expired into dead letters (once a `sweepInterval`), then reads the head of each
     /// channel; returns them, and those that may go now and are not being sent already. Nil when
     /// the store could not be read.
-    private func readyHeads() async -> (heads: [OutboxRow], ready: [OutboxRow])? {
+    private func readyHeads(allPages: Bool = false) async -> (heads: [OutboxRow], ready: [OutboxRow])? {
         let now = time.now
         forgetStale(at: now)
         if now >= nextSweep {
@@ -196,7 +207,7 @@ public actor Delivery: Service {
             counters.depth.record(await inStore("count the outbox") { try $0.pendingCount() } ?? 0)
         }
         landedWhileReading = []
-        guard let heads = await readHeads(at: now) else { return nil }
+        guard let heads = await readHeads(at: now, allPages: allPages) else { return nil }
         // No head, nothing waiting: the gauge says so at once, not at the next sweep.
         if heads.isEmpty { counters.depth.record(0) }
         let headIDs = Set(heads.map(\.id)).union(waiting.values.map(\.id)).union(inFlight.values)
@@ -226,9 +237,19 @@ public actor Delivery: Service {
         platforms[channel.platform]?.pacing ?? 0
     }
 
-    /// The head of each channel's queue at `now`; nil when the store could not be read.
-    private func readHeads(at now: Date) async -> [OutboxRow]? {
-        await inStore("read the outbox") { try $0.channelHeads(now: now, limit: Self.channelsPerPass) }
+    /// The head of each channel's queue at `now`: the first `channelsPerPass`, or every page of
+    /// them; nil when the store could not be read.
+    private func readHeads(at now: Date, allPages: Bool = false) async -> [OutboxRow]? {
+        await inStore("read the outbox") { store in
+            let limit = Self.channelsPerPass
+            var heads = try store.channelHeads(now: now, limit: limit)
+            while allPages, heads.count % limit == 0, let last = heads.last {
+                let page = try store.channelHeads(now: now, limit: limit, after: last.id)
+                if page.isEmpty { break }
+                heads += page
+            }
+            return heads
+        }
     }
 
     /// Drops what no longer holds anything back: pacing that has run out, invite requests old

@@ -16,20 +16,23 @@ extension DeputyStore {
     @discardableResult
     public func commit(_ batch: [Commit]) throws -> [CommitResult] {
         guard !batch.isEmpty else { return [] }
-        return try writer.write { db in
+        let (results, queued) = try writer.write { db in
             var results: [CommitResult] = []
+            var queued: [(id: Int64, message: OutgoingMessage)] = []
             results.reserveCapacity(batch.count)
             for (index, commit) in batch.enumerated() {
                 do {
-                    results.append(try Self.apply(commit, in: db))
+                    results.append(try Self.apply(commit, in: db, queued: &queued))
                 } catch let error as DatabaseError where error.resultCode != .SQLITE_CONSTRAINT {
                     throw error  // the database failed (I/O, disk full), not this commit
                 } catch {
                     throw StoreError.commitFailed(index: index, reason: Self.reason(error))
                 }
             }
-            return results
+            return (results, queued)
         }
+        decodedHeads.keepIfRoom(queued)  // durable now: their ids are theirs for good
+        return results
     }
 
     /// Whether a request key was seen: checked before handling a request, so a platform's
@@ -43,11 +46,16 @@ extension DeputyStore {
             ?? false
     }
 
-    private static func apply(_ commit: Commit, in db: Database) throws -> CommitResult {
+    private static func apply(
+        _ commit: Commit, in db: Database, queued: inout [(id: Int64, message: OutgoingMessage)]
+    ) throws -> CommitResult {
         for key in commit.seenKeys where try seen(key, in: db) { return .duplicate(key: key) }
         if let opening = commit.opening { try insert(opening, in: db) }
         if let append = commit.append { try insert(append, in: db) }
-        for message in commit.messages { try enqueue(message, in: db) }
+        for message in commit.messages {
+            try enqueue(message, in: db)
+            queued.append((db.lastInsertedRowID, message.message))
+        }
         for key in Set(commit.seenKeys) {
             try db.cachedStatement(sql: "INSERT INTO seen_request (key, seen_at) VALUES (?, ?)")
                 .execute(arguments: [key, commit.at.timeIntervalSince1970])

@@ -26,24 +26,25 @@ extension DeputyStore {
     }
 
     /// The head of each channel's queue: its oldest pending message not expired at `now`, due
-    /// or not, oldest first, at most `limit` channels.
+    /// or not, oldest first, at most `limit` channels, those whose head's id is above `after`
+    /// (the last of a previous page).
     ///
     /// Only a head may be sent, so a channel hears its messages in order; and since each channel
     /// counts once against `limit`, a long queue in one channel never hides the others.
-    public func channelHeads(now: Date, limit: Int) throws -> [OutboxRow] {
+    public func channelHeads(now: Date, limit: Int, after: Int64 = 0) throws -> [OutboxRow] {
         try writer.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT * FROM outbox AS o
-                    WHERE o.state = 'pending' AND o.expires_at >= :now
+                    WHERE o.state = 'pending' AND o.expires_at >= :now AND o.id > :after
                     AND o.id = (
                         SELECT MIN(e.id) FROM outbox AS e
                         WHERE e.state = 'pending' AND e.platform = o.platform AND e.team = o.team
                         AND e.channel = o.channel AND e.expires_at >= :now)
                     ORDER BY o.id LIMIT :limit
                     """,
-                arguments: ["now": now.timeIntervalSince1970, "limit": limit])
+                arguments: ["now": now.timeIntervalSince1970, "limit": limit, "after": after])
             return try Self.outboxRows(rows, decoded: decodedHeads)
         }
     }
@@ -90,7 +91,7 @@ extension DeputyStore {
     /// each, whether its message was still pending (a message no longer pending is left as is).
     public func record(_ outcomes: [OutboxOutcome]) throws -> [Bool] {
         guard !outcomes.isEmpty else { return [] }
-        return try writer.write { db in
+        let pending = try writer.write { db in
             try outcomes.map { outcome in
                 let (assignments, arguments): (String, StatementArguments) =
                     switch outcome {
@@ -109,6 +110,12 @@ extension DeputyStore {
                 return db.changesCount > 0
             }
         }
+        decodedHeads.forget(
+            outcomes.compactMap {
+                if case .rescheduled = $0 { return nil }
+                return $0.id
+            })
+        return pending
     }
 
     /// Gives up on every pending message whose `expiresAt` is before `now`, with the reason

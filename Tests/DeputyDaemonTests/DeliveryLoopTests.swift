@@ -10,24 +10,28 @@ import Testing
 /// channel's head is read again when something new is queued or a second has passed.
 @Suite("Delivery's running loop: channel by channel")
 struct DeliveryLoopTests {
-    @Test("more channels than one read takes: the rest are read a second later, and every message goes once")
+    @Test("more channels than one read takes drain together, at most one read's worth at once, each message once")
     func pastOneRead() async throws {
         let time = ManualTimeSource(start: Fixtures.start)
-        let transport = FakeTransport(time: time)
-        let harness = try DeliveryHarness(transport: transport, time: time)
+        let fake = FakeTransport(time: time)
+        let gated = GatedTransport(inner: fake) { _ in true }
+        let harness = try DeliveryHarness(transport: gated, time: time)
         let count = Delivery.channelsPerPass + 40
         let channels = (1...count).map { ChannelKey(platform: "slack", team: "T1", channel: "C\(1000 + $0)") }
         for channel in channels { try harness.enqueue("\(channel.channel) 1", in: channel) }
         for channel in channels.prefix(3) { try harness.enqueue("\(channel.channel) 2", in: channel) }
         let running = Task { try await harness.delivery.run() }
-        #expect(await Poll.until { transport.requests.count == Delivery.channelsPerPass }, "one read's worth")
-        #expect(await Poll.until { (try? harness.store.pendingCount()) == 43 })
+        #expect(await Poll.until { gated.holding == Delivery.channelsPerPass }, "one read's worth at once")
+        gated.open()
+        #expect(await Poll.until { fake.requests.count == count }, "then the others, without waiting for a read")
+        #expect(await Poll.until { (try? harness.store.pendingCount()) == 3 })
+        #expect(fake.sent.allSatisfy { $0.at == time.now })
         #expect(await Poll.until { time.sleeperCount > 0 })
-        time.advance(by: 1)  // the sweep's second, and the first channels' pacing
-        #expect(await Poll.until { transport.requests.count == count + 3 })
+        time.advance(by: 1)  // the first channels' pacing
+        #expect(await Poll.until { fake.requests.count == count + 3 })
         #expect(await Poll.until { (try? harness.store.pendingCount()) == 0 })
         for channel in channels {
-            let heard = transport.requests.filter { $0.slackChannel == channel.channel }.compactMap(\.decision)
+            let heard = fake.requests.filter { $0.slackChannel == channel.channel }.compactMap(\.decision)
             #expect(heard == (channels.prefix(3).contains(channel) ? [1, 2] : [1]).map { "\(channel.channel) \($0)" })
         }
         running.cancel()

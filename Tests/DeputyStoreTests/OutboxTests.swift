@@ -68,6 +68,9 @@ struct OutboxTests {
         try enqueue(["x", "y"], in: other, store: store)
         #expect(texts(try store.channelHeads(now: start, limit: 10)) == ["a", "x"])
         #expect(texts(try store.channelHeads(now: start, limit: 1)) == ["a"])
+        let firstPage = try store.channelHeads(now: start, limit: 1)
+        #expect(texts(try store.channelHeads(now: start, limit: 1, after: firstPage[0].id)) == ["x"], "the next page")
+        #expect(try store.channelHeads(now: start, limit: 10, after: firstPage[0].id + 10).isEmpty)
         let first = try #require(try store.channelHeads(now: start, limit: 10).first)
         try store.reschedule(first.id, notBefore: start.addingTimeInterval(30), attempts: 1, lastError: "503")
         let heads = try store.channelHeads(now: start, limit: 10)
@@ -110,6 +113,46 @@ struct OutboxTests {
         try store.markDead(x.id, reason: "channel_not_found")
         #expect(try store.channelHead(other, now: start) == nil)
         try agree(at: start)
+    }
+
+    @Test("messages are in the cache once their commit is durable, and leave it delivered or dead, not retried")
+    func committedMessagesCached() throws {
+        let store = try DeputyStore.inMemory()
+        try enqueue(["a", "b", "c"], in: Fixtures.channel, store: store)
+        let rows = try store.messages(platform: "test", channel: Fixtures.channel.channel, after: 0, limit: 10)
+        #expect(rows.count == 3)
+        for row in rows { #expect(store.decodedHeads.message(row.id) == row.message) }
+        _ = try store.record([
+            .delivered(rows[0].id, at: start), .dead(rows[1].id, reason: "channel_not_found"),
+            .rescheduled(rows[2].id, notBefore: start, attempts: 1, lastError: "503"),
+        ])
+        #expect(store.decodedHeads.message(rows[0].id) == nil)
+        #expect(store.decodedHeads.message(rows[1].id) == nil)
+        #expect(store.decodedHeads.message(rows[2].id) == rows[2].message, "still to be sent")
+
+        // A batch that fails leaves nothing behind, not even a message of a commit before the failing one.
+        let message = OutgoingMessage(
+            channel: other, incident: IncidentID(1), reply: .channel(.noteAdded, ["text": .text("lost")]),
+            createdAt: start)
+        let nowhere = IncidentProjection(status: .active, title: "none", eventCount: 0, nextDeadline: nil)
+        let refused = Commit(
+            at: start, append: Commit.Append(incident: IncidentID(99), records: [], projection: nowhere))
+        #expect(throws: StoreError.self) {
+            try store.commit([
+                Commit(at: start, messages: [Commit.Message(message, notBefore: start, expiresAt: start)]), refused,
+            ])
+        }
+        let next = try #require(rows.last).id + 1
+        #expect(store.decodedHeads.message(next) == nil)
+        try enqueue(["d"], in: other, store: store)
+        let d = try #require(try store.channelHead(other, now: start))
+        #expect(d.id == next, "the failed batch's id is handed out again")
+        #expect(texts([d]) == ["d"])
+
+        let cache = DecodedMessages()
+        cache.keepIfRoom((1...Int64(DecodedMessages.capacity + 1)).map { ($0, message) })
+        #expect(cache.message(Int64(DecodedMessages.capacity)) == message)
+        #expect(cache.message(Int64(DecodedMessages.capacity + 1)) == nil, "no room: not kept, nothing dropped")
     }
 
     @Test("heads read again come decoded from the cache, their row's state read fresh; a full cache starts again")
