@@ -88,6 +88,15 @@ struct DeliveryHarness {
         await delivery.lookUpCommanders { id in try? store.incident(id)?.commander }
     }
 
+    /// Runs `body` while the delivery service runs as the daemon runs it, then stops it.
+    func whileRunning(_ body: () async throws -> Void) async throws {
+        let running = Task { try await delivery.run() }
+        defer { running.cancel() }
+        try await body()
+        running.cancel()
+        _ = try? await running.value
+    }
+
     /// The next pass's wake-up, after moving the clock to it; nil when none is due.
     @discardableResult
     func passAtWake(_ wake: Date?) async -> Date? {

@@ -51,21 +51,20 @@ struct DeliveryOrderTests {
         let start = time.now
         try harness.enqueue("stuck")
         for text in ["a", "b", "c"] { try harness.enqueue(text, in: DeliveryHarness.other) }
-        let running = Task { try await harness.delivery.run() }
-        #expect(await Poll.until { gated.holding == 1 && fake.requests.count == 1 })
-        for sent in 2...3 {
-            #expect(await Poll.until { time.sleeperCount > 0 })
-            time.advance(by: 1)
-            #expect(await Poll.until { fake.requests.count == sent }, "C2's next message, C1 still hanging")
+        try await harness.whileRunning {
+            #expect(await Poll.until { gated.holding == 1 && fake.requests.count == 1 })
+            for sent in 2...3 {
+                #expect(await Poll.until { time.sleeperCount > 0 })
+                time.advance(by: 1)
+                #expect(await Poll.until { fake.requests.count == sent }, "C2's next message, C1 still hanging")
+            }
+            #expect(gated.holding == 1)
+            #expect(fake.sent.map(\.request.decision) == ["a", "b", "c"])
+            #expect(fake.sent.map(\.at) == [start, start.addingTimeInterval(1), start.addingTimeInterval(2)])
+            gated.open()
+            #expect(await Poll.until { (try? harness.store.pendingCount()) == 0 })
+            #expect(fake.requests.last?.decision == "stuck")
         }
-        #expect(gated.holding == 1)
-        #expect(fake.sent.map(\.request.decision) == ["a", "b", "c"])
-        #expect(fake.sent.map(\.at) == [start, start.addingTimeInterval(1), start.addingTimeInterval(2)])
-        gated.open()
-        #expect(await Poll.until { (try? harness.store.pendingCount()) == 0 })
-        #expect(fake.requests.last?.decision == "stuck")
-        running.cancel()
-        _ = try? await running.value
     }
 
     @Test("fifty channels drain together: every message goes once, in order in its channel")
@@ -77,22 +76,21 @@ struct DeliveryOrderTests {
         for round in 1...3 {
             for channel in channels { try harness.enqueue("\(channel.channel) \(round)", in: channel) }
         }
-        let running = Task { try await harness.delivery.run() }
-        for sent in [50, 100, 150] {
-            #expect(await Poll.until { transport.requests.count == sent }, "one round: each channel's next message")
-            // Recorded: each send's pacing starts when it returned, and no later advance may race it.
-            #expect(await Poll.until { (try? harness.store.pendingCount()) == 150 - sent })
-            #expect(await Poll.until { time.sleeperCount > 0 })
-            time.advance(by: 1)  // the channels' pacing
+        try await harness.whileRunning {
+            for sent in [50, 100, 150] {
+                #expect(await Poll.until { transport.requests.count == sent }, "one round: each channel's next message")
+                // Recorded: each send's pacing starts when it returned, and no later advance may race it.
+                #expect(await Poll.until { (try? harness.store.pendingCount()) == 150 - sent })
+                #expect(await Poll.until { time.sleeperCount > 0 })
+                time.advance(by: 1)  // the channels' pacing
+            }
+            #expect(await Poll.until { (try? harness.store.pendingCount()) == 0 })
+            #expect(transport.requests.count == 150)
+            for channel in channels {
+                let heard = transport.requests.filter { $0.slackChannel == channel.channel }.compactMap(\.decision)
+                #expect(heard == (1...3).map { "\(channel.channel) \($0)" })
+            }
         }
-        #expect(await Poll.until { (try? harness.store.pendingCount()) == 0 })
-        #expect(transport.requests.count == 150)
-        for channel in channels {
-            let heard = transport.requests.filter { $0.slackChannel == channel.channel }.compactMap(\.decision)
-            #expect(heard == (1...3).map { "\(channel.channel) \($0)" })
-        }
-        running.cancel()
-        _ = try? await running.value
     }
 
     @Test("the outbox depth gauge counts what waits, and reads zero as soon as nothing does")
