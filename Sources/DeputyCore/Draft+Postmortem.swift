@@ -8,7 +8,7 @@ extension Draft {
         guard case .resolved = incident.status else {
             return tell(user, .noPostmortemForFalseAlarm, ["incident": .plain(incident.id.description)])
         }
-        say(Reply(.privately(user), PostmortemDraft(incident: incident, now: now).lines))
+        say(Reply(.privately(user), [PostmortemDraft.exportLine(of: incident.id)]))
         let lint = WordingLint(wording: rules.wording, people: incident.people)
         var flagged: [Line] = []
         for text in incident.notesAndFindings { flagged += blameLines(for: text, lint: lint) }
@@ -73,21 +73,10 @@ extension Draft {
 extension Incident {
     /// Everyone the log names: whose names count as people in the wording checks.
     var people: [User] {
-        var people = records.compactMap(\.actor)
+        var people = actors
         people += roster.values.map(\.user) + roles.values + tasks.map(\.owner)
         if let commander { people.append(commander) }
         return people
     }
 
-    /// The notes and findings people wrote, in the order of the log.
-    var notesAndFindings: [String] {
-        records.compactMap { record in
-            switch record.event {
-            case .noteAdded(let text): text
-            case .findingRecorded(_, let finding, _, _): finding
-            case .taskDone(_, let finding?): finding
-            default: nil
-            }
-        }
-    }
 }

@@ -12,7 +12,14 @@ extension Incident {
     /// Folds one event into the state.
     public mutating func apply(_ record: IncidentRecord) {
         eventCount += 1
-        records.append(record)
+        lastRecordAt = record.at
+        if let actor = record.actor, !actors.contains(actor) { actors.append(actor) }
+        switch record.event {
+        case .noteAdded(let text): notesAndFindings.append(text)
+        case .findingRecorded(_, let finding, _, _): notesAndFindings.append(finding)
+        case .taskDone(_, let finding?): notesAndFindings.append(finding)
+        default: break
+        }
         let at = record.at
         switch record.event {
         case .declared(let title, let severity, _, let drill, let firstUpdateDue):

@@ -49,8 +49,15 @@ public struct Incident: Sendable {
     public internal(set) var quietUntil: Date?
 
     public internal(set) var postmortem: PostmortemState?
-    /// Every record folded in, oldest first: the log the timeline and the postmortem draft read.
-    public internal(set) var records: [IncidentRecord] = []
+    /// Everyone who acted in the log, each as they were recorded, in the order they first did:
+    /// people the wording checks know by name. (The log itself stays in the store: the timeline
+    /// and the postmortem draft read it from there.)
+    public internal(set) var actors: [User] = []
+    /// The notes and findings people wrote, in the order of the log: what the postmortem's
+    /// wording check reads.
+    public internal(set) var notesAndFindings: [String] = []
+    /// When the last record folded in happened.
+    public internal(set) var lastRecordAt: Date?
     /// How many events have been folded in.
     public internal(set) var eventCount = 0
 

@@ -156,7 +156,7 @@ extension PhraseKey {
             ["count", "elapsed", "incident", "severity", "time", "title"]
         case .timelineAnswerDurations: ["durations"]
         case .timelineLink: ["incident", "link", "time"]
-        case .timelineSeeExport: ["incident"]
+        case .timelineSeeExport, .postmortemDraftSeeExport: ["incident"]
         case .listIncident: ["channel", "incident", "severity", "state", "time", "title"]
         case .listIncidentWithPostmortem: ["channel", "incident", "postmortem", "severity", "state", "time", "title"]
         case .listStateActivePhase: ["phase"]

@@ -299,6 +299,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case postmortemStatusOverdue = "postmortem_status_overdue"
     case postmortemStatusDone = "postmortem_status_done"
     case postmortemDraftTitle = "postmortem_draft_title"
+    case postmortemDraftSeeExport = "postmortem_draft_see_export"
     case postmortemDraftIntro = "postmortem_draft_intro"
     case postmortemDraftSummaryHeader = "postmortem_draft_summary_header"
     case postmortemDraftSummary = "postmortem_draft_summary"

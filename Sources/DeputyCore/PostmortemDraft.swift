@@ -11,11 +11,31 @@ public struct PostmortemDraft: Sendable {
     /// The timeline of that log.
     public var timeline: Timeline
 
-    /// The draft of `incident`, whose `records` are its whole log; `now` ends the durations of an
-    /// incident still active.
-    public init(incident: Incident, now: Date) {
+    /// The draft of `incident`, folded from `records`, its whole log; `now` ends the durations of
+    /// an incident still active.
+    public init(incident: Incident, records: [IncidentRecord], now: Date) {
         self.incident = incident
-        self.timeline = Timeline(id: incident.id, channel: incident.channel, records: incident.records, now: now)
+        self.timeline = Timeline(id: incident.id, channel: incident.channel, records: records, now: now)
+    }
+
+    /// The draft of the incident whose whole log is `records`.
+    public init(id: IncidentID, channel: ChannelKey, records: [IncidentRecord], now: Date) {
+        self.init(incident: Incident.fold(id: id, channel: channel, records: records), records: records, now: now)
+    }
+
+    /// What the core answers to `/ic postmortem draft`: it keeps no log in memory, so it says
+    /// where to print the draft, and the daemon's desk puts the draft itself in its place, read
+    /// from the store.
+    public static func exportLine(of id: IncidentID) -> Line {
+        Line(.postmortemDraftSeeExport, ["incident": .plain(id.description)])
+    }
+
+    /// The incident whose draft `line` stands for, when it is `exportLine(of:)`.
+    public static func incident(askedFor line: Line) -> IncidentID? {
+        guard line.key == .postmortemDraftSeeExport, case .plain(let text)? = line.values["incident"] else {
+            return nil
+        }
+        return IncidentID(parsing: text)
     }
 
     /// Every line of the draft, in order; rendered one per line they are a Markdown document.

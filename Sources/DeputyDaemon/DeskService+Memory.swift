@@ -27,7 +27,7 @@ extension DeskService {
     @discardableResult
     public func unloadIdle(before cutoff: Date) -> Int {
         let idle = desk.incidents.values.filter { incident in
-            !incident.isActive && (incident.records.last?.at ?? .distantPast) < cutoff
+            !incident.isActive && (incident.lastRecordAt ?? .distantPast) < cutoff
         }
         for incident in idle { unload(incident.id) }
         return idle.count

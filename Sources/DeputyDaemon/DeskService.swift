@@ -269,7 +269,7 @@ public actor DeskService: CommandDesk {
         var replies = result.outcome.replies
         // Reading the log suspends the actor: only for a command that recorded nothing, so no
         // other command's events can be committed ahead of this one's.
-        if result.outcome.records.isEmpty { replies = await completingTimelines(replies, at: now) }
+        if result.outcome.records.isEmpty { replies = await completingFromLog(replies, at: now) }
         let kept = min(max(inAnswer(replies), 0), replies.count)
         let answered = Array(replies.prefix(kept))
         replies.removeFirst(kept)

@@ -58,8 +58,8 @@ public struct IncidentReports {
             let data = try TimelineDocument(timeline, phrasebook: phrasebook, timeZone: timeZone).encoded()
             return String(decoding: data, as: UTF8.self)
         case .postmortem:
-            let incident = Incident.fold(id: id, channel: log.channel, records: log.records)
-            return PostmortemDraft(incident: incident, now: now).markdown(phrasebook: phrasebook, timeZone: timeZone)
+            return PostmortemDraft(id: id, channel: log.channel, records: log.records, now: now)
+                .markdown(phrasebook: phrasebook, timeZone: timeZone)
         }
     }
 

@@ -24,11 +24,16 @@ struct PostmortemDraftTests {
         ]
 
     func draft() throws -> String {
-        let (desk, _) = ScriptedIncident.play(Self.script)
+        let (desk, records) = ScriptedIncident.play(Self.script)
         let incident = try #require(desk.incidents[IncidentID(1)])
         let phrasebook = try PhrasebookLoader.load(path: Fixtures.path("Phrasebook/en.yaml"))
-        return PostmortemDraft(incident: incident, now: Fixtures.start.addingTimeInterval(7200))
+        let now = Fixtures.start.addingTimeInterval(7200)
+        let markdown = PostmortemDraft(incident: incident, records: records, now: now)
             .markdown(phrasebook: phrasebook, timeZone: utc)
+        // As the desk completes it: folded again from the log the store keeps.
+        let folded = PostmortemDraft(id: incident.id, channel: incident.channel, records: records, now: now)
+        #expect(folded.markdown(phrasebook: phrasebook, timeZone: utc) == markdown)
+        return markdown
     }
 
     @Test("the scripted incident's draft, exactly")

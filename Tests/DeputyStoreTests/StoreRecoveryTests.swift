@@ -41,7 +41,7 @@ struct StoreRecoveryTests {
             return
         }
         #expect(
-            try recovered.incident(IncidentID(1))?.records.count == desk.desk.incidents[IncidentID(1)]?.records.count)
+            try recovered.incident(IncidentID(1))?.eventCount == desk.desk.incidents[IncidentID(1)]?.eventCount)
         try recovered.close()
         let log = try? FileManager.default.attributesOfItem(atPath: copy + "-wal")[.size] as? NSNumber
         #expect((log?.intValue ?? 0) == 0, "a clean close leaves no log to replay")

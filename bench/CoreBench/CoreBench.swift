@@ -39,24 +39,33 @@ enum CoreBench {
     /// A desk whose one incident has at least `size` events: tasks assigned, acknowledged and
     /// done, notes, and findings, by a pool of 40 responders, as a long incident would have.
     static func desk(logSize size: Int) -> (Desk, Date) {
+        let (desk, now, _) = deskAndLog(logSize: size)
+        return (desk, now)
+    }
+
+    /// `desk(logSize:)`, with the records of its log.
+    static func deskAndLog(logSize size: Int) -> (Desk, Date, [IncidentRecord]) {
         var desk = Desk(rules: Rules())
         var now = start
-        _ = desk.handle(text: "declare checkout is slow sev2", by: alice, in: channel, at: now)
-        _ = desk.handle(text: "lead", by: alice, in: channel, at: now)
+        var records: [IncidentRecord] = []
+        func handle(_ text: String, by user: User) {
+            records += desk.handle(text: text, by: user, in: channel, at: now).outcome.records
+        }
+        handle("declare checkout is slow sev2", by: alice)
+        handle("lead", by: alice)
         var i = 0
         while (desk.incidents[IncidentID(1)]?.eventCount ?? 0) < size {
             now = now.addingTimeInterval(1)
             let user = User(id: "u\(i % 40)", name: "u\(i % 40)")
             switch i % 4 {
-            case 0:
-                _ = desk.handle(text: "assign @\(user.name) check shard \(i) in 10m", by: alice, in: channel, at: now)
-            case 1: _ = desk.handle(text: "note dashboard \(i) looks normal", by: user, in: channel, at: now)
-            case 2: _ = desk.handle(text: "done T\(i / 4 + 1) shard \(i) is fine", by: alice, in: channel, at: now)
-            default: _ = desk.handle(text: "summary still looking, round \(i)", by: user, in: channel, at: now)
+            case 0: handle("assign @\(user.name) check shard \(i) in 10m", by: alice)
+            case 1: handle("note dashboard \(i) looks normal", by: user)
+            case 2: handle("done T\(i / 4 + 1) shard \(i) is fine", by: alice)
+            default: handle("summary still looking, round \(i)", by: user)
             }
             i += 1
         }
-        return (desk, now)
+        return (desk, now, records)
     }
 
     /// Mean nanoseconds per command over 20 independent desks × 100 commands each.
@@ -123,9 +132,7 @@ enum CoreBench {
     /// What the store pays to write a record as JSON, and Slack to write an answer: Foundation's
     /// sorted-keys encoder against SortedJSON, over the records and replies of a 1,000-event log.
     static func printEncoding() {
-        let (desk, _) = desk(logSize: 1_000)
-        let incident = desk.incidents[IncidentID(1)]
-        let records = (incident.map { Array($0.records.suffix(400)) } ?? []).map(\.event)
+        let records = deskAndLog(logSize: 1_000).2.suffix(400).map(\.event)
         let foundation = JSONEncoder()
         foundation.dateEncodingStrategy = .secondsSince1970
         foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
