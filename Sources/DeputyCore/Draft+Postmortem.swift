@@ -78,5 +78,4 @@ extension Incident {
         if let commander { people.append(commander) }
         return people
     }
-
 }

@@ -242,10 +242,10 @@ public actor Delivery: Service {
     private func readHeads(at now: Date, allPages: Bool = false) async -> [OutboxRow]? {
         await inStore("read the outbox") { store in
             let limit = Self.channelsPerPass
-            var heads = try store.channelHeads(now: now, limit: limit)
-            while allPages, heads.count % limit == 0, let last = heads.last {
-                let page = try store.channelHeads(now: now, limit: limit, after: last.id)
-                if page.isEmpty { break }
+            var page = try store.channelHeads(now: now, limit: limit)
+            var heads = page
+            while allPages, page.count == limit, let last = page.last {
+                page = try store.channelHeads(now: now, limit: limit, after: last.id)
                 heads += page
             }
             return heads
