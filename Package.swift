@@ -172,7 +172,7 @@ let package = Package(
         .testTarget(
             name: "DeputyServerTests",
             dependencies: [
-                "DeputyServer", "DeputyChat", "DeputyCore", "DeputyConfig", "DeputyTestSupport",
+                "DeputyServer", "DeputyChat", "DeputyCore", "DeputyConfig", "DeputyDaemon", "DeputyTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictness

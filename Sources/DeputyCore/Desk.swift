@@ -19,18 +19,26 @@ public struct Desk: Sendable {
     public struct Result: Sendable {
         public var incident: IncidentID?
         public var outcome: Outcome
+        /// The verb of the command the text held; nil when it held none (a typo, nothing at all).
+        public var verb: Verb?
 
-        public init(incident: IncidentID?, outcome: Outcome) {
+        public init(incident: IncidentID?, outcome: Outcome, verb: Verb? = nil) {
             self.incident = incident
             self.outcome = outcome
+            self.verb = verb
         }
     }
 
-    /// Parses `text` (what follows the slash word) and handles it.
+    /// Parses `text` (what follows the slash word) and handles it: the one way from what a
+    /// person typed to a decision, for the console, the transcripts and every platform's route.
     public mutating func handle(text: String, by user: User, in channel: ChannelKey, at now: Date) -> Result {
         switch CommandParser.parse(text) {
-        case .success(let command): handle(command, by: user, in: channel, at: now)
-        case .failure(let error): answer(Help.reply(to: error, for: user), to: user, in: channel, at: now)
+        case .success(let command):
+            var result = handle(command, by: user, in: channel, at: now)
+            result.verb = command.verb
+            return result
+        case .failure(let error):
+            return answer(Help.reply(to: error, for: user), to: user, in: channel, at: now)
         }
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// `deputy console`: typed lines from standard input, Deputy's words on standard output, and
 /// the rules engine's nudges as they fall due on the session's clock.
 public actor ConsoleSession {
-    private var conversation: Conversation
+    private let conversation: Conversation
     private let time: any TimeSource
     private let start: Date
     private let output: @Sendable (String) -> Void
@@ -33,13 +33,13 @@ public actor ConsoleSession {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return }
         let now = time.now
-        fireDue(at: now)
+        await fireDue(at: now)
         if trimmed.hasPrefix(":as ") {
             let name = trimmed.dropFirst(4).trimmingCharacters(in: .whitespaces)
-            if !name.isEmpty { conversation.currentUser = Conversation.user(named: name) }
+            if !name.isEmpty { await conversation.speak(as: Conversation.user(named: name)) }
             return
         }
-        guard let messages = conversation.type(trimmed, at: now) else {
+        guard let messages = await conversation.type(trimmed, at: now) else {
             output("(not a command: start the line with /ic, or NAME: /ic)")
             return
         }
@@ -49,7 +49,7 @@ public actor ConsoleSession {
 
     private func runTimers() async throws {
         while !Task.isCancelled, !finished {
-            if let deadline = conversation.desk.nextDeadline() {
+            if let deadline = await conversation.nextDeadline() {
                 let time = self.time
                 let changed = self.changed
                 await withTaskGroup(of: Void.self) { group in
@@ -62,17 +62,12 @@ public actor ConsoleSession {
                 await changed.wait()
             }
             guard !Task.isCancelled, !finished else { return }
-            fireDue(at: time.now)
+            await fireDue(at: time.now)
         }
     }
 
-    private func fireDue(at now: Date) {
-        var said: [Conversation.Message] = []
-        for _ in 0..<10_000 {
-            guard let next = conversation.desk.nextDeadline(), next <= now else { break }
-            said += conversation.advance(to: next)
-        }
-        show(said, at: now)
+    private func fireDue(at now: Date) async {
+        show(await conversation.advance(to: now), at: now)
     }
 
     private func show(_ messages: [Conversation.Message], at now: Date) {

@@ -1,18 +1,35 @@
 import DeputyCore
+import DeputyServer
+import DeputyStore
 import Foundation
+import Logging
 
 /// One channel's conversation with Deputy, in plain text: the heart of the console and of the
 /// scenario transcripts. Typed lines go in; rendered messages come out, nudges included.
-public struct Conversation: Sendable {
-    public private(set) var desk: Desk
+///
+/// It runs the daemon's own desk (`DeskService`) over a store in memory, and reads what the desk
+/// queued from that store's outbox as delivery would: a transcript proves what `deputy serve`
+/// does, and the console says what a platform would be told.
+public actor Conversation {
     public let phrasebook: Phrasebook
     public let style: RenderStyle
-    public var channel: ChannelKey
+    public let channel: ChannelKey
     /// Who types a line with no `NAME:` in front.
-    public var currentUser: User
+    public private(set) var currentUser: User
+    private let rules: Rules
+    private let executor: StoreExecutor
+    /// The desk's clock: set to the moment of each line and each timer before the desk acts.
+    private let time: ManualTimeSource
+    private var desk: DeskService
     /// The latest moment anything happened: a timer that a command makes due retroactively
     /// (a former incident commander's rotation, say) fires now, never back in the past.
-    public private(set) var lastMoment: Date?
+    private var lastMoment: Date?
+    /// The last outbox message read.
+    private var lastMessage: Int64 = 0
+    /// Whether an operation is under way, and those waiting for their turn: each runs whole, so
+    /// a line typed while a timer fires never reads the timer's messages as its own.
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
 
     /// A message as Deputy says it.
     public struct Message: Hashable, Sendable {
@@ -21,53 +38,135 @@ public struct Conversation: Sendable {
         public var text: String
     }
 
-    public init(rules: Rules, phrasebook: Phrasebook, channel: ChannelKey, user: User, timeZone: TimeZone? = nil) {
-        self.desk = Desk(rules: rules)
+    public init(
+        rules: Rules, phrasebook: Phrasebook, channel: ChannelKey, user: User, timeZone: TimeZone? = nil
+    ) async throws {
+        self.rules = rules
         self.phrasebook = phrasebook
         self.channel = channel
         self.currentUser = user
         self.style = RenderStyle(mention: { "@\($0.name)" }, timeZone: timeZone ?? rules.calendar.timeZone)
+        self.executor = StoreExecutor(store: try DeputyStore.inMemory())
+        self.time = ManualTimeSource(start: .distantPast)
+        self.desk = try await Self.openDesk(executor, rules, time)
     }
 
     /// A console user: the name is both id and display name.
     public static func user(named name: String) -> User { User(id: name, name: name) }
 
+    /// Makes `user` the one who types lines with no `NAME:` in front.
+    public func speak(as user: User) {
+        currentUser = user
+    }
+
     /// Handles one typed line: `NAME: /ic <command>`, or `/ic <command>` as the current user.
     /// Returns nil when the line is not addressed to Deputy.
-    public mutating func type(_ line: String, at now: Date) -> [Message]? {
+    public func type(_ line: String, at now: Date) async -> [Message]? {
         guard let (user, text) = Self.split(line, defaultUser: currentUser) else { return nil }
+        await beginTurn()
+        defer { endTurn() }
         lastMoment = max(lastMoment ?? now, now)
-        let result = desk.handle(text: text, by: user, in: channel, at: now)
-        return render(result.outcome)
+        time.set(now)
+        let answered: [Reply]
+        switch await desk.submitAnsweringAll(InboundCommand(channel: channel, user: user, text: text)) {
+        case .answered(let replies): answered = replies
+        case .duplicate, .forbidden: answered = []
+        case .unavailable: answered = [.privately(user, .cannotRecord)]
+        }
+        return render(answered) + (await delivered())
     }
 
     /// Fires every timer due at or before `now`, each at its own moment, as a scheduler that
     /// never sleeps late would; then returns what was said.
-    public mutating func advance(to now: Date) -> [Message] {
+    public func advance(to now: Date) async -> [Message] {
+        await beginTurn()
+        defer { endTurn() }
         var said: [Message] = []
         for _ in 0..<100_000 {
-            guard let deadline = desk.nextDeadline(), deadline <= now else { break }
+            guard let deadline = await desk.deadlines().map(\.1).min(), deadline <= now else { break }
             let next = max(deadline, lastMoment ?? deadline)
             lastMoment = next
-            for (_, outcome) in desk.due(at: next) { said += render(outcome) }
+            said += await fireDue(at: next)
         }
         lastMoment = max(lastMoment ?? now, now)
         return said
     }
 
-    /// Fires everything due at `now` at once, as a daemon does after a restart: timers that fell
-    /// due while it was down fire late and say how long it has really been.
-    public mutating func resume(at now: Date) -> [Message] {
+    /// Deputy stops and starts again at `now` on the same store, as a daemon does after an
+    /// outage: everything that fell due meanwhile fires at once, late, and says how long it has
+    /// really been.
+    public func resume(at now: Date) async throws -> [Message] {
+        await beginTurn()
+        defer { endTurn() }
         lastMoment = max(lastMoment ?? now, now)
-        return desk.due(at: now).flatMap { render($0.1) }
+        time.set(now)
+        desk = try await Self.openDesk(executor, rules, time)
+        return await fireDue(at: now)
     }
 
-    /// Renders an outcome's replies in order.
-    public func render(_ outcome: Outcome) -> [Message] {
-        outcome.replies.map { reply in
+    /// The earliest deadline of any incident.
+    public func nextDeadline() async -> Date? {
+        await desk.deadlines().map(\.1).min()
+    }
+
+    /// Fires, incident by incident, every timer due at `now`.
+    private func fireDue(at now: Date) async -> [Message] {
+        time.set(now)
+        let due = await desk.deadlines().filter { $0.1 <= now }.map(\.0).sorted()
+        for id in due { _ = await desk.fireDue(id, at: now) }
+        return await delivered()
+    }
+
+    /// What the desk queued since the last look, in order, marked delivered as a platform took it.
+    private func delivered() async -> [Message] {
+        let (channel, after) = (self.channel, lastMessage)
+        let rows: [OutboxRow]
+        do {
+            rows = try await executor.run { store in
+                let rows = try store.messages(
+                    platform: channel.platform, channel: channel.channel, after: after, limit: Int.max)
+                for row in rows { _ = try store.markDelivered(row.id, at: row.message.createdAt) }
+                return rows
+            }
+        } catch {
+            return [Message(recipient: nil, text: "(the conversation's store failed: \(error))")]
+        }
+        lastMessage = rows.last?.id ?? lastMessage
+        return render(rows.map(\.message.reply))
+    }
+
+    /// Renders replies in order.
+    public func render(_ replies: [Reply]) -> [Message] {
+        replies.map { reply in
             let recipient: User? = if case .privately(let user) = reply.audience { user } else { nil }
             return Message(recipient: recipient, text: phrasebook.render(reply, style: style))
         }
+    }
+
+    /// Waits until no other operation is under way.
+    private func beginTurn() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Hands the turn to the next operation waiting, if any.
+    private func endTurn() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
+
+    /// The daemon's desk over the store, as `deputy serve` opens it (no platform, no limits).
+    private static func openDesk(
+        _ executor: StoreExecutor, _ rules: Rules, _ time: any TimeSource
+    ) async throws
+        -> DeskService
+    {
+        try await DeskService(
+            executor: executor, rules: rules, time: time,
+            policy: .init(expiry: .hours(24 * 365)),
+            logger: Logger(label: "deputy.conversation", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
     /// Splits `alice: /ic lead` into the user and `lead`. Any slash word works.

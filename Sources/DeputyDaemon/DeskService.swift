@@ -256,15 +256,8 @@ public actor DeskService: CommandDesk {
         let now = time.now
         let numberBefore = desk.nextNumber
         let previous = desk.latest[inbound.channel]
-        let result: Desk.Result
-        switch CommandParser.parse(inbound.text) {
-        case .success(let command):
-            countCommand(command.verb.rawValue)
-            result = desk.handle(command, by: inbound.user, in: inbound.channel, at: now)
-        case .failure(let error):
-            countCommand("invalid")
-            result = Desk.Result(incident: nil, outcome: Outcome(replies: [Help.reply(to: error, for: inbound.user)]))
-        }
+        let result = desk.handle(text: inbound.text, by: inbound.user, in: inbound.channel, at: now)
+        countCommand(result.verb?.rawValue ?? "invalid")
         replies.increment(by: result.outcome.replies.count)
         var replies = result.outcome.replies
         // Reading the log suspends the actor: only for a command that recorded nothing, so no

@@ -33,7 +33,7 @@ struct ConsoleCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(1)
         }
-        let conversation = Conversation(
+        let conversation = try await Conversation(
             rules: rules, phrasebook: phrasebook,
             channel: ChannelKey(platform: "console", team: "local", channel: channel),
             user: Conversation.user(named: user.hasPrefix("@") ? String(user.dropFirst()) : user))

@@ -115,6 +115,29 @@ struct DeskServiceTests {
         #expect(followUps.first?.message.reply.lines.first?.values["elapsed"] == .duration(.minutes(47)))
     }
 
+    @Test("the IC's mistyped command, through a platform's route, answers the deputy's pending takeover")
+    func typoAnswersTakeover() async throws {
+        let store = try DeputyStore.inMemory()
+        let time = ManualTimeSource(start: Fixtures.start)
+        let desk = try await makeDesk(store, time)
+        _ = await desk.submit(command(alice, "declare checkout is slow sev2"))
+        _ = await desk.submit(command(alice, "lead"))
+        _ = await desk.submit(command(alice, "role deputy @hayley"))
+        _ = await desk.submit(command(hayley, "takeover"))
+        #expect(try store.incident(IncidentID(1))?.pendingTakeover != nil)
+        time.advance(by: 60)
+        let answer = await desk.submitAnsweringAll(command(alice, "stauts"))
+        guard case .answered(let replies) = answer else { Issue.record("no answer: \(answer)"); return }
+        #expect(replies.map { $0.lines.first?.key } == [.takeoverCancelled, .unknownVerb])
+        let stored = try #require(try store.incident(IncidentID(1)))
+        #expect(stored.pendingTakeover == nil)
+        #expect(stored.commander == alice)
+        // Two minutes after the request, nothing is due: hayley does not take command.
+        let due = await desk.fireDue(IncidentID(1), at: Fixtures.start.addingTimeInterval(180))
+        #expect(try store.incident(IncidentID(1))?.commander == alice)
+        #expect(due.map { $0 > Fixtures.start.addingTimeInterval(180) } ?? true)
+    }
+
     @Test("commands are counted by kind, with replies and nudges")
     func metrics() async throws {
         let registry = PrometheusCollectorRegistry()

@@ -1,3 +1,4 @@
+import DeputyDaemon
 import DeputyTestSupport
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import DeputyDaemon
 import DeputyStore
 import DeputyTestSupport
 import Foundation

@@ -5,7 +5,8 @@ import DeputyTestSupport
 import Foundation
 import Testing
 
-/// Runs every scenario transcript under `Transcripts/` against the real rules and phrasebook.
+/// Runs every scenario transcript under `Transcripts/` against the real rules and phrasebook,
+/// through the daemon's own desk over a store in memory (`Conversation`).
 @Suite("Scenario transcripts")
 struct TranscriptTests {
     static let folder = Fixtures.repositoryRoot.appendingPathComponent("Tests/DeputyDaemonTests/Transcripts")
@@ -21,24 +22,24 @@ struct TranscriptTests {
     }
 
     @Test("transcript", arguments: names)
-    func run(name: String) throws {
+    func run(name: String) async throws {
         let text = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
         let transcript = try Transcript(name: name, text: text)
         var rules = try RulesLoader.load(path: Fixtures.path("Config/rules.yaml"))
         if let yaml = transcript.rulesYAML { rules = try RulesLoader.load(yaml: yaml, file: name) }
         let phrasebook = try PhrasebookLoader.load(path: Fixtures.path("Phrasebook/en.yaml"))
         var runner = TranscriptRunner(
-            conversation: Conversation(
+            conversation: try await Conversation(
                 rules: rules, phrasebook: phrasebook, channel: Fixtures.channel, user: Conversation.user(named: "you")),
             now: transcript.start ?? Fixtures.start, file: name)
-        for (line, step) in transcript.steps { runner.perform(step, line: line) }
+        for (line, step) in transcript.steps { try await runner.perform(step, line: line) }
         runner.finish()
     }
 }
 
 /// Plays a transcript: feeds lines, moves the manual clock, and checks every message in order.
 struct TranscriptRunner {
-    var conversation: Conversation
+    let conversation: Conversation
     var now: Date
     let file: String
     /// Messages said since the last input or wait, and how many of them are matched.
@@ -55,12 +56,12 @@ struct TranscriptRunner {
         self.file = file
     }
 
-    mutating func perform(_ step: Transcript.Step, line: Int) {
+    mutating func perform(_ step: Transcript.Step, line: Int) async throws {
         switch step {
         case .type(let text):
             flush(before: line)
             actual.append(text)
-            if let said = conversation.type(text, at: now) {
+            if let said = await conversation.type(text, at: now) {
                 pending = said
                 log(said)
             } else {
@@ -69,13 +70,13 @@ struct TranscriptRunner {
         case .wait(let span):
             flush(before: line)
             now = now.addingTimeInterval(span.interval)
-            pending = conversation.advance(to: now)
+            pending = await conversation.advance(to: now)
             actual.append("wait \(span.seconds)s")
             log(pending)
         case .down(let span):
             flush(before: line)
             now = now.addingTimeInterval(span.interval)
-            pending = conversation.resume(at: now)
+            pending = try await conversation.resume(at: now)
             actual.append("down \(span.seconds)s")
             log(pending)
         case .expect(let recipient, let texts):

@@ -1,4 +1,5 @@
 import DeputyCore
+import DeputyDaemon
 import DeputyServer
 import DeputyTestSupport
 import Foundation

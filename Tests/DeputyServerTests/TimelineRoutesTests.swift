@@ -1,5 +1,6 @@
 import DeputyConfig
 import DeputyCore
+import DeputyDaemon
 import DeputyServer
 import DeputyTestSupport
 import Foundation

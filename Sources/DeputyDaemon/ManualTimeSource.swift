@@ -1,4 +1,3 @@
-import DeputyDaemon
 import Foundation
 import Synchronization
 
