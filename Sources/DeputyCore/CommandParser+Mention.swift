@@ -28,7 +28,7 @@ extension CommandParser {
                     self = .group
                 } else {
                     guard Self.isPlainName(name) else { return nil }
-                    self = .person(User(id: String(name), name: String(name)))
+                    self = .person(User.named(String(name)))
                 }
             } else {
                 return nil

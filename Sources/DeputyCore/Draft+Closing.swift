@@ -71,7 +71,8 @@ extension Draft {
             return tell(user, .noPostmortemOpen, ["incident": .plain(incident.id.description)])
         }
         guard user == postmortem.owner || user == incident.commander else {
-            return tell(user, .onlyPostmortemOwner, ["user": postmortem.owner.map { .user($0) } ?? .term(.nobody)])
+            return tell(
+                user, .onlyPostmortemOwner, ["user": holder(postmortem.owner), "commander": holder(incident.commander)])
         }
         record(.postmortemDone(link: link))
         var values: [String: PhraseValue] = ["incident": .plain(incident.id.description), "user": .user(user)]

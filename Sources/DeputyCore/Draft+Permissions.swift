@@ -73,15 +73,24 @@ extension Draft {
         case .commanderOrDeputy:
             if isCommander || isDeputy { return nil }
             guard let commander else { return .privately(user, .noCommanderYet) }
-            return .privately(user, .onlyCommanderOrDeputy, ["commander": .user(commander)])
+            return .privately(
+                user, .onlyCommanderOrDeputy, ["commander": .user(commander), "deputy": holder(incident.deputy)])
         case .deputy:
-            return isDeputy ? nil : .privately(user, .onlyDeputy)
+            return isDeputy ? nil : .privately(user, .onlyDeputy, ["deputy": holder(incident.deputy)])
         case .updaters:
             if isCommander || isDeputy || user == incident.holder(of: .comms) { return nil }
             guard commander != nil else { return .privately(user, .noCommanderYet) }
-            return .privately(user, .onlyUpdaters)
+            return .privately(
+                user, .onlyUpdaters,
+                [
+                    "comms": holder(incident.holder(of: .comms)), "deputy": holder(incident.deputy),
+                    "commander": holder(commander),
+                ])
         }
     }
+
+    /// Who holds a role, for a refusal that names them in brackets: the person, or "no one yet".
+    func holder(_ user: User?) -> PhraseValue { user.map { .user($0) } ?? .term(.noOneYet) }
 
     private func onlyCommander(_ user: User) -> Reply {
         guard let commander = incident.commander else { return .privately(user, .noCommanderYet) }

@@ -168,8 +168,12 @@ extension Draft {
         }
         let mayAct = task.owner == user || (!ownerOnly && (user == incident.commander || user == incident.deputy))
         guard mayAct else {
-            let key: PhraseKey = ownerOnly ? .onlyOwnerAcknowledges : .onlyOwnerOrLeads
-            tell(user, key, ["task_id": .plain(task.id.description), "owner": .user(task.owner)])
+            var values: [String: PhraseValue] = ["task_id": .plain(task.id.description), "owner": .user(task.owner)]
+            if !ownerOnly {
+                values["commander"] = holder(incident.commander)
+                values["deputy"] = holder(incident.deputy)
+            }
+            tell(user, ownerOnly ? .onlyOwnerAcknowledges : .onlyOwnerOrLeads, values)
             return nil
         }
         return task

@@ -28,6 +28,7 @@ extension Incident {
     /// Decides what `command` from `user` does to this incident at `now`, folds the resulting
     /// events in, and returns them with Deputy's replies. A refused command changes nothing.
     public mutating func handle(_ command: Command, by user: User, at now: Date, rules: Rules) -> Outcome {
+        let user = known(user)
         var draft = Draft(taking: &self, actor: user, at: now, rules: rules)
         draft.run(command, by: user)
         swap(&self, &draft.incident)
@@ -37,10 +38,24 @@ extension Incident {
     /// Hears from `user` when what they typed is not a command for this incident (a typo, a
     /// usage error, a call for help): if they are the IC, that answers a pending takeover.
     public mutating func hear(from user: User, at now: Date, rules: Rules) -> Outcome {
+        let user = known(user)
         var draft = Draft(taking: &self, actor: user, at: now, rules: rules)
         draft.answerTakeover(by: user)
         swap(&self, &draft.incident)
         return draft.outcome
+    }
+
+    /// The person this incident already knows as `user`, spelt as it first met them: the same id,
+    /// or for someone known only by name, the same name in any capitals (a plain `@hayley` on
+    /// Slack is the Slack user hayley once she has spoken). `user` itself when it has not met them.
+    func known(_ user: User) -> User {
+        var people = [commander, pendingHandover].compactMap { $0 }
+        people += roles.values
+        people += roster.values.map(\.user)
+        people += actors
+        if let same = people.first(where: { $0 == user }) { return same }
+        guard user.isKnownByName else { return user }
+        return people.first { User.fold($0.name) == user.id || User.fold($0.id) == user.id } ?? user
     }
 }
 
@@ -122,14 +137,7 @@ extension Draft {
 
     /// Plain `@name` mentions become the known user of that name, when Deputy has met them.
     private func resolvingMentions(in command: Command) -> Command {
-        func known(_ user: User) -> User {
-            guard user.id == user.name else { return user }
-            let name = user.name.lowercased()
-            var people = incident.roster.values.map(\.user)
-            if let commander = incident.commander { people.append(commander) }
-            people.append(contentsOf: incident.roles.values)
-            return people.first { $0.name.lowercased() == name || $0.id.lowercased() == name } ?? user
-        }
+        func known(_ user: User) -> User { incident.known(user) }
         func known(_ owner: Command.Assignee) -> Command.Assignee {
             if case .user(let user) = owner { return .user(known(user)) }
             return owner

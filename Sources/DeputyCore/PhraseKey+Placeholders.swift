@@ -12,8 +12,8 @@ extension PhraseKey {
             .noPostmortemForFalseAlarm, .noPostmortemOpen:
             ["incident"]
         case .declaredDrill, .noActiveIncident, .alreadyCommander, .noHandoverPending, .nothingToAccept,
-            .noCommanderToTakeOverFrom, .alreadyOnRoster, .commanderCannotLeave, .noCommanderYet, .onlyDeputy,
-            .onlyUpdaters, .noOpenProposal, .quietOver, .quietOverNothingHeld, .quietOverHeldPrivately,
+            .noCommanderToTakeOverFrom, .alreadyOnRoster, .commanderCannotLeave, .noCommanderYet, .noOpenProposal,
+            .quietOver, .quietOverNothingHeld, .quietOverHeldPrivately,
             .quietOverAlsoPrivately, .pointToOnePerson,
             .noteAdded, .severityKeptAsTodo, .phaseResolveIsNotTheEnd, .boardDrill, .boardAttentionHeader,
             .attentionNoCommander, .attentionUpdateDueNow, .boardTasksHeader, .boardNoTasks, .boardDecisionsHeader,
@@ -24,12 +24,15 @@ extension PhraseKey {
             []
         case .alreadyActive: ["incident", "title"]
         case .commandClaimed, .handoverOffered, .handoverAcceptHint, .handoverAccepted, .askForDeputy,
-            .commanderHoldsNoRole, .joined, .left, .released, .notOnRoster, .onlyPostmortemOwner, .attentionHandover,
+            .commanderHoldsNoRole, .joined, .left, .released, .notOnRoster, .attentionHandover,
             .boardPostmortemOwner:
             ["user"]
         case .openRoles: ["roles"]
-        case .commandTaken, .handoverCancelled, .onlyCommander, .onlyCommanderOrDeputy, .namePostmortemOwner:
+        case .commandTaken, .handoverCancelled, .onlyCommander, .namePostmortemOwner:
             ["commander"]
+        case .onlyCommanderOrDeputy: ["commander", "deputy"]
+        case .onlyDeputy: ["deputy"]
+        case .onlyUpdaters: ["comms", "deputy", "commander"]
         case .takeoverRequested: ["commander", "deputy", "wait"]
         case .takeoverCancelled: ["commander", "deputy"]
         case .handoverTargetGone: ["user", "commander"]
@@ -71,7 +74,9 @@ extension PhraseKey {
         case .doneWithFinding: ["user", "task_id", "task", "finding"]
         case .snoozed: ["task_id", "duration", "time"]
         case .quietStarted: ["duration", "time"]
-        case .onlyOwnerAcknowledges, .onlyOwnerOrLeads: ["task_id", "owner"]
+        case .onlyOwnerAcknowledges: ["task_id", "owner"]
+        case .onlyOwnerOrLeads: ["task_id", "owner", "commander", "deputy"]
+        case .onlyPostmortemOwner: ["user", "commander"]
         case .askForCommander, .updateDueNoOne, .attentionUpdateOverdue: ["elapsed"]
         case .claimCommandYourself, .updateDueFirst, .updateDue, .rotationNudge, .rotationCommander, .personWithTime,
             .boardLongest:

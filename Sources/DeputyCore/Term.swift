@@ -10,6 +10,8 @@ public enum Term: String, Hashable, Sendable, Codable, CaseIterable {
     case resolve
     case prevent
     case nobody
+    /// No one holds the role, said inside a sentence that already has its brackets.
+    case noOneYet = "no_one_yet"
     case none
 
     /// The word for a role (an SME's area is added by the caller).

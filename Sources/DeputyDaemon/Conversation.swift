@@ -51,8 +51,8 @@ public actor Conversation {
         self.desk = try await Self.openDesk(executor, rules, time)
     }
 
-    /// A console user: the name is both id and display name.
-    public static func user(named name: String) -> User { User(id: name, name: name) }
+    /// A console user: known by name, in any capitals.
+    public static func user(named name: String) -> User { User.named(name) }
 
     /// Makes `user` the one who types lines with no `NAME:` in front.
     public func speak(as user: User) {

@@ -2,7 +2,7 @@ import DeputyCore
 import Foundation
 
 /// A command posted to the generic webhook as `{"channel": …, "user": …, "text": "/ic …"}`.
-/// The user's id and name are both the `user` string, as the core reads `@name` mentions.
+/// The user is known by the `user` string, in any capitals, as the core reads `@name` mentions.
 public struct GenericCommand: Sendable, Equatable {
     /// The platform name generic channels are keyed by.
     public static let platform = "generic"
@@ -29,7 +29,7 @@ public struct GenericCommand: Sendable, Equatable {
         let user = try Self.field("user", in: object)
         let text = try Self.field("text", in: object, allowEmpty: true)
         self.channel = ChannelKey(platform: Self.platform, team: Self.team, channel: channel)
-        self.user = User(id: user, name: user)
+        self.user = User.named(user)
         self.text = Self.commandText(text)
     }
 

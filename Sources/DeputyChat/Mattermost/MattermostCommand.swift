@@ -39,7 +39,7 @@ public struct MattermostCommand: Sendable, Equatable {
         channel = ChannelKey(platform: Self.platform, team: team, channel: try field("channel_id"))
         userID = try field("user_id")
         let username = try field("user_name")
-        user = User(id: username, name: username)
+        user = User.named(username)
         triggerID = try field("trigger_id")
         text = (fields["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         responseURL = fields["response_url"].flatMap { $0.isEmpty ? nil : $0 }

@@ -9,13 +9,13 @@ public final class MattermostPeople: Sendable {
 
     public init() {}
 
-    /// Notes that `username` is the person whose Mattermost id is `id`.
+    /// Notes that `username` (in any capitals) is the person whose Mattermost id is `id`.
     public func learn(username: String, id: String) {
-        ids.withLock { $0[username] = id }
+        ids.withLock { $0[username.lowercased()] = id }
     }
 
-    /// The Mattermost id of `username`, if they have typed a command.
+    /// The Mattermost id of `username` (in any capitals), if they have typed a command.
     public func id(of username: String) -> String? {
-        ids.withLock { $0[username] }
+        ids.withLock { $0[username.lowercased()] }
     }
 }
