@@ -1,3 +1,4 @@
+import DeputyCore
 import Yams
 
 /// Reads one YAML file's nodes into values, collecting every problem rather than stopping at the

@@ -71,6 +71,7 @@ extension RulesLoader {
             .duration("late_after", \.lateAfter),
             .duration("takeover_wait", \.takeoverWait),
             .duration("default_timebox", \.defaultTimebox),
+            .severityByPriority("priorities", \.priorities),
             .section(
                 "action_items",
                 [

@@ -92,4 +92,31 @@ struct Setting<Root> {
             }
         }
     }
+
+    /// A mapping from priority (`p1` … `p5`) to the severity it means (`1` or `sev1`); the
+    /// priorities left out keep their own level.
+    static func severityByPriority(_ key: String, _ path: WritableKeyPath<Root, [Int: Severity]>) -> Setting {
+        Setting(key: key, subkeys: []) { reader, entry, root in
+            guard let section = reader.section(entry, known: nil) else { return }
+            var result = Severity.standardPriorities
+            var valid = true
+            for item in section.entries {
+                let name = item.key.lowercased()
+                guard name.hasPrefix("p"), let level = Int(name.dropFirst()), (1...5).contains(level) else {
+                    reader.report(item.path, "\"\(item.key)\" is not a priority (use p1 to p5)", at: item.keyNode)
+                    valid = false
+                    continue
+                }
+                guard let text = reader.scalar(item, expected: "a severity, 1 to 5"),
+                    let severity = Severity(parsing: text)
+                else {
+                    reader.report(item.path, "not a severity (use 1 to 5, or sev1 to sev5)", at: item.value)
+                    valid = false
+                    continue
+                }
+                result[level] = severity
+            }
+            if valid { root[keyPath: path] = result }
+        }
+    }
 }

@@ -40,6 +40,7 @@ extension Command {
         case .timeline: .timeline
         case .say: .say
         case .help: .help
+        case .about(_, let command): command.verb
         }
     }
 }

@@ -67,6 +67,10 @@ public enum Command: Hashable, Sendable {
     case say(Situation)
     case help(topic: String?)
 
+    /// A command about a named incident rather than the channel's own (`postmortem done INC-1`):
+    /// only the commands about a closed incident's follow-up name one.
+    indirect case about(IncidentID, Command)
+
     /// How the IC closes a proposal.
     public enum Verdict: String, Hashable, Sendable, Codable {
         case proceed

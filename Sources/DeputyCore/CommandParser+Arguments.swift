@@ -7,7 +7,9 @@ extension CommandParser {
         /// The verb these words follow, named by usage errors.
         let verb: Verb
         /// The words themselves, in order; positions keep counting from the whole command.
-        let tokens: ArraySlice<Token>
+        private(set) var tokens: ArraySlice<Token>
+        /// Which severity each priority (`P1`) means.
+        let priorities: [Int: Severity]
 
         /// The error for words that do not fit the verb.
         var usage: CommandError { .usage(verb) }
@@ -38,15 +40,22 @@ extension CommandParser {
             return runs.joined(separator: " ")
         }
 
+        /// The same verb and context with other words.
+        func with(_ tokens: ArraySlice<Token>) -> Arguments {
+            var copy = self
+            copy.tokens = tokens
+            return copy
+        }
+
         /// The words after the first `count`.
-        func dropFirst(_ count: Int = 1) -> Arguments { Arguments(verb: verb, tokens: tokens.dropFirst(count)) }
+        func dropFirst(_ count: Int = 1) -> Arguments { with(tokens.dropFirst(count)) }
 
         /// The words before the last `count`.
-        func dropLast(_ count: Int = 1) -> Arguments { Arguments(verb: verb, tokens: tokens.dropLast(count)) }
+        func dropLast(_ count: Int = 1) -> Arguments { with(tokens.dropLast(count)) }
 
         /// The words without those `shouldRemove` picks out.
         func removing(where shouldRemove: (Token) -> Bool) -> Arguments {
-            Arguments(verb: verb, tokens: ArraySlice(tokens.filter { !shouldRemove($0) }))
+            with(ArraySlice(tokens.filter { !shouldRemove($0) }))
         }
 
         /// The words without a first word that is one of `keywords` (`for 10m` → `10m`).
@@ -78,13 +87,29 @@ extension CommandParser {
             return value
         }
 
-        /// The one person `token` mentions.
+        /// The one person `token` mentions; a plain name without its `@` is told so.
         func person(_ token: Token) throws(CommandError) -> User {
             switch token.mention {
             case .person(let user): return user
             case .group: throw .notOnePerson
-            case nil: throw usage
+            case nil:
+                if let name = token.plainName, token.role == nil, name.lowercased() != "sme" {
+                    throw .usageHint(verb, .mentionWithoutAt(name))
+                }
+                throw usage
             }
+        }
+
+        /// The one person these words are: more than one mention is refused (`@nina @dan`).
+        func onlyPerson() throws(CommandError) -> User {
+            if tokens.filter({ $0.mention != nil }).count > 1 { throw .notOnePerson }
+            return try only(person)
+        }
+
+        /// The one task these words name (`T3`); a bare number is told how tasks are written.
+        func onlyTask() throws(CommandError) -> TaskID {
+            if let single, let number = single.wholeNumber { throw .usageHint(verb, .taskWithoutT(number)) }
+            return try only(\.taskID)
         }
 
         /// The person or the role (`comms`, `sme:database`) `token` names.

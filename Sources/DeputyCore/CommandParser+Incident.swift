@@ -1,11 +1,25 @@
 extension CommandParser {
-    /// `declare <title> [sev1…sev5] [drill]`: the severity and drill words may sit anywhere.
+    /// `declare <title> [severity] [drill]`: the severity (`sev2`, `SEV-2`, `sev 2`, `severity 2`,
+    /// `P2`) and the drill word may sit anywhere; a level out of range stays in the title.
     static func declare(_ arguments: Arguments) throws(CommandError) -> Command {
-        let severities = arguments.tokens.compactMap(\.severityTag)
-        guard severities.count <= 1 else { throw arguments.usage }
-        let drill = arguments.tokens.contains { $0.isOne(of: ["drill"]) }
-        let title = arguments.removing { $0.severityTag != nil || $0.isOne(of: ["drill"]) }
-        return try .declare(title: title.requiredText(), severity: severities.first, drill: drill)
+        let given = arguments.severityWords().compactMap { words in
+            arguments.severity(of: words).map { (severity: $0, positions: Set(words.positions)) }
+        }
+        guard given.count <= 1 else { throw arguments.usage }
+        let taken = given.first?.positions ?? []
+        let drill = arguments.tokens.contains { $0.bare.lowercased() == "drill" }
+        let title = arguments.removing { taken.contains($0.position) || $0.bare.lowercased() == "drill" }
+        guard let text = title.text.map(cleanTitle), !text.isEmpty else { throw arguments.usage }
+        return .declare(title: text, severity: given.first?.severity, drill: drill)
+    }
+
+    /// A title without the punctuation a sentence leaves at its ends (`checkout is slow.`, `- db`),
+    /// which the declaration's own sentence would otherwise say twice.
+    static func cleanTitle(_ text: String) -> String {
+        let loose: Set<Character> = [".", ",", ";", ":", "!", "?", "-", "–", "—", "…"]
+        let start = text.firstIndex { !loose.contains($0) && !$0.isWhitespace } ?? text.endIndex
+        let end = text.lastIndex { !loose.contains($0) && !$0.isWhitespace }.map(text.index(after:)) ?? start
+        return String(text[start..<end])
     }
 
     /// `handover @user` or `handover cancel`.
@@ -13,14 +27,24 @@ extension CommandParser {
         if arguments.first?.isOne(of: ["cancel"]) == true {
             return try arguments.dropFirst().bare(.handoverCancel)
         }
-        return try .handover(to: arguments.only(arguments.person))
+        return try .handover(to: arguments.onlyPerson())
     }
 
     /// `role deputy|scribe|comms @user`, `role sme @user <area>` or `role sme:<area> @user`, with
     /// the mention anywhere.
     static func role(_ arguments: Arguments) throws(CommandError) -> Command {
         let mentions = arguments.tokens.filter { $0.mention != nil }
-        guard mentions.count == 1, let mention = mentions.first else { throw arguments.usage }
+        if mentions.count > 1 { throw .notOnePerson }
+        guard let mention = mentions.first else {
+            // `role scribe sam`: the role is clear, the person has no `@`.
+            let names = arguments.tokens.filter { token in
+                token.plainName != nil && seat(arguments.removing { $0.position == token.position }) != nil
+            }
+            if names.count == 1, let name = names.first?.plainName {
+                throw .usageHint(arguments.verb, .mentionWithoutAt(name))
+            }
+            throw arguments.usage
+        }
         let user = try arguments.person(mention)
         guard let role = seat(arguments.removing { $0.position == mention.position }) else {
             throw arguments.usage
@@ -79,6 +103,6 @@ extension CommandParser {
         }
         if arguments.first?.isOne(of: ["draft"]) == true { return try arguments.dropFirst().bare(.postmortemDraft) }
         if arguments.first?.isOne(of: ["status"]) == true { return try arguments.dropFirst().bare(.postmortemStatus) }
-        return try .postmortemOwner(arguments.only(arguments.person))
+        return try .postmortemOwner(arguments.onlyPerson())
     }
 }

@@ -31,13 +31,28 @@ extension CommandParser {
         /// The person or group this word mentions.
         var mention: Mention? { Mention(String(text)) }
 
-        /// The severity a `sev2` or `SEV-2` word names; a bare digit never does.
-        var severityTag: Severity? { folded.hasPrefix("sev") ? Severity(parsing: folded) : nil }
+        /// The word without brackets around it and a sentence's punctuation after it:
+        /// `(sev2)` and `sev2,` are `sev2`.
+        var bare: Substring {
+            var word = text.drop { "([{".contains($0) }
+            while let last = word.last, ")]},.;:!?".contains(last) { word = word.dropLast() }
+            return word
+        }
 
-        /// The severity a `sev2`, `SEV-2` or bare `2` word names.
-        var severity: Severity? {
-            if let severityTag { return severityTag }
-            return folded.allSatisfy { $0.isASCII && $0.isNumber } ? Severity(parsing: folded) : nil
+        /// A plain name typed without its `@` (`sam`), where a mention belongs.
+        var plainName: String? {
+            let word = bare
+            guard !word.isEmpty, word.first?.isLetter == true,
+                word.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) })
+            else { return nil }
+            return String(word)
+        }
+
+        /// A whole number up to six digits (`3`).
+        var wholeNumber: Int? {
+            let word = bare
+            guard !word.isEmpty, word.count <= 6, word.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(word)
         }
 
         /// Splits `text` into words on whitespace, keeping a spaced canonical mention together.

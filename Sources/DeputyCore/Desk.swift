@@ -29,10 +29,23 @@ public struct Desk: Sendable {
         }
     }
 
-    /// Parses `text` (what follows the slash word) and handles it: the one way from what a
-    /// person typed to a decision, for the console, the transcripts and every platform's route.
+    /// Parses `text` (what follows the slash word) and handles it.
     public mutating func handle(text: String, by user: User, in channel: ChannelKey, at now: Date) -> Result {
-        switch CommandParser.parse(text) {
+        handle(parse(text), by: user, in: channel, at: now)
+    }
+
+    /// Reads `text` (what follows the slash word) with this desk's rules (what `P1` means).
+    public func parse(_ text: String) -> Swift.Result<Command, CommandError> {
+        CommandParser.parse(text, priorities: rules.priorities)
+    }
+
+    /// Handles what `parse(_:)` read: the one way from what a person typed to a decision, for the
+    /// console, the transcripts and every platform's route. A text that is no command is answered
+    /// privately, and still heard by the channel's incident (an IC's typo answers a takeover).
+    public mutating func handle(
+        _ parsed: Swift.Result<Command, CommandError>, by user: User, in channel: ChannelKey, at now: Date
+    ) -> Result {
+        switch parsed {
         case .success(let command):
             var result = handle(command, by: user, in: channel, at: now)
             result.verb = command.verb
@@ -71,6 +84,16 @@ public struct Desk: Sendable {
             return Result(incident: id, outcome: outcome)
         case (.help(let topic), _):
             return answer(Help.reply(topic: topic, to: user), to: user, in: channel, at: now)
+        case (.about(let id, let inner), _):
+            guard let incident = incidents[id], incident.channel.platform == channel.platform,
+                incident.channel.team == channel.team
+            else {
+                return Result(
+                    incident: nil, outcome: .answer(user, .unknownIncident, ["incident": .plain(id.description)]))
+            }
+            let rules = self.rules
+            let outcome = update(id) { $0.handle(inner, by: user, at: now, rules: rules) }
+            return Result(incident: id, outcome: outcome)
         case (_, nil):
             return Result(incident: nil, outcome: .answer(user, .noActiveIncident))
         case (_, let incident?):

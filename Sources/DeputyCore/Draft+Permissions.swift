@@ -14,6 +14,7 @@ extension Command {
     /// Who may give this command (task commands are checked against the task's owner later).
     var permission: Permission {
         switch self {
+        case .about(_, let command): command.permission
         case .handover, .handoverCancel, .release, .decide, .decideOnCall, .phase, .resolve, .resolveConfirm,
             .resolveFalseAlarm, .reopen, .postmortemOwner:
             .commander
@@ -30,6 +31,7 @@ extension Command {
     /// Whether the command still makes sense once the incident is resolved.
     var worksAfterClose: Bool {
         switch self {
+        case .about(_, let command): command.worksAfterClose
         case .status, .tasks, .help, .say, .note, .todo, .summary, .impact, .severity, .reopen, .postmortemOwner,
             .postmortemDone, .decideOnCall, .action, .actionDone, .actions, .postmortemDraft, .postmortemStatus,
             .updateDraft, .timeline:
@@ -41,6 +43,7 @@ extension Command {
     /// Whether the command only makes sense once the incident is resolved.
     var needsClosedIncident: Bool {
         switch self {
+        case .about(_, let command): command.needsClosedIncident
         case .postmortemOwner, .postmortemDone, .postmortemDraft, .postmortemStatus, .reopen: true
         default: false
         }

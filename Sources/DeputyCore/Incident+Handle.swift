@@ -61,6 +61,7 @@ extension Incident {
 
 extension Draft {
     mutating func run(_ command: Command, by user: User) {
+        if case .about(_, let inner) = command { return run(inner, by: user) }
         let command = resolvingMentions(in: command)
         answerTakeover(by: user)
         if let refusal = refusal(of: command, by: user) {
@@ -124,6 +125,7 @@ extension Draft {
         case .postmortemStatus: say(Reply(.privately(user), postmortemStatus()))
         case .say(let situation): say(situation, by: user)
         case .help(let topic): say(Help.reply(topic: topic, to: user))
+        case .about(_, let inner): perform(inner, by: user)
         }
     }
 
@@ -159,6 +161,7 @@ extension Command {
     /// Whether giving this command puts the giver on the roster (reading the board does not).
     var enlistsActor: Bool {
         switch self {
+        case .about(_, let command): command.enlistsActor
         case .status, .tasks, .help, .say, .declare, .join, .leave, .postmortemDone, .action, .actionDone, .actions,
             .postmortemDraft, .postmortemStatus, .updateDraft, .timeline:
             false

@@ -117,6 +117,11 @@ extension PhraseKey {
         case .helpOverview: ["verbs"]
         case .helpCommand: ["usage", "help"]
         case .unknownHelpTopic, .unknownVerb: ["word"]
+        case .unknownVerbSuggestion: ["word", "verb"]
+        case .hintMentionWithoutAt: ["name"]
+        case .hintTaskWithoutT, .hintDurationUnit: ["number"]
+        case .hintSeverityRange: []
+        case .unknownIncident: ["incident"]
         case .usageError: ["usage"]
         case .timelineTitle: ["incident", "severity", "title"]
         case .timelineDrill, .timelineDurationsHeader, .timelineEntriesHeader, .timelineColumnTime,

@@ -209,6 +209,12 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case unknownHelpTopic = "unknown_help_topic"
     case usageError = "usage_error"
     case unknownVerb = "unknown_verb"
+    case unknownVerbSuggestion = "unknown_verb_suggestion"
+    case hintMentionWithoutAt = "hint_mention_without_at"
+    case hintTaskWithoutT = "hint_task_without_t"
+    case hintSeverityRange = "hint_severity_range"
+    case hintDurationUnit = "hint_duration_unit"
+    case unknownIncident = "unknown_incident"
     case emptyCommand = "empty_command"
     // The timeline and the command line's incident list
     case timelineTitle = "timeline_title"

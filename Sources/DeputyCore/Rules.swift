@@ -25,6 +25,8 @@ public struct Rules: Hashable, Sendable {
     public var takeoverWait = Span.minutes(2)
     /// The default timebox of an assignment without one.
     public var defaultTimebox = Span.minutes(5)
+    /// The severity each priority people may give at declare means (`P1` is SEV-1 unless set).
+    public var priorities = Severity.standardPriorities
     /// Per-severity overrides, applied on top of the rules above for that severity.
     public var overrides: [Int: Override] = [:]
     /// What makes an action item actionable, specific and bounded.

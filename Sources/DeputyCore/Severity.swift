@@ -24,6 +24,11 @@ public struct Severity: Hashable, Codable, Sendable, Comparable, CustomStringCon
         self.init(level: level)
     }
 
+    /// What the priorities people give at declare mean unless the rules say otherwise: P1 is
+    /// SEV-1, P2 SEV-2, and so on to P5.
+    public static let standardPriorities: [Int: Severity] = Dictionary(
+        uniqueKeysWithValues: all.map { ($0.level, $0) })
+
     /// Higher severity compares *greater*: `SEV-1 > SEV-2`.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.level > rhs.level }
 

@@ -15,9 +15,11 @@ public enum Verb: String, Hashable, Codable, Sendable, CaseIterable {
         "decision": .decide, "handoff": .handover,
     ]
 
-    /// Reads a verb or one of its aliases, in any case.
+    /// Reads a verb or one of its aliases, in any case, with or without a colon or comma after
+    /// it (`declare: checkout is down`).
     public init?(word: String) {
-        let lower = word.lowercased()
+        var lower = word.lowercased()
+        if lower.count > 1, lower.last == ":" || lower.last == "," { lower.removeLast() }
         if let verb = Verb(rawValue: lower) {
             self = verb
         } else if let verb = Verb.aliases[lower] {

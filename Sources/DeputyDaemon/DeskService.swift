@@ -164,6 +164,29 @@ public actor DeskService: CommandDesk {
         return true
     }
 
+    /// Folds into memory an incident a command names (`/ic postmortem done INC-1`), which may be
+    /// neither loaded nor waiting to be: an old one, long at rest. Its channel's latest incident
+    /// is folded first, so that channel's commands still go to it. False when the store could not
+    /// be read; true when the incident is in memory now or the store has no such incident.
+    func loadAddressed(_ id: IncidentID) async -> Bool {
+        if desk.incidents[id] != nil { return true }
+        if unloaded.ids.contains(id) { return await load([id]) }
+        let stored: Incident?
+        do {
+            stored = try await executor.run { try $0.loadIncidents(where: .ids([id])).first }
+        } catch {
+            logger.error("cannot read an incident from the store", metadata: ["error": "\(error)"])
+            return false
+        }
+        guard let stored else { return true }
+        if let latest = unloaded.latest[stored.channel] {
+            guard await load([latest]) else { return false }
+        }
+        // Another command may have folded it meanwhile, and changed it since: that one stays.
+        if desk.incidents[id] == nil { desk.replace(stored) }
+        return true
+    }
+
     /// Whether the deadline the rules give now differs from the stored one, which went through
     /// seconds since 1970 as a Double: compared to the millisecond.
     static func moved(from stored: Date?, to now: Date?) -> Bool {
@@ -253,10 +276,12 @@ public actor DeskService: CommandDesk {
             // Without the channel's incident the command would go astray: refuse it, change nothing.
             if unloaded.latest[inbound.channel] != nil { return .unavailable }
         }
+        let parsed = desk.parse(inbound.text)
+        if case .success(.about(let id, _)) = parsed, !(await loadAddressed(id)) { return .unavailable }
         let now = time.now
         let numberBefore = desk.nextNumber
         let previous = desk.latest[inbound.channel]
-        let result = desk.handle(text: inbound.text, by: inbound.user, in: inbound.channel, at: now)
+        let result = desk.handle(parsed, by: inbound.user, in: inbound.channel, at: now)
         countCommand(result.verb?.rawValue ?? "invalid")
         replies.increment(by: result.outcome.replies.count)
         var replies = result.outcome.replies

@@ -43,7 +43,7 @@ struct RulesLoaderProblemTests {
         #expect(problems.map(\.column) == [3, 1, 1])
         #expect(problems[0].message == "follow_up.escalate_afer: unknown key (did you mean escalate_after?)")
         #expect(problems[1].message == "rotaton: unknown key (did you mean rotation?)")
-        #expect(problems[2].message == "colour: unknown key (not one of the 14 keys the code uses)")
+        #expect(problems[2].message == "colour: unknown key (not one of the 15 keys the code uses)")
     }
 
     @Test func aMissingVerbFileAndAPhraseWhereAWordBelongsAreReported() {
@@ -121,6 +121,14 @@ struct RulesLoaderProblemTests {
                 == #"stakeholder_updates.cadence.6: "6" is not a severity (use 1 to 5, or sev1 to sev5)"#)
         #expect(problems[1].message == "overrides.sev9: unknown key (expected sev1 to sev5)")
         #expect(problems[2].message.hasPrefix("overrides.sev2.stakeholder_cadance: unknown key"))
+    }
+
+    @Test func prioritiesOutsideP1ToP5OrSeveritiesOutOfRangeAreReported() {
+        let problems = RulesFixture.problems(in: "priorities:\n  p6: 1\n  p2: 7\n  urgent: 1\n")
+        #expect(problems.map(\.line) == [2, 3, 4])
+        #expect(problems[0].message == #"priorities.p6: "p6" is not a priority (use p1 to p5)"#)
+        #expect(problems[1].message == "priorities.p2: not a severity (use 1 to 5, or sev1 to sev5)")
+        #expect(problems[2].message == #"priorities.urgent: "urgent" is not a priority (use p1 to p5)"#)
     }
 
     @Test func askingTimesMustRiseAndTheDeclarerComesLast() {

@@ -101,6 +101,15 @@ struct RulesLoaderTests {
         #expect(onlySev1.postmortem.businessDays == [1: 2])
     }
 
+    @Test func prioritiesMapToSeveritiesAndTheRestKeepTheirNumber() throws {
+        let rules = try RulesLoader.load(yaml: "priorities: {P2: 1, p3: sev2}\n", file: RulesFixture.file)
+        #expect(rules.priorities[1] == Severity(level: 1))
+        #expect(rules.priorities[2] == Severity(level: 1))
+        #expect(rules.priorities[3] == Severity(level: 2))
+        #expect(rules.priorities[5] == Severity(level: 5))
+        #expect(Rules().priorities == Severity.standardPriorities)
+    }
+
     @Test func theCalendarTakesAZoneDayNamesAndDates() throws {
         let yaml = """
             calendar:

@@ -3,12 +3,13 @@ import DeputyCore
 /// The tables the parser tests run on: each text with the exact command it must become.
 enum CommandParserCases {
     /// Someone typed as a plain `@hayley`.
-    static let hayley = User(id: "hayley", name: "hayley")
+    static let hayley = User.named("hayley")
     /// Someone typed in the canonical mention form `<@U1|Hayley>`.
     static let canonical = User(id: "U1", name: "Hayley")
 
     /// Every command form, with the command it parses to.
-    static let valid: [(String, Command)] = opening + people + consensus + tasks + picture + closing + reading
+    static let valid: [(String, Command)] =
+        opening + people + consensus + tasks + picture + closing + reading + spoken
 
     /// The forms the generated test mutates: all of them.
     static let seeds = valid

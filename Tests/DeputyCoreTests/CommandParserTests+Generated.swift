@@ -18,7 +18,7 @@ extension CommandParserTests {
             mutating func count(_ result: Result<Command, CommandError>) {
                 switch result {
                 case .success: successes += 1
-                case .failure(.usage): usages += 1
+                case .failure(.usage), .failure(.usageHint): usages += 1
                 case .failure(.unknownVerb): unknownVerbs += 1
                 case .failure(.empty): empties += 1
                 case .failure(.notOnePerson): notOnePerson += 1

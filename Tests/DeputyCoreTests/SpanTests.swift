@@ -22,6 +22,31 @@ struct SpanTests {
         #expect(Span(parsing: text) == nil)
     }
 
+    @Test(
+        "reads durations written in words, across words",
+        arguments: [
+            ("20m", 1200), ("20 min", 1200), ("twenty minutes", 1200), ("twenty-five minutes", 1500),
+            ("twenty five minutes", 1500), ("half an hour", 1800), ("half hour", 1800), ("an hour", 3600),
+            ("a minute", 60), ("an hour and a half", 5400), ("one and a half hours", 5400), ("1h30", 5400),
+            ("5m30", 330), ("1.5h", 5400), ("1.5 hours", 5400), ("1 hour 30 minutes", 5400),
+            ("1 hour and 30 minutes", 5400), ("1h 30m", 5400), ("a quarter of an hour", 900), ("quarter hour", 900),
+            ("a couple of minutes", 120), ("ninety seconds", 90), ("Twenty Minutes.", 1200), ("half a minute", 30),
+            ("two days", 172_800),
+        ])
+    func readsWords(text: String, seconds: Int) {
+        #expect(Span(words: text.split(separator: " ")) == Span(seconds: seconds))
+    }
+
+    @Test(
+        "refuses words that are not one duration",
+        arguments: [
+            "twenty", "a while", "minutes", "30 minutes 1 hour", "an hour an hour", "half", "a few minutes",
+            "twenty pods", "8 days", "0 minutes", "1.5.2h", "and 5m", "5m and", "one hundred minutes",
+        ])
+    func refusesWords(text: String) {
+        #expect(Span(words: text.split(separator: " ")) == nil)
+    }
+
     @Test("a bare number means minutes only where asked")
     func bareMinutes() {
         #expect(Span(parsingMinutesByDefault: "20") == .minutes(20))

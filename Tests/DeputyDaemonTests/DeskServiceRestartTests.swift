@@ -44,6 +44,32 @@ struct DeskServiceRestartTests {
         func contains(_ id: IncidentID, _ at: Date) -> Bool { all.contains { $0.0 == id && $0.1 == at } }
     }
 
+    @Test("after a restart, a command naming an old incident at rest reads it; the channel's own stays its own")
+    func addressedIncidentAtRest() async throws {
+        let store = try DeputyStore.inMemory()
+        let time = ManualTimeSource(start: Fixtures.start)
+        let before = try await makeDesk(store, time)
+        for text in [
+            "declare checkout is slow sev2", "lead", "resolve confirm", "postmortem @alice", "postmortem done",
+        ] {
+            _ = await before.submit(command(text))
+        }
+        _ = await before.submit(command("declare search is down sev2"))
+        _ = await before.submit(command("lead"))
+
+        let desk = try await makeDesk(store, time)
+        #expect(await desk.unloaded.ids == [IncidentID(2)], "INC-1 has no deadline and is not the channel's latest")
+        let added = await desk.submitAnsweringAll(command("action INC-1 Add an alert on checkout p99 above 2 seconds"))
+        guard case .answered(let replies) = added else { Issue.record("not answered: \(added)"); return }
+        #expect(replies.first?.lines.first?.key == .actionAdded)
+        #expect(try store.incident(IncidentID(1))?.actionItems.count == 1)
+        let status = await desk.submit(command("status"))
+        guard case .answered(let board?) = status else { Issue.record("no board: \(status)"); return }
+        #expect(board.lines.first?.values["title"] == .text("search is down"))
+        let unknown = await desk.submit(command("timeline INC-7"))
+        #expect(unknown == .answered(.privately(alice, .unknownIncident, ["incident": .plain("INC-7")])))
+    }
+
     @Test("after a restart, a command in a channel whose incident is not folded goes to that incident")
     func commandFoldsChannelIncident() async throws {
         let store = try DeputyStore.inMemory()

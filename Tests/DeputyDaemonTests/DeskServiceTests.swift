@@ -128,7 +128,7 @@ struct DeskServiceTests {
         time.advance(by: 60)
         let answer = await desk.submitAnsweringAll(command(alice, "stauts"))
         guard case .answered(let replies) = answer else { Issue.record("no answer: \(answer)"); return }
-        #expect(replies.map { $0.lines.first?.key } == [.takeoverCancelled, .unknownVerb])
+        #expect(replies.map { $0.lines.first?.key } == [.takeoverCancelled, .unknownVerbSuggestion])
         let stored = try #require(try store.incident(IncidentID(1)))
         #expect(stored.pendingTakeover == nil)
         #expect(stored.commander == alice)

@@ -34,7 +34,8 @@ public enum CommandParserInvariants {
         case .success(let command):
             check(command.verb == verb, "command belongs to another verb")
             found += payloadViolations(command).map { "\($0) for \(text.debugDescription) → \(command)" }
-        case .failure(.usage(let usageVerb)): check(usageVerb == verb, "usage names another verb")
+        case .failure(.usage(let usageVerb)), .failure(.usageHint(let usageVerb, _)):
+            check(usageVerb == verb, "usage names another verb")
         case .failure(.notOnePerson): break
         case .failure(.empty), .failure(.unknownVerb): check(false, "known verb \(verb) not recognised")
         }
@@ -89,6 +90,8 @@ public enum CommandParserInvariants {
         case .done(_, let finding): [finding]
         case .postmortemDone(let link): [link]
         case .help(let topic): [topic]
+        case .action(let text): [text]
+        case .about(_, let inner): texts(of: inner)
         default: []
         }
     }
@@ -99,6 +102,7 @@ public enum CommandParserInvariants {
         case .handover(let user), .role(_, let user), .release(let user), .postmortemOwner(let user),
             .assign(.user(let user), _, _), .reassign(_, .user(let user)):
             [user]
+        case .about(_, let inner): users(of: inner)
         default: []
         }
     }
