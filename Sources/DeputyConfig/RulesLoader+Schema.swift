@@ -14,6 +14,7 @@ extension RulesLoader {
                     .flag("enabled", \.icClaim.enabled),
                     .durations("ask_at", \.icClaim.askAt),
                     .durationOrOff("declarer_at", \.icClaim.declarerAt),
+                    .durationOrOff("repeat_every", \.icClaim.repeatEvery),
                 ], check: declarerComesLast),
             .section(
                 "objection",
@@ -22,6 +23,7 @@ extension RulesLoader {
                     .duration("window", \.objection.window),
                     .duration("undecided_reminder", \.objection.undecidedReminder),
                     .duration("stale_after", \.objection.staleAfter),
+                    .durationOrOff("late_window", \.objection.lateWindow),
                 ]),
             .section(
                 "acknowledgement",
@@ -44,6 +46,7 @@ extension RulesLoader {
                     .duration("default_cadence", \.stakeholderUpdates.defaultCadence),
                     .duration("phase_floor", \.stakeholderUpdates.phaseFloor),
                     .flag("at_phase_start", \.stakeholderUpdates.atPhaseStart),
+                    .flag("escalate_missed", \.stakeholderUpdates.escalateMissed),
                 ]),
             .section(
                 "rotation",
@@ -70,6 +73,8 @@ extension RulesLoader {
                 ]),
             .duration("late_after", \.lateAfter),
             .duration("takeover_wait", \.takeoverWait),
+            .durationOrOff("commander_silence", \.commanderSilence),
+            .durationOrOff("handover_chase_after", \.handoverChaseAfter),
             .duration("default_timebox", \.defaultTimebox),
             .severityByPriority("priorities", \.priorities),
             .section(

@@ -2,10 +2,14 @@ import Foundation
 
 /// Command of the incident and the people on it.
 extension Draft {
+    /// Takes command when no one has it. When the IC has gone silent with no deputy, it asks to
+    /// take over, with the same notice as the deputy's takeover.
     mutating func lead(_ user: User) {
         if let commander = incident.commander {
             if commander == user {
                 tell(user, .alreadyCommander)
+            } else if incident.commanderIsSilent(at: now, rules: rules) {
+                takeover(by: user)
             } else {
                 tell(user, .commandTaken, ["commander": .user(commander)])
             }
@@ -25,6 +29,7 @@ extension Draft {
 
     mutating func handover(to target: User, by user: User) {
         guard target != user else { return tell(user, .alreadyCommander) }
+        if incident.pendingHandover == target { return tell(user, .handoverAlreadyOffered, ["user": .user(target)]) }
         record(.handoverOffered(to: target))
         say(
             Reply(
@@ -53,11 +58,31 @@ extension Draft {
         tell(user, .askForDeputy, ["user": .user(user)])
     }
 
+    /// The deputy, as hot standby, takes command unless the IC answers in time; so may anyone on
+    /// the response once an IC with no deputy has gone silent.
     mutating func takeover(by user: User) {
         guard let commander = incident.commander else { return tell(user, .noCommanderToTakeOverFrom) }
+        guard commander != user else { return tell(user, .alreadyCommander) }
+        if let pending = incident.pendingTakeover {
+            return tell(
+                user, .takeoverAlreadyPending,
+                ["deputy": .user(pending.deputy), "commander": .user(commander), "time": .time(pending.effectiveAt)])
+        }
         let wait = rules.takeoverWait
+        guard user != incident.deputy else {
+            record(.takeoverRequested(effectiveAt: now.addingTimeInterval(wait.interval)))
+            return announce(
+                .takeoverRequested, ["commander": .user(commander), "deputy": .user(user), "wait": .duration(wait)])
+        }
+        let silence = Span(from: incident.commanderHeardAt ?? incident.declaredAt, to: now)
+        enlist(user)
         record(.takeoverRequested(effectiveAt: now.addingTimeInterval(wait.interval)))
-        announce(.takeoverRequested, ["commander": .user(commander), "deputy": .user(user), "wait": .duration(wait)])
+        announce(
+            .takeoverRequestedSilent,
+            [
+                "commander": .user(commander), "user": .user(user), "wait": .duration(wait),
+                "elapsed": .duration(silence),
+            ])
     }
 
     mutating func assignRole(_ role: Role, to target: User, by user: User) {

@@ -46,6 +46,7 @@ extension Draft {
     }
 
     mutating func object(_ id: ProposalID?, reason: String?, by user: User) {
+        if let late = lateObjectionTarget(id) { return objectLate(to: late, reason: reason, by: user) }
         guard let proposal = pickProposal(id, for: user, example: { "object \($0)" }) else { return }
         record(.objected(proposal.id, reason: reason))
         var values: [String: PhraseValue] = ["user": .user(user), "proposal": .plain(proposal.id.description)]
@@ -73,9 +74,83 @@ extension Draft {
         announce(verdict == .proceed ? .decidedProceed : .decidedDrop, values)
     }
 
+    /// `decide <text>`: with exactly one proposal waiting, it decides that one (dropped when the
+    /// words say no, else proceeded with), keeping the IC's words; with several, it asks which;
+    /// with none, it records a decision made on the call.
     mutating func recordDecision(_ text: String, by user: User) {
+        let open = incident.openProposals
+        guard open.isEmpty else {
+            guard open.count == 1, let proposal = open.first else {
+                let verdict = Self.verdict(of: text)
+                _ = pickProposal(nil, for: user) { "decide \($0) \(verdict.rawValue)" }
+                return
+            }
+            let verdict = Self.verdict(of: text)
+            record(.decided(proposal.id, verdict, bySilence: false, words: text))
+            let values: [String: PhraseValue] = [
+                "proposal": .plain(proposal.id.description), "action": .text(proposal.action),
+            ]
+            return announce(verdict == .proceed ? .decidedProceed : .decidedDrop, values)
+        }
         record(.decisionRecorded(text))
         announce(.decisionRecorded, ["text": .text(text)])
+    }
+
+    /// The words that turn a decision down when they open it or come among its first three words.
+    private static let refusals: Set<String> = [
+        "no", "not", "don't", "dont", "do-not", "never", "drop", "reject", "abandon", "cancel", "hold", "stop",
+    ]
+
+    /// What a decision in words means for a proposal: drop when it says no early on, else proceed.
+    static func verdict(of text: String) -> Command.Verdict {
+        let words = text.lowercased().split { !$0.isLetter && $0 != "'" && $0 != "’" }.prefix(3)
+            .map { $0.replacingOccurrences(of: "’", with: "'") }
+        if words.first.map({ ["go", "proceed", "yes", "approve", "approved", "ok", "okay"].contains($0) }) == true {
+            return .proceed
+        }
+        let joined = words.joined(separator: " ")
+        if words.contains(where: refusals.contains) || joined.contains("do not") { return .drop }
+        return .proceed
+    }
+
+    /// The proposal a late objection is about: one that went ahead by silence within the late
+    /// window, named or, with none open, the latest such. Nil when the objection is not late.
+    private func lateObjectionTarget(_ id: ProposalID?) -> Incident.Proposal? {
+        guard let window = rules.objection.lateWindow else { return nil }
+        let candidate: Incident.Proposal?
+        if let id {
+            candidate = incident.proposal(id)
+        } else {
+            guard incident.openProposals.isEmpty else { return nil }
+            candidate = incident.proposals.filter(\.decidedBySilence).max {
+                ($0.decidedAt ?? .distantPast) < ($1.decidedAt ?? .distantPast)
+            }
+        }
+        guard let proposal = candidate, proposal.decidedBySilence, let decidedAt = proposal.decidedAt,
+            now.timeIntervalSince(decidedAt) <= window.interval
+        else { return nil }
+        return proposal
+    }
+
+    /// An objection just after "Hearing none": recorded on the timeline and put to the IC privately.
+    private mutating func objectLate(to proposal: Incident.Proposal, reason: String?, by user: User) {
+        record(.objected(proposal.id, reason: reason))
+        let elapsed = PhraseValue.duration(Span(from: proposal.decidedAt ?? now, to: now))
+        var values: [String: PhraseValue] = [
+            "user": .user(user), "proposal": .plain(proposal.id.description), "action": .text(proposal.action),
+            "elapsed": elapsed,
+        ]
+        guard let commander = incident.commander else { return announce(.lateObjectionNoCommander, values) }
+        if commander != user {
+            values["commander"] = .user(commander)
+            if let reason {
+                values["reason"] = .text(reason)
+                tell(commander, .lateObjectionWithReason, values)
+            } else {
+                tell(commander, .lateObjection, values)
+            }
+        }
+        tell(user, .lateObjectionNoted, ["proposal": .plain(proposal.id.description), "elapsed": elapsed])
     }
 
     /// The proposal meant: the given id, or the only open one; otherwise asks which, with

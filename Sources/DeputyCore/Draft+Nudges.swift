@@ -18,9 +18,32 @@ extension Draft {
         if let writer {
             values["user"] = .user(writer)
             tell(writer, key, values)
+            escalateMissedUpdate(writer: writer, due: timer.due, elapsed: values["elapsed"])
         } else {
             announce(.updateDueNoOne, values)
         }
+    }
+
+    /// An update missed by a whole cadence is raised, privately and once each, with the deputy,
+    /// then (missed by another) with the IC: never with the writer, whose own reminder goes on.
+    private mutating func escalateMissedUpdate(writer: User, due: Date, elapsed: PhraseValue?) {
+        guard rules.stakeholderUpdates.escalateMissed, let overdueSince = incident.updateOverdueSince else { return }
+        let cadence = rules.stakeholderUpdates.cadence(for: incident.severity)
+        let missed = Int(due.timeIntervalSince(overdueSince) / cadence.interval)
+        var chain: [User] = []
+        for lead in [incident.deputy, incident.commander].compactMap({ $0 })
+        where lead != writer && !chain.contains(lead) {
+            chain.append(lead)
+        }
+        let step = incident.updateEscalations
+        guard missed > step, step < chain.count else { return }
+        let lead = chain[step]
+        record(.nudged(.updateEscalated(to: lead)), by: nil)
+        var values: [String: PhraseValue] = [
+            "user": .user(lead), "writer": .user(writer), "overdue": .duration(Span(from: overdueSince, to: now)),
+        ]
+        values["elapsed"] = elapsed
+        tell(lead, incident.lastUpdateAt == nil ? .updateEscalatedFirst : .updateEscalated, values)
     }
 
     mutating func fireRotation(_ user: User) {

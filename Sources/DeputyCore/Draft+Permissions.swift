@@ -8,6 +8,8 @@ enum Permission {
     case deputy
     case updaters
     case severity
+    /// The deputy, or anyone once an IC with no deputy has gone silent.
+    case takeover
 }
 
 extension Command {
@@ -20,7 +22,7 @@ extension Command {
             .commander
         case .role, .propose, .proposeSuggestion, .assign, .reassign, .cancel, .snooze, .quiet:
             .commanderOrDeputy
-        case .takeover: .deputy
+        case .takeover: .takeover
         case .update: .updaters
         case .severity: .severity
         case .say(let situation): situation == .takeover || situation == .belligerent ? .commanderOrDeputy : .anyone
@@ -80,6 +82,17 @@ extension Draft {
                 user, .onlyCommanderOrDeputy, ["commander": .user(commander), "deputy": holder(incident.deputy)])
         case .deputy:
             return isDeputy ? nil : .privately(user, .onlyDeputy, ["deputy": holder(incident.deputy)])
+        case .takeover:
+            if isDeputy || (!isCommander && incident.commanderIsSilent(at: now, rules: rules)) { return nil }
+            guard !isCommander, incident.deputy == nil, let commander, let silence = rules.commanderSilence,
+                let heard = incident.commanderHeardAt
+            else { return .privately(user, .onlyDeputy, ["deputy": holder(incident.deputy)]) }
+            return .privately(
+                user, .takeoverNotYet,
+                [
+                    "commander": .user(commander), "elapsed": .duration(Span(from: heard, to: now)),
+                    "silence": .duration(silence),
+                ])
         case .updaters:
             if isCommander || isDeputy || user == incident.holder(of: .comms) { return nil }
             guard commander != nil else { return .privately(user, .noCommanderYet) }

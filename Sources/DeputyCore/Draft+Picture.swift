@@ -80,13 +80,15 @@ extension Draft {
         return due
     }
 
+    /// A phase starts: a stakeholder update falls due at once, but never sooner than the floor
+    /// after the last update, nor after the last reminder that one was due (two phases a minute
+    /// apart make one reminder, not two).
     mutating func startPhase(_ phase: Phase) {
         var updateDue: Date?
         if rules.stakeholderUpdates.enabled, rules.stakeholderUpdates.atPhaseStart {
-            let floor = incident.lastUpdateAt.map {
-                $0.addingTimeInterval(rules.stakeholderUpdates.phaseFloor.interval)
-            }
-            let due = max(now, floor ?? now)
+            let floor = rules.stakeholderUpdates.phaseFloor.interval
+            let after = [incident.lastUpdateAt, incident.lastUpdateNudgeAt].compactMap { $0 }.max()
+            let due = max(now, after.map { $0.addingTimeInterval(floor) } ?? now)
             updateDue = min(due, incident.nextUpdateDue ?? due)
         }
         record(.phaseStarted(phase, updateDue: updateDue))

@@ -35,10 +35,12 @@ extension Incident {
             takeCommand(deputy, at: at)
         case .handoverOffered(let user):
             pendingHandover = user
+            handoverOfferedAt = at
+            handoverChased = false
         case .handoverCancelled:
             pendingHandover = nil
         case .takeoverRequested(let effectiveAt):
-            if let actor = record.actor { pendingTakeover = (actor, effectiveAt) }
+            if let actor = record.actor { pendingTakeover = (actor, effectiveAt, actor != deputy) }
         case .takeoverCancelled:
             pendingTakeover = nil
         case .roleAssigned(let role, let user):
@@ -74,6 +76,7 @@ extension Incident {
             lastUpdateAt = at
             nextUpdateDue = nextDue
             updateOverdueSince = nil
+            updateEscalations = 0
         case .severityChanged(let severity):
             self.severity = severity
         case .severityQuestioned(let asked, let treatedAs):
@@ -100,6 +103,7 @@ extension Incident {
             status = .active
             nextUpdateDue = updateDue
             updateOverdueSince = nil
+            updateEscalations = 0
             postmortem = nil
             restartRotation(at: at)
         case .postmortemOwnerNamed(let owner, let due):
@@ -114,8 +118,14 @@ extension Incident {
         case .nudged(let nudge):
             applyNudge(nudge, at: at)
         }
-        // A takeover stands only while the one who asked for it is still the deputy.
-        if let takeover = pendingTakeover, takeover.deputy != deputy { pendingTakeover = nil }
+        // The IC is heard whenever they act.
+        if let actor = record.actor, actor == commander { commanderHeardAt = at }
+        // A deputy's takeover stands only while they are still the deputy; one asked for while
+        // the IC was silent, while its asker is still on the response.
+        if let takeover = pendingTakeover {
+            let stands = takeover.onSilence ? roster[takeover.deputy.id] != nil : takeover.deputy == deputy
+            if !stands { pendingTakeover = nil }
+        }
     }
 
     /// `user` becomes the incident commander. A commander already told to hand over and rest
@@ -126,8 +136,10 @@ extension Incident {
         }
         commander = user
         commanderSince = at
+        commanderHeardAt = at
         commanderRotationNudged = false
         pendingHandover = nil
+        handoverOfferedAt = nil
         pendingTakeover = nil
         for (role, holder) in roles where holder == user { roles[role] = nil }
     }
@@ -177,9 +189,11 @@ extension Incident {
         case .objected(let id, let reason):
             guard proposal(id) != nil else { return }
             proposals[id.number - 1].objections.append((actor, reason, at))
-        case .decided(let id, let verdict, _):
+        case .decided(let id, let verdict, let bySilence, _):
             guard let proposal = proposal(id) else { return }
             proposals[id.number - 1].verdict = verdict
+            proposals[id.number - 1].decidedAt = at
+            proposals[id.number - 1].decidedBySilence = bySilence
             openProposalIDs.removeAll { $0 == id }
             decisions.append(Decision(text: proposal.action, verdict: verdict, at: at))
         case .decisionRecorded(let text):
@@ -264,6 +278,11 @@ extension Incident {
         case .updateDue(let due, let next):
             updateOverdueSince = updateOverdueSince ?? due
             nextUpdateDue = next
+            lastUpdateNudgeAt = at
+        case .updateEscalated:
+            updateEscalations += 1
+        case .handoverChased:
+            handoverChased = true
         case .rotation(let user):
             roster[user.id]?.rotationNudged = true
         case .commanderRotation:

@@ -43,15 +43,10 @@ extension Draft {
         return Reply(.channel, [Line(.quietOver)] + held + (heldPrivately ? [Line(.quietOverAlsoPrivately)] : []))
     }
 
-    /// How long it has been since `start`: the nominal span when on time, the real one when late.
-    private func elapsed(since start: Date, due: Date) -> Span {
-        let late = now.timeIntervalSince(due) > rules.lateAfter.interval
-        return Span(from: start, to: late ? now : due)
-    }
-
     private mutating func fire(_ timer: RuleTimer) {
         switch timer.kind {
         case .commandUnclaimed: fireCommandUnclaimed(timer)
+        case .handoverChase: fireHandoverChase(timer)
         case .takeover: fireTakeover()
         case .objectionWindow(let id): fireObjectionWindow(id, timer)
         case .undecided(let id): fireUndecided(id)
@@ -68,25 +63,10 @@ extension Draft {
         }
     }
 
-    private mutating func fireCommandUnclaimed(_ timer: RuleTimer) {
-        let steps = incident.claimSteps(rules)
-        var step = incident.commandUnclaimedSteps
-        while step + 1 < steps.count, incident.declaredAt + steps[step + 1].interval <= now { step += 1 }
-        let stepDue = incident.declaredAt + steps[step].interval
-        record(.nudged(.commandUnclaimed(step: step)), by: nil)
-        let elapsed = self.elapsed(since: incident.declaredAt, due: stepDue)
-        let isLast = rules.icClaim.declarerAt != nil && step == steps.count - 1
-        if isLast, let declarer = incident.declaredBy {
-            tell(declarer, .claimCommandYourself, ["user": .user(declarer), "elapsed": .duration(elapsed)])
-        } else {
-            announce(.askForCommander, ["elapsed": .duration(elapsed)])
-        }
-    }
-
-    private mutating func fireTakeover() {
-        guard let takeover = incident.pendingTakeover else { return }
-        record(.commandTakenOver(by: takeover.deputy), by: nil)
-        announceNewCommander(takeover.deputy)
+    /// How long it has been since `start`: the nominal span when on time, the real one when late.
+    func elapsed(since start: Date, due: Date) -> Span {
+        let late = now.timeIntervalSince(due) > rules.lateAfter.interval
+        return Span(from: start, to: late ? now : due)
     }
 
     private mutating func fireObjectionWindow(_ id: ProposalID, _ timer: RuleTimer) {

@@ -51,14 +51,34 @@ extension Incident {
         rules.icClaim.askAt + (rules.icClaim.declarerAt.map { [$0] } ?? [])
     }
 
+    /// When claim step `step` is due: one of `claimSteps`, or after the last of them, every
+    /// `repeatEvery` until someone takes command. Nil when no such step comes.
+    func claimStepDue(_ step: Int, _ rules: Rules) -> Date? {
+        let steps = claimSteps(rules)
+        if step < steps.count { return declaredAt + steps[step].interval }
+        guard let every = rules.icClaim.repeatEvery, let last = steps.last else { return nil }
+        return declaredAt + last.interval + every.interval * Double(step - steps.count + 1)
+    }
+
+    /// Whether the IC, with no deputy to take over, has given no command for the rules'
+    /// `commanderSilence` at `now`: anyone on the response may then take command.
+    func commanderIsSilent(at now: Date, rules: Rules) -> Bool {
+        guard let silence = rules.commanderSilence, commander != nil, deputy == nil, let heard = commanderHeardAt
+        else { return false }
+        return now.timeIntervalSince(heard) >= silence.interval
+    }
+
     private func commandTimers(_ rules: Rules) -> [(RuleTimer.Kind, Date)] {
         var due: [(RuleTimer.Kind, Date)] = []
-        let steps = claimSteps(rules)
-        if rules.icClaim.enabled, commander == nil, commandUnclaimedSteps < steps.count {
-            due.append(
-                (.commandUnclaimed(step: commandUnclaimedSteps), declaredAt + steps[commandUnclaimedSteps].interval))
+        if rules.icClaim.enabled, commander == nil, let at = claimStepDue(commandUnclaimedSteps, rules) {
+            due.append((.commandUnclaimed(step: commandUnclaimedSteps), at))
         }
         if let takeover = pendingTakeover { due.append((.takeover, takeover.effectiveAt)) }
+        if let after = rules.handoverChaseAfter, pendingHandover != nil, !handoverChased,
+            let offered = handoverOfferedAt
+        {
+            due.append((.handoverChase, offered + after.interval))
+        }
         if rules.rotation.enabled, !commanderRotationNudged, let since = commanderSince, commander != nil {
             due.append((.commanderRotation, since + rules.rotation.after.interval))
         }

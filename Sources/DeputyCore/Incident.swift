@@ -17,7 +17,14 @@ public struct Incident: Sendable {
     public internal(set) var commander: User?
     public internal(set) var commanderSince: Date?
     public internal(set) var pendingHandover: User?
-    public internal(set) var pendingTakeover: (deputy: User, effectiveAt: Date)?
+    /// When the pending handover was offered, and whether it has been chased.
+    public internal(set) var handoverOfferedAt: Date?
+    public internal(set) var handoverChased = false
+    /// A takeover under way: by the deputy, or by anyone once an IC with no deputy fell silent.
+    public internal(set) var pendingTakeover: (deputy: User, effectiveAt: Date, onSilence: Bool)?
+    /// When the IC last did something the log records, or took command: the start of their
+    /// silence. (A present IC who only reads keeps command by answering a takeover's notice.)
+    public internal(set) var commanderHeardAt: Date?
     public internal(set) var commandUnclaimedSteps = 0
     public internal(set) var commanderRotationNudged = false
 
@@ -46,6 +53,10 @@ public struct Incident: Sendable {
     public internal(set) var nextUpdateDue: Date?
     /// When the stakeholder update that has not gone out was first due; reminders do not move it.
     public internal(set) var updateOverdueSince: Date?
+    /// When Deputy last said a stakeholder update was due.
+    public internal(set) var lastUpdateNudgeAt: Date?
+    /// How many people the missed update was raised with (the deputy, then the IC).
+    public internal(set) var updateEscalations = 0
     public internal(set) var quietUntil: Date?
 
     public internal(set) var postmortem: PostmortemState?
@@ -83,6 +94,9 @@ public struct Incident: Sendable {
         public var windowEndsAt: Date?
         public var objections: [(user: User?, reason: String?, at: Date)] = []
         public var verdict: Command.Verdict?
+        /// When it was decided, and whether by the channel's silence ("Hearing none").
+        public var decidedAt: Date?
+        public var decidedBySilence = false
         public var staleAsked = false
         public var undecidedReminded = false
 

@@ -26,7 +26,9 @@ public enum IncidentEvent: Hashable, Sendable, Codable {
     case suggested(ProposalID, action: String)
     case proposed(ProposalID, action: String, windowEndsAt: Date)
     case objected(ProposalID, reason: String?)
-    case decided(ProposalID, Command.Verdict, bySilence: Bool)
+    /// A proposal closed: by the IC (with the words they decided it in, when they gave some) or by
+    /// the channel's silence.
+    case decided(ProposalID, Command.Verdict, bySilence: Bool, words: String? = nil)
     case decisionRecorded(String)
 
     // Tasks

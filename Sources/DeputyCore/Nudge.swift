@@ -26,6 +26,10 @@ public enum Nudge: Hashable, Sendable, Codable {
     case commanderRotation(User)
     /// The IC and deputy were sent the list of everyone past the limit.
     case rotationList
+    /// A handover to `to` was not accepted in time: both people were chased, once.
+    case handoverChased(User)
+    /// A stakeholder update missed by a whole cadence was raised with `to`: the deputy, then the IC.
+    case updateEscalated(to: User)
     /// Resolved with no postmortem owner: the IC was reminded.
     case postmortemUnowned
     /// The postmortem owner was reminded (for the reminder moment `slot`).

@@ -4,6 +4,7 @@ import Foundation
 struct RuleTimer {
     enum Kind {
         case commandUnclaimed(step: Int)
+        case handoverChase
         case takeover
         case objectionWindow(ProposalID)
         case undecided(ProposalID)

@@ -23,6 +23,11 @@ public struct Rules: Hashable, Sendable {
     public var lateAfter = Span.minutes(1)
     /// How long the IC has to answer before the deputy's takeover happens.
     public var takeoverWait = Span.minutes(2)
+    /// An IC with no deputy, silent this long while the incident is active: the channel hears
+    /// that anyone on the response may take command (with the same notice). Nil: never.
+    public var commanderSilence: Span? = .minutes(15)
+    /// A handover not accepted this long after it was offered is chased, once. Nil: never.
+    public var handoverChaseAfter: Span? = .minutes(3)
     /// The default timebox of an assignment without one.
     public var defaultTimebox = Span.minutes(5)
     /// The severity each priority people may give at declare means (`P1` is SEV-1 unless set).
@@ -76,6 +81,8 @@ public struct Rules: Hashable, Sendable {
         public var enabled = true
         public var askAt: [Span] = [.minutes(3), .minutes(6)]
         public var declarerAt: Span? = .minutes(9)
+        /// After the last step, ask the channel again this often until someone takes command.
+        public var repeatEvery: Span? = .minutes(10)
         public init() {}
     }
 
@@ -88,6 +95,8 @@ public struct Rules: Hashable, Sendable {
         public var undecidedReminder = Span.minutes(2)
         /// A window that lapsed longer ago than this asks the IC instead of proceeding.
         public var staleAfter = Span.minutes(5)
+        /// An objection this long after "Hearing none" is recorded and put to the IC, privately.
+        public var lateWindow: Span? = .minutes(5)
         public init() {}
     }
 
@@ -116,6 +125,8 @@ public struct Rules: Hashable, Sendable {
         /// A phase start makes an update due no sooner than this after the last one.
         public var phaseFloor = Span.minutes(20)
         public var atPhaseStart = true
+        /// An update missed by a whole cadence is raised once with the deputy, then the IC.
+        public var escalateMissed = true
 
         public init() {}
 

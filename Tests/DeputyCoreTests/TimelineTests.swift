@@ -188,4 +188,29 @@ struct TimelineTests {
         #expect(roles == [.term(.deputy), .lines([Line(.smeRole, ["area": .text("database")])])])
         #expect(!entries.contains { $0.line.key == .timelineCommandClaimed && $0.actor == tatiana })
     }
+
+    @Test("a takeover asked for while the IC was silent says so; a decision in words keeps them")
+    func silenceAndWords() throws {
+        let script: [ScriptedIncident.Step] = [
+            (0, alice, "declare db down sev2"), (1, alice, "lead"), (2, alice, "propose fail over to the replica"),
+            (3, alice, "decide let's fail over now"), (20, hayley, "takeover"), (25, hayley, "status"),
+        ]
+        let entries = timeline(script, now: 30).entries
+        let takenOver = try #require(entries.first { $0.kind == .commandTakenOver })
+        #expect(takenOver.line.key == .timelineCommandTakenOverSilent)
+        #expect(takenOver.line.values["user"] == .user(hayley) && takenOver.line.values["previous"] == .user(alice))
+        #expect(takenOver.elapsed == .minutes(22))
+        let decided = try #require(entries.first { $0.kind == .decided })
+        #expect(decided.line.key == .timelineDecidedProceedWords)
+        #expect(decided.line.values["text"] == .text("let's fail over now"))
+    }
+
+    @Test("a decision stored before decisions kept the IC's words still reads")
+    func decisionWithoutWords() throws {
+        let stored = #"{"decided":{"_0":{"number":1},"_1":"proceed","bySilence":false}}"#
+        let event = try JSONDecoder().decode(IncidentEvent.self, from: Data(stored.utf8))
+        #expect(event == .decided(ProposalID(1), .proceed, bySilence: false, words: nil))
+        let written = try SortedJSON.string(IncidentEvent.decided(ProposalID(1), .proceed, bySilence: false))
+        #expect(!written.contains("words"))
+    }
 }

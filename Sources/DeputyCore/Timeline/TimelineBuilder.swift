@@ -10,6 +10,9 @@ struct TimelineBuilder {
     var owners: [TaskID: User] = [:]
     var actions: [ProposalID: String] = [:]
     var commander: User?
+    /// The deputy, so a takeover reads as the deputy's or as one asked for while the IC was silent.
+    var deputy: User?
+    var takeoverOnSilence = false
     var pendingTaskNudges: [TaskID: PendingNudge] = [:]
     var pendingUpdateNudge: PendingNudge?
 
@@ -48,24 +51,32 @@ struct TimelineBuilder {
             add(record, index, .declared, .timelineDeclared, values, text: title, slot: "title")
         case .commandClaimed:
             add(record, index, .commandClaimed, .timelineCommandClaimed, ["user": by])
-            commander = record.actor
+            takeCommand(record.actor)
         case .handoverAccepted:
             let values: [String: PhraseValue] = ["user": by, "previous": Self.person(commander)]
             add(record, index, .commandHandedOver, .timelineHandoverAccepted, values)
-            commander = record.actor
-        case .commandTakenOver(let deputy):
-            let values: [String: PhraseValue] = ["user": .user(deputy), "previous": Self.person(commander)]
-            add(record, index, .commandTakenOver, .timelineCommandTakenOver, values)
+            takeCommand(record.actor)
+        case .takeoverRequested:
+            takeoverOnSilence = record.actor != deputy
+        case .commandTakenOver(let taker):
+            let values: [String: PhraseValue] = ["user": .user(taker), "previous": Self.person(commander)]
+            let key: PhraseKey = takeoverOnSilence ? .timelineCommandTakenOverSilent : .timelineCommandTakenOver
+            add(record, index, .commandTakenOver, key, values)
+            takeCommand(taker)
             commander = deputy
         case .roleAssigned(let role, let user):
+            if role == .deputy { deputy = user }
             add(record, index, .roleAssigned, .timelineRoleAssigned, ["user": .user(user), "role": Self.words(role)])
         case .roleVacated(let role):
+            if role == .deputy { deputy = nil }
             add(record, index, .roleVacated, .timelineRoleVacated, ["role": Self.words(role)])
         case .joined(let user):
             add(record, index, .joined, .timelineJoined, ["user": .user(user)])
         case .left(let user):
+            if user == deputy { deputy = nil }
             add(record, index, .left, .timelineLeft, ["user": .user(user)])
         case .released(let user):
+            if user == deputy { deputy = nil }
             add(record, index, .released, .timelineReleased, ["user": .user(user)])
         case .severityChanged(let severity):
             add(
@@ -108,7 +119,7 @@ struct TimelineBuilder {
             }
         case .nudged(let nudge):
             addNudge(nudge, at: record.at, index: index)
-        case .handoverOffered, .handoverCancelled, .takeoverRequested, .takeoverCancelled, .todoAdded,
+        case .handoverOffered, .handoverCancelled, .takeoverCancelled, .todoAdded,
             .severityQuestioned, .updateRescheduled, .quietStarted, .quietEnded, .resolveRequested, .taskSnoozed,
             .timeAsked, .actionAdded, .actionDone:
             // Intentions, requests and Deputy's bookkeeping: what they led to is on the timeline.
@@ -134,10 +145,13 @@ struct TimelineBuilder {
             } else {
                 add(record, index, .objected, .timelineObjected, ["user": by], proposal: id)
             }
-        case .decided(let id, let verdict, let bySilence):
+        case .decided(let id, let verdict, let bySilence, let words):
             let action = actions[id] ?? ""
             if bySilence {
                 add(record, index, .decided, .timelineDecidedBySilence, [:], proposal: id, action: action)
+            } else if let words {
+                let key: PhraseKey = verdict == .proceed ? .timelineDecidedProceedWords : .timelineDecidedDropWords
+                add(record, index, .decided, key, ["user": by], proposal: id, action: action, text: words)
             } else {
                 let key: PhraseKey = verdict == .proceed ? .timelineDecidedProceed : .timelineDecidedDrop
                 add(record, index, .decided, key, ["user": by], proposal: id, action: action)
@@ -208,6 +222,12 @@ struct TimelineBuilder {
             at: record.at, elapsed: Span(from: declaredAt, to: record.at), kind: kind, actor: record.actor,
             task: task, proposal: proposal, line: Line(key, values), links: links)
         found.append((index, entry))
+    }
+
+    /// `user` takes command: a deputy who does holds the role no longer.
+    private mutating func takeCommand(_ user: User?) {
+        if user == deputy { deputy = nil }
+        commander = user
     }
 
     /// A person's value, or the phrasebook's word for nobody when the log names no one.
