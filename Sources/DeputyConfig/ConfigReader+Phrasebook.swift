@@ -53,7 +53,7 @@ extension ConfigReader {
     /// The words for durations and lists; each one left out keeps the English default.
     func units(_ entry: ConfigEntry) -> Phrasebook.Units {
         var units = Phrasebook.Units()
-        let keys = ["second", "minute", "hour", "separator", "list_separator"]
+        let keys = ["second", "minute", "hour", "separator", "list_separator", "weekdays", "months", "date"]
         guard let section = section(entry, known: keys) else { return units }
         for key in keys where section[key] == nil {
             report(section.path(of: key), "missing", atStartOf: section)
@@ -63,7 +63,46 @@ extension ConfigReader {
         if let item = section["hour"], let plural = plural(item) { units.hour = plural }
         if let item = section["separator"], let text = nonEmpty(item) { units.separator = text }
         if let item = section["list_separator"], let text = nonEmpty(item) { units.listSeparator = text }
+        if let item = section["weekdays"], let names = names(item, count: 7, example: "[Sunday, Monday, …]") {
+            units.weekdays = names
+        }
+        if let item = section["months"], let names = names(item, count: 12, example: "[January, February, …]") {
+            units.months = names
+        }
+        if let item = section["date"], let format = dateFormat(item) { units.date = format }
         return units
+    }
+
+    /// A list of exactly `count` non-blank names.
+    private func names(_ entry: ConfigEntry, count: Int, example: String) -> [String]? {
+        let expected = "a list of \(count) names like \(example)"
+        guard let items = list(entry, expected: expected) else { return nil }
+        guard items.count == count else {
+            report(entry.path, "expected \(expected), found a list of \(items.count)", at: entry.value)
+            return nil
+        }
+        let names = items.compactMap { nonBlank($0) }
+        return names.count == count ? names : nil
+    }
+
+    /// How a day is written: a template using only `{weekday}`, `{day}` and `{month}`.
+    private func dateFormat(_ entry: ConfigEntry) -> String? {
+        guard let text = nonBlank(entry) else { return nil }
+        let template: Template
+        do {
+            template = try Template(parsing: text)
+        } catch {
+            report(entry.path, "\(error)", at: entry.value)
+            return nil
+        }
+        let unexpected = Set(template.placeholders).subtracting(Phrasebook.Units.datePlaceholders)
+        guard unexpected.isEmpty else {
+            report(
+                entry.path,
+                "unexpected \(Self.braced(unexpected)) (a date may use {weekday}, {day} and {month})", at: entry.value)
+            return nil
+        }
+        return text
     }
 
     /// `[singular, plural]`.

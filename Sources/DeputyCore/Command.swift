@@ -64,7 +64,8 @@ public enum Command: Hashable, Sendable {
     case postmortemStatus
 
     // Help
-    case say(Situation)
+    /// A canned answer, addressed to one person when named (`say belligerent @frank`).
+    case say(Situation, to: User?)
     case help(topic: String?)
 
     /// A command about a named incident rather than the channel's own (`postmortem done INC-1`):
@@ -85,7 +86,10 @@ public enum Command: Hashable, Sendable {
 
     /// The notes' anti-patterns, each with a canned answer.
     public enum Situation: String, Hashable, Sendable, CaseIterable, Codable {
+        /// "Do you wish to take command?", and no more: the rest is `concerns`.
         case takeover
+        /// The answer when the executive does not take command: "We understand your concerns…".
+        case concerns
         case hurry
         case spreadsheet
         case severity

@@ -14,6 +14,25 @@ extension CommandParser {
         return .proposeSuggestion(id, within: within)
     }
 
+    /// Other words people use for a situation: `say spreadsheets`, `say exec`.
+    private static let situationWords: [String: Command.Situation] = [
+        "spreadsheets": .spreadsheet, "list": .spreadsheet, "sev": .severity, "crowded": .crowd,
+        "handoffs": .handoff, "handover": .handoff, "rest": .handoff, "obstructive": .belligerent,
+        "executive": .takeover, "exec": .takeover, "concern": .concerns, "rush": .hurry,
+    ]
+
+    /// `say <situation> [@person]`, the person on either side.
+    static func say(_ arguments: Arguments) throws(CommandError) -> Command {
+        let mentions = arguments.tokens.filter { $0.mention != nil }
+        if mentions.count > 1 { throw .notOnePerson }
+        let person = try mentions.first.map(arguments.person)
+        let rest = arguments.removing { $0.mention != nil }
+        let situation = try rest.only { token in
+            Command.Situation(rawValue: token.bare.lowercased()) ?? situationWords[token.bare.lowercased()]
+        }
+        return .say(situation, to: person)
+    }
+
     /// `object [P#] [reason]`.
     static func object(_ arguments: Arguments) -> Command {
         let (id, reason) = arguments.leading(\.proposalID)

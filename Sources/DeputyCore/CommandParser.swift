@@ -85,7 +85,7 @@ public enum CommandParser {
         case .action: try action(arguments)
         case .actions: try arguments.bare(.actions)
         case .timeline: try arguments.bare(.timeline)
-        case .say: try .say(arguments.only { Command.Situation(rawValue: $0.folded) })
+        case .say: try say(arguments)
         case .help: help(arguments)
         }
     }

@@ -149,9 +149,9 @@ extension Draft {
         guard let owner = postmortem.owner else { return [Line(.boardPostmortemUnowned)] }
         if let due = postmortem.due {
             if incident.postmortemIsOverdue(at: now, calendar: rules.calendar) {
-                return [Line(.boardPostmortemOverdue, ["user": .user(owner), "date": .plain(due.description)])]
+                return [Line(.boardPostmortemOverdue, ["user": .user(owner), "date": .date(due)])]
             }
-            return [Line(.boardPostmortemDue, ["user": .user(owner), "date": .plain(due.description)])]
+            return [Line(.boardPostmortemDue, ["user": .user(owner), "date": .date(due)])]
         }
         return [Line(.boardPostmortemOwner, ["user": .user(owner)])]
     }

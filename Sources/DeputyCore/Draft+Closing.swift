@@ -59,7 +59,7 @@ extension Draft {
         record(.postmortemOwnerNamed(owner, due: due))
         var values: [String: PhraseValue] = ["user": .user(owner), "incident": .plain(incident.id.description)]
         if let due {
-            values["date"] = .plain(due.description)
+            values["date"] = .date(due)
             announce(.postmortemOwnerNamed, values)
         } else {
             announce(.postmortemOwnerNamedNoDeadline, values)

@@ -140,6 +140,8 @@ extension Draft {
 
     private mutating func warnAboutOrphans(_ tasks: [TaskState]) {
         guard !tasks.isEmpty, let commander = incident.commander else { return }
-        tell(commander, .tasksNeedNewOwner, ["tasks": .list(tasks.map { .plain($0.id.description) })])
+        tell(
+            commander, .tasksNeedNewOwner,
+            ["tasks": .list(tasks.map { .plain($0.id.description) }), "example": .plain(tasks[0].id.description)])
     }
 }

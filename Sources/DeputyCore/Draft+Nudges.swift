@@ -102,7 +102,7 @@ extension Draft {
         guard let slot = clock.latestSlot(after: after, atOrBefore: now) else { return }
         record(.nudged(.postmortemReminder(slot: slot.at)), by: nil)
         var values: [String: PhraseValue] = [
-            "user": .user(owner), "incident": .plain(incident.id.description), "date": .plain(due.description),
+            "user": .user(owner), "incident": .plain(incident.id.description), "date": .date(due),
         ]
         switch slot.kind {
         case .halfway: tell(owner, .postmortemHalfway, values)

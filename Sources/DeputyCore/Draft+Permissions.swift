@@ -25,7 +25,8 @@ extension Command {
         case .takeover: .takeover
         case .update: .updaters
         case .severity: .severity
-        case .say(let situation): situation == .takeover || situation == .belligerent ? .commanderOrDeputy : .anyone
+        case .say(let situation, _):
+            [.takeover, .concerns, .belligerent].contains(situation) ? .commanderOrDeputy : .anyone
         default: .anyone
         }
     }

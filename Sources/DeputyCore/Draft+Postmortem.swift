@@ -31,7 +31,7 @@ extension Draft {
         let key: PhraseKey =
             incident.postmortemIsOverdue(at: now, calendar: rules.calendar)
             ? .postmortemStatusOverdue : .postmortemStatusDue
-        return [Line(key, ["incident": id, "user": .user(owner), "date": .plain(due.description)])]
+        return [Line(key, ["incident": id, "user": .user(owner), "date": .date(due)])]
     }
 
     /// For one flagged text: the text, the advice for each thing found, and a rewording; empty

@@ -113,7 +113,9 @@ extension Draft {
         guard let task = incident.task(id) else { return }
         record(.nudged(.followUp(id, due: task.dueAt)), by: nil)
         guard incident.roster[task.owner.id] != nil else {
-            let values: [String: PhraseValue] = ["tasks": .list([.plain(id.description)])]
+            let values: [String: PhraseValue] = [
+                "tasks": .list([.plain(id.description)]), "example": .plain(id.description),
+            ]
             guard let lead = incident.commander ?? incident.deputy else { return announce(.tasksNeedNewOwner, values) }
             return tell(lead, .tasksNeedNewOwner, values)
         }

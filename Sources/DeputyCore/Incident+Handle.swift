@@ -123,7 +123,7 @@ extension Draft {
         case .postmortemDone(let link): finishPostmortem(link: link, by: user)
         case .postmortemDraft: writePostmortemDraft(for: user)
         case .postmortemStatus: say(Reply(.privately(user), postmortemStatus()))
-        case .say(let situation): say(situation, by: user)
+        case .say(let situation, let person): say(situation, to: person, by: user)
         case .help(let topic): say(Help.reply(topic: topic, to: user))
         case .about(_, let inner): perform(inner, by: user)
         }
@@ -158,14 +158,18 @@ extension Draft {
 }
 
 extension Command {
-    /// Whether giving this command puts the giver on the roster (reading the board does not).
+    /// Whether giving this command puts the giver on the response (the roster whose time counts
+    /// toward a rotation): taking command or a task's part, or reporting what they found, noted or
+    /// told stakeholders. Asking, reading the board, suggesting, objecting or questioning the
+    /// severity does not: a bystander is never told to "hand off and rest". (Those given a task or
+    /// a role, and those who `join`, are put on it where that happens.)
     var enlistsActor: Bool {
         switch self {
         case .about(_, let command): command.enlistsActor
-        case .status, .tasks, .help, .say, .declare, .join, .leave, .postmortemDone, .action, .actionDone, .actions,
-            .postmortemDraft, .postmortemStatus, .updateDraft, .timeline:
-            false
-        default: true
+        case .lead, .accept, .takeover, .ack, .found, .extend, .done, .snooze, .note, .todo, .summary, .impact,
+            .update:
+            true
+        default: false
         }
     }
 }

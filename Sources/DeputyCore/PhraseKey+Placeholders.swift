@@ -19,6 +19,7 @@ extension PhraseKey {
             .attentionNoCommander, .attentionUpdateDueNow, .boardTasksHeader, .boardNoTasks, .boardDecisionsHeader,
             .boardPostmortemUnowned,
             .boardPostmortemDone, .boardFollowUpsHeader, .sayTakeoverAsk, .sayTakeoverAnswer, .sayHurryNoUpdate,
+            .sayHurryOverdue, .sayTakeoverNext,
             .saySpreadsheet,
             .saySpreadsheetChoice, .sayCrowd, .sayBelligerent, .sayHandoff, .emptyCommand:
             []
@@ -39,6 +40,11 @@ extension PhraseKey {
         case .lateObjectionNoted: ["proposal", "elapsed"]
         case .lateObjectionNoCommander: ["user", "proposal", "action", "elapsed"]
         case .takeoverNotYet: ["commander", "elapsed", "silence"]
+        case .sayTakeoverAskTo, .sayConcernsTo, .sayHurryOverdueTo, .sayHurryNoUpdateTo, .saySpreadsheetTo, .sayCrowdTo,
+            .sayBelligerentTo, .sayHandoffTo:
+            ["user"]
+        case .sayHurryTo: ["user", "time"]
+        case .severityNotDiscussedTo: ["user", "severity"]
         case .handoverChase: ["user", "commander", "elapsed"]
         case .updateEscalated, .updateEscalatedFirst: ["user", "writer", "overdue", "elapsed"]
         case .timelineCommandTakenOverSilent: ["user", "previous"]
@@ -52,7 +58,8 @@ extension PhraseKey {
         case .roleReplaced: ["user", "role", "previous"]
         case .roleVacant: ["role"]
         case .smeRole: ["area"]
-        case .tasksNeedNewOwner, .resolveOpenTasks, .resolvedCarriedOver: ["tasks"]
+        case .resolveOpenTasks, .resolvedCarriedOver: ["tasks"]
+        case .tasksNeedNewOwner: ["tasks", "example"]
         case .whichTask: ["tasks", "example"]
         case .noOpenTask: ["verb"]
         case .proposed: ["user", "action"]

@@ -16,6 +16,8 @@ public indirect enum PhraseValue: Hashable, Sendable, Codable {
     /// A moment with its date, rendered as `2026-11-29 03:05 UTC` in the team's time zone: for
     /// timelines and anything read after the day is over.
     case moment(Date)
+    /// A day people plan by, rendered with its weekday: "Thursday 10 December".
+    case date(LocalDate)
     /// A word from the phrasebook's vocabulary (a role's or a phase's name).
     case term(Term)
     /// A command's usage line from the phrasebook.

@@ -30,6 +30,7 @@ extension Phrasebook {
         case .plain(let text): text
         case .time(let date): clock(date, in: style.timeZone)
         case .moment(let date): moment(date, in: style.timeZone)
+        case .date(let day): words(for: day)
         case .term(let term): terms[term] ?? term.rawValue
         case .usage(let verb): usage[verb] ?? verb.rawValue
         case .help(let verb): help[verb] ?? verb.rawValue
@@ -39,11 +40,11 @@ extension Phrasebook {
     }
 
     /// A duration in words: "30 seconds", "5 minutes", "4 minutes 30 seconds", "1 hour 30 minutes".
-    /// Seconds are shown only below 10 minutes; from an hour up, minutes are rounded.
+    /// Seconds are shown only up to 5 minutes; past that, a duration is said to the nearest minute.
     public func words(for span: Span) -> String {
         let total = max(0, span.seconds)
         if total < 60 { return units.second(total) }
-        if total < 600 {
+        if total <= 300 {
             let (minutes, seconds) = total.quotientAndRemainder(dividingBy: 60)
             return seconds == 0
                 ? units.minute(minutes)
@@ -54,6 +55,20 @@ extension Phrasebook {
         if hours == 0 { return units.minute(minutes) }
         if minutes == 0 { return units.hour(hours) }
         return units.hour(hours) + units.separator + units.minute(minutes)
+    }
+
+    /// A day in words, with its weekday: "Thursday 10 December".
+    public func words(for day: LocalDate) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let noon = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12))
+        let weekday = noon.map { calendar.component(.weekday, from: $0) } ?? 1
+        let names = units.weekdays.count == 7 ? units.weekdays : Units().weekdays
+        let months = units.months.count == 12 ? units.months : Units().months
+        return units.date
+            .replacingOccurrences(of: "{weekday}", with: names[weekday - 1])
+            .replacingOccurrences(of: "{day}", with: String(day.day))
+            .replacingOccurrences(of: "{month}", with: months[max(1, min(12, day.month)) - 1])
     }
 
     /// A moment as `HH:MM ZONE` in the team's time zone.

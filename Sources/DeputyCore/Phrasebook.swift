@@ -18,8 +18,20 @@ public struct Phrasebook: Sendable {
         public var separator = " "
         /// Between the items of a list.
         public var listSeparator = ", "
+        /// The days of the week, Sunday first.
+        public var weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+        /// The months, January first.
+        public var months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+        /// How a day is written, from `{weekday}`, `{day}` and `{month}`: "Thursday 10 December".
+        public var date = "{weekday} {day} {month}"
 
         public init() {}
+
+        /// The placeholders `date` may use.
+        public static let datePlaceholders: Set<String> = ["weekday", "day", "month"]
     }
 
     /// A word's singular and plural.

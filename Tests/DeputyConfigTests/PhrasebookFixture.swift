@@ -16,6 +16,9 @@ enum PhrasebookFixture {
             "  hour: [hour, hours]",
             "  separator: \" \"",
             "  list_separator: \", \"",
+            "  weekdays: [Sun, Mon, Tue, Wed, Thu, Fri, Sat]",
+            "  months: [Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov, Dec]",
+            "  date: \"{weekday} {day} {month}\"",
             "terms:",
         ]
         lines += Term.allCases.map { "  \($0.rawValue): \"word for \($0.rawValue)\"" }

@@ -160,6 +160,16 @@ struct PhrasebookLoaderTests {
             ])
     }
 
+    @Test func weekdaysMonthsAndTheDateAreChecked() {
+        var yaml = PhrasebookFixture.yaml(replacingEntry: "weekdays", with: "  weekdays: [Mon, Tue]")
+        yaml = PhrasebookFixture.yaml(in: yaml, replacingEntry: "date", with: "  date: \"{weekday} {year}\"")
+        #expect(
+            PhrasebookFixture.problems(in: yaml).map(\.message) == [
+                "units.weekdays: expected a list of 7 names like [Sunday, Monday, …], found a list of 2",
+                "units.date: unexpected {year} (a date may use {weekday}, {day} and {month})",
+            ])
+    }
+
     @Test func everyProblemIsReportedInFileOrder() throws {
         let key = try #require(keyWithPlaceholders)
         var yaml = PhrasebookFixture.yaml(replacingEntry: "minute", with: "  minute: minutes")

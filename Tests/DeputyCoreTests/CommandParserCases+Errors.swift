@@ -40,7 +40,7 @@ extension CommandParserCases {
             "postmortem status please",
             "action", "action done", "action done #0", "action done #x", "action done 2 3", "action done the alert",
             "action done #-1", "actions all", "timeline INC-4 please", "timeline please", "timeline 4",
-            "say", "say panic", "say hurry up",
+            "say", "say panic", "say hurry up", "say belligerent frank",
         ].map(usage)
 
     /// Groups where one person belongs.

@@ -156,7 +156,11 @@ enum CommandParserCases {
         ("Action investigate the database", .action("investigate the database")),
         ("action done #2", .actionDone(2)), ("action DONE 12", .actionDone(12)), ("actions", .actions),
         ("action donate the spare servers", .action("donate the spare servers")),
-        ("say hurry", .say(.hurry)), ("say CROWD", .say(.crowd)),
+        ("say hurry", .say(.hurry, to: nil)), ("say CROWD", .say(.crowd, to: nil)),
+        ("say belligerent @frank", .say(.belligerent, to: User.named("frank"))),
+        ("say @frank belligerent", .say(.belligerent, to: User.named("frank"))),
+        ("say spreadsheets", .say(.spreadsheet, to: nil)), ("say exec", .say(.takeover, to: nil)),
+        ("say concerns", .say(.concerns, to: nil)),
         ("help", .help(topic: nil)), ("help assign", .help(topic: "assign")),
         ("help /Assign", .help(topic: "assign")), ("help Declare sev", .help(topic: "declare sev")),
     ]

@@ -23,7 +23,7 @@ struct CommandParserTests {
     /// `say` knows every canned situation.
     @Test("Every situation can be said", arguments: Command.Situation.allCases)
     func saysSituation(situation: Command.Situation) {
-        #expect(CommandParser.parse("say \(situation.rawValue)") == .success(.say(situation)))
+        #expect(CommandParser.parse("say \(situation.rawValue)") == .success(.say(situation, to: nil)))
     }
 
     /// Every verb and alias, in any case, reaches its own grammar.

@@ -60,10 +60,36 @@ struct SpanTests {
         arguments: [
             (300, "5 minutes"), (60, "1 minute"), (30, "30 seconds"), (1, "1 second"), (5400, "1 hour 30 minutes"),
             (3600, "1 hour"), (90, "1 minute 30 seconds"), (7260, "2 hours 1 minute"), (1230, "21 minutes"),
-            (0, "0 seconds"),
+            (0, "0 seconds"), (299, "4 minutes 59 seconds"), (330, "6 minutes"), (539, "9 minutes"),
+            (359, "6 minutes"),
         ])
     func words(seconds: Int, words: String) {
         let book = Phrasebook(phrases: [:], usage: [:], help: [:], terms: [:])
         #expect(book.words(for: Span(seconds: seconds)) == words)
+    }
+
+    @Test(
+        "a day is said with its weekday",
+        arguments: [
+            (LocalDate(year: 2026, month: 12, day: 10), "Thursday 10 December"),
+            (LocalDate(year: 2026, month: 12, day: 4), "Friday 4 December"),
+            (LocalDate(year: 2027, month: 1, day: 1), "Friday 1 January"),
+            (LocalDate(year: 2028, month: 2, day: 29), "Tuesday 29 February"),
+        ])
+    func days(day: LocalDate, words: String) {
+        let book = Phrasebook(phrases: [:], usage: [:], help: [:], terms: [:])
+        #expect(book.words(for: day) == words)
+    }
+
+    @Test("a phrasebook writes days in its own words and order")
+    func daysTranslated() {
+        var book = Phrasebook(phrases: [:], usage: [:], help: [:], terms: [:])
+        book.units.weekdays = ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"]
+        book.units.months = [
+            "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+            "noviembre", "diciembre",
+        ]
+        book.units.date = "{weekday} {day} de {month}"
+        #expect(book.words(for: LocalDate(year: 2026, month: 12, day: 10)) == "jueves 10 de diciembre")
     }
 }

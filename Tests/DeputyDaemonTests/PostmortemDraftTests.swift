@@ -94,7 +94,7 @@ struct PostmortemDraftTests {
         - Time to incident commander: 2 minutes
         - Time to first stakeholder update: 12 minutes
         - Time in mobilize: 20 minutes
-        - Time in resolve: 5 minutes 30 seconds
+        - Time in resolve: 6 minutes
         - Total duration: 36 minutes
         - Responders: 4
           - alice: on the response for 36 minutes

@@ -103,6 +103,7 @@ public enum CommandParserInvariants {
             .assign(.user(let user), _, _), .reassign(_, .user(let user)):
             [user]
         case .about(_, let inner): users(of: inner)
+        case .say(_, let user?): [user]
         default: []
         }
     }
