@@ -39,13 +39,14 @@ public struct WordingLint: Sendable {
         return findings
     }
 
-    /// `text` with every flagged phrase replaced by its better one from `rewrites`, and people
-    /// given as causes by `rewrites["{person}"]`; nil when nothing changes.
+    /// `text` with every flagged phrase replaced by its better one from `rewrites`, and every
+    /// person it names (a mention, or the name of anyone on the incident) by
+    /// `rewrites["{person}"]`: a suggested rewording never keeps a name. Nil when nothing changes.
     public func reworded(_ text: String) -> String? {
         let findings = check(text)
         guard !findings.isEmpty else { return nil }
         var out = Phrases.normalizedApostrophes(text)
-        if findings.contains(.personAsCause), let standIn = wording.rewrites["{person}"] {
+        if let standIn = wording.rewrites["{person}"] {
             out = out.split(separator: " ", omittingEmptySubsequences: false).map { token in
                 isPerson(token) ? standIn + Self.possessive(token) : String(token)
             }.joined(separator: " ")

@@ -111,6 +111,12 @@ struct WordingLintTests {
         #expect(lint.reworded("Why did you deploy on a Friday?") == "What led to deploy on a Friday?")
         #expect(lint.reworded("It was camden's fault") == "It was a responder's fault")
         #expect(lint.reworded("The config push changed the timeout") == nil)
+        // Whatever was flagged, the suggestion never keeps a name.
+        #expect(
+            lint.reworded("hayley ran the migration during peak, careless")
+                == "a responder ran the migration during peak, hurried")
+        #expect(lint.reworded("@camden should have checked") == "a responder could have checked")
+        #expect(lint.reworded("hayley ran the migration during peak") == nil)
     }
 
     static let customerFine = [
