@@ -53,11 +53,21 @@ extension Draft {
             user, .rotationNudge, ["user": .user(user), "elapsed": .duration(Span(from: responder.joinedAt, to: now))])
     }
 
+    /// The IC's time on the incident, not only in command, is what tires them: a deputy who took
+    /// over an hour in hears it after 30 more minutes, with how long of it was in command.
     mutating func fireCommanderRotation() {
-        guard let commander = incident.commander, let since = incident.commanderSince else { return }
+        guard let commander = incident.commander, let start = incident.commanderTimeStart,
+            let since = incident.commanderSince
+        else { return }
         record(.nudged(.commanderRotation(commander)), by: nil)
+        let onIncident = Span(from: start, to: now)
+        let inCommand = Span(from: since, to: now)
+        guard onIncident.seconds - inCommand.seconds >= 60 else {
+            return tell(commander, .rotationCommander, ["user": .user(commander), "elapsed": .duration(onIncident)])
+        }
         tell(
-            commander, .rotationCommander, ["user": .user(commander), "elapsed": .duration(Span(from: since, to: now))])
+            commander, .rotationCommanderOnIncident,
+            ["user": .user(commander), "elapsed": .duration(onIncident), "command": .duration(inCommand)])
     }
 
     /// Each lead hears about the people past the limit that they can rotate out: the IC about the

@@ -42,6 +42,11 @@ struct Draft {
         outcome.replies.append(reply)
     }
 
+    /// Replaces every reply queued so far (a digest of them, say).
+    mutating func replaceReplies(with replies: [Reply]) {
+        outcome.replies = replies
+    }
+
     /// Queues a one-line channel reply.
     mutating func announce(_ key: PhraseKey, _ values: [String: PhraseValue] = [:]) {
         say(.channel(key, values))

@@ -32,6 +32,27 @@ extension Draft {
             }
         }
         if quietEnded != nil { say(quietSummary(held: held, heldPrivately: heldPrivately)) }
+        mergePrivateReplies()
+    }
+
+    /// Reminders for the same person that fire together go as one message: a digest, in the
+    /// place of the first, rather than a burst.
+    private mutating func mergePrivateReplies() {
+        var merged: [Reply] = []
+        var firstFor: [String: Int] = [:]
+        for reply in outcome.replies {
+            guard case .privately(let user) = reply.audience else {
+                merged.append(reply)
+                continue
+            }
+            if let index = firstFor[user.id] {
+                merged[index] = Reply(reply.audience, merged[index].lines + reply.lines)
+            } else {
+                firstFor[user.id] = merged.count
+                merged.append(reply)
+            }
+        }
+        replaceReplies(with: merged)
     }
 
     /// The one summary at the end of a quiet period: the channel reminders that were held, and

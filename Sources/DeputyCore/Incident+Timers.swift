@@ -27,7 +27,7 @@ extension Incident {
     private func forEachTimer(rules: Rules, _ body: (RuleTimer.Kind, Date, Date) -> Void) {
         let quietUntil = self.quietUntil
         func emit(_ kind: RuleTimer.Kind, _ at: Date) {
-            body(kind, at, kind.isHeldByQuiet ? max(at, quietUntil ?? at) : at)
+            body(kind, at, kind.fires(due: at, held: kind.isHeldByQuiet ? quietUntil ?? at : at))
         }
         guard isActive else {
             for (kind, at) in postmortemTimers(rules) { emit(kind, at) }
@@ -79,8 +79,14 @@ extension Incident {
         {
             due.append((.handoverChase, offered + after.interval))
         }
-        if rules.rotation.enabled, !commanderRotationNudged, let since = commanderSince, commander != nil {
-            due.append((.commanderRotation, since + rules.rotation.after.interval))
+        if rules.rotation.enabled, !commanderRotationNudged, let start = commanderTimeStart, let since = commanderSince,
+            let commander
+        {
+            var at = start + rules.rotation.after.interval
+            // Told to rest as a responder just before taking command: not told again at once, but
+            // when the leads' list would come round.
+            if roster[commander.id]?.rotationNudged == true { at = max(at, since + rules.rotation.listEvery.interval) }
+            due.append((.commanderRotation, at))
         }
         return due
     }
@@ -111,12 +117,23 @@ extension Incident {
         for responder in responders where !responder.rotationNudged && responder.user != commander {
             due.append((.rotation(responder.user), responder.joinedAt + limit))
         }
-        let listed = rotationListLeads().flatMap { listedResponders(for: $0) }
-        if let first = listed.map(\.joinedAt).min() {
-            let earliest = lastRotationListAt.map { $0 + rules.rotation.listEvery.interval } ?? first
-            due.append((.rotationList, max(first + limit, earliest)))
+        // The list goes out when someone crosses the limit, naming everyone past it then; while
+        // anyone named before is still on the response, again every `listEvery`.
+        let crossings = rotationListLeads().flatMap { listedResponders(for: $0) }.map { $0.joinedAt + limit }
+        let newCrossing = crossings.filter { crossed in lastRotationListAt.map { crossed > $0 } ?? true }.min()
+        let relist = lastRotationListAt.flatMap { last in
+            crossings.contains { $0 <= last } ? last + rules.rotation.listEvery.interval : nil
         }
+        if let next = [newCrossing, relist].compactMap({ $0 }).min() { due.append((.rotationList, next)) }
         return due
+    }
+
+    /// Where the IC's time on the incident starts: when they joined the response, so a deputy
+    /// who takes command keeps the time they have already served; when they took command if they
+    /// are not on the roster.
+    var commanderTimeStart: Date? {
+        guard let commander else { return nil }
+        return roster[commander.id]?.joinedAt ?? commanderSince
     }
 
     /// Who is sent the rotation list: the IC and the deputy.
@@ -159,9 +176,9 @@ extension TaskState {
     ) {
         let snoozedUntil = task.pointee.snoozedUntil
         func due(_ kind: RuleTimer.Kind, _ at: Date) {
-            var fires = kind.isHeldByQuiet ? max(at, quietUntil ?? at) : at
-            if let snoozedUntil { fires = max(fires, snoozedUntil) }
-            body(kind, at, fires)
+            var held = kind.isHeldByQuiet ? quietUntil ?? at : at
+            if let snoozedUntil { held = max(held, snoozedUntil) }
+            body(kind, at, kind.fires(due: at, held: held))
         }
         // An owner who left or was released is not asked to confirm, nor reported for silence.
         let onResponse = roster[task.pointee.owner.id] != nil

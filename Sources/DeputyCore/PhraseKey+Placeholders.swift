@@ -40,6 +40,7 @@ extension PhraseKey {
         case .lateObjectionNoted: ["proposal", "elapsed"]
         case .lateObjectionNoCommander: ["user", "proposal", "action", "elapsed"]
         case .takeoverNotYet: ["commander", "elapsed", "silence"]
+        case .rotationCommanderOnIncident: ["user", "elapsed", "command"]
         case .sayTakeoverAskTo, .sayConcernsTo, .sayHurryOverdueTo, .sayHurryNoUpdateTo, .saySpreadsheetTo, .sayCrowdTo,
             .sayBelligerentTo, .sayHandoffTo:
             ["user"]

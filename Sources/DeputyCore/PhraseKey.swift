@@ -111,6 +111,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case updateDue = "update_due"
     case updateDueNoOne = "update_due_no_one"
     case updateEscalated = "update_escalated"
+    case rotationCommanderOnIncident = "rotation_commander_on_incident"
     case updateEscalatedFirst = "update_escalated_first"
     case stakeholderBroadcast = "stakeholder_broadcast"
     case inviteDeputy = "invite_deputy"

@@ -28,6 +28,26 @@ struct RuleTimer {
             }
         }
 
+        /// A reminder that goes privately to one person: it waits for the end of its minute, so
+        /// several for the same person that fall due within a minute go as one message.
+        var isPrivateReminder: Bool {
+            switch self {
+            case .acknowledgement, .escalation, .timeNotGiven, .updateDue, .rotation, .commanderRotation, .rotationList,
+                .undecided, .postmortemUnowned, .postmortemReminder:
+                true
+            case .commandUnclaimed, .handoverChase, .takeover, .objectionWindow, .followUp:
+                false
+            }
+        }
+
+        /// When this timer fires, due at `due` and held until `held`: a private reminder at the
+        /// end of its minute.
+        func fires(due: Date, held: Date) -> Date {
+            let at = max(due, held)
+            guard isPrivateReminder else { return at }
+            return Date(timeIntervalSince1970: (at.timeIntervalSince1970 / 60).rounded(.up) * 60)
+        }
+
         /// The task whose snooze holds this timer.
         var task: TaskID? {
             switch self {

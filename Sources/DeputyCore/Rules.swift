@@ -138,7 +138,8 @@ public struct Rules: Hashable, Sendable {
     public struct Rotation: Hashable, Sendable {
         public var enabled = true
         public var after = Span.minutes(90)
-        /// The IC and deputy get a list of everyone past `after` at most this often.
+        /// The IC and deputy get a list of everyone past `after` when someone new passes it, and
+        /// again this often while anyone listed is still on the response.
         public var listEvery = Span.minutes(60)
         public init() {}
     }
