@@ -26,14 +26,7 @@ extension ConfigReader {
 
     /// A phrase: a template whose placeholders are exactly the ones the code fills for `key`.
     func phrase(_ entry: ConfigEntry, _ key: PhraseKey) -> Template? {
-        guard let text = nonBlank(entry) else { return nil }
-        let template: Template
-        do {
-            template = try Template(parsing: text)
-        } catch {
-            report(entry.path, "\(error)", at: entry.value)
-            return nil
-        }
+        guard let template = template(entry) else { return nil }
         let found = Set(template.placeholders)
         let missing = key.placeholders.subtracting(found)
         let unexpected = found.subtracting(key.placeholders)
@@ -48,6 +41,17 @@ extension ConfigReader {
             return nil
         }
         return template
+    }
+
+    /// Non-blank text read as a template, its syntax problems reported.
+    private func template(_ entry: ConfigEntry) -> Template? {
+        guard let text = nonBlank(entry) else { return nil }
+        do {
+            return try Template(parsing: text)
+        } catch {
+            report(entry.path, "\(error)", at: entry.value)
+            return nil
+        }
     }
 
     /// The words for durations and lists; each one left out keeps the English default.
@@ -87,14 +91,7 @@ extension ConfigReader {
 
     /// How a day is written: a template using only `{weekday}`, `{day}` and `{month}`.
     private func dateFormat(_ entry: ConfigEntry) -> String? {
-        guard let text = nonBlank(entry) else { return nil }
-        let template: Template
-        do {
-            template = try Template(parsing: text)
-        } catch {
-            report(entry.path, "\(error)", at: entry.value)
-            return nil
-        }
+        guard let template = template(entry), let text = scalar(entry, expected: "text") else { return nil }
         let unexpected = Set(template.placeholders).subtracting(Phrasebook.Units.datePlaceholders)
         guard unexpected.isEmpty else {
             report(
