@@ -8,7 +8,7 @@ extension Draft {
         guard case .resolved = incident.status else {
             return tell(user, .noPostmortemForFalseAlarm, ["incident": .plain(incident.id.description)])
         }
-        say(Reply(.privately(user), [PostmortemDraft.exportLine(of: incident.id)]))
+        readLog(.postmortemDraft, for: user)
         let lint = WordingLint(wording: rules.wording, people: incident.people)
         var flagged: [Line] = []
         for text in incident.notesAndFindings { flagged += blameLines(for: text, lint: lint) }

@@ -42,6 +42,12 @@ struct Draft {
         outcome.replies.append(reply)
     }
 
+    /// Asks the desk for an answer made from the log, in the place of the next reply.
+    mutating func readLog(_ kind: LogRead.Kind, for user: User) {
+        outcome.logReads.append(
+            LogRead(kind: kind, incident: incident.id, user: user, position: outcome.replies.count))
+    }
+
     /// Replaces every reply queued so far (a digest of them, say).
     mutating func replaceReplies(with replies: [Reply]) {
         outcome.replies = replies

@@ -118,7 +118,7 @@ extension Draft {
         case .action(let text): addAction(text, by: user)
         case .actionDone(let number): finishAction(number, by: user)
         case .actions: say(Reply(.privately(user), actionList()))
-        case .timeline: say(Reply(.privately(user), [Timeline.exportLine(of: incident.id)]))
+        case .timeline: readLog(.timeline, for: user)
         case .postmortemOwner(let owner): namePostmortemOwner(owner, by: user)
         case .postmortemDone(let link): finishPostmortem(link: link, by: user)
         case .postmortemDraft: writePostmortemDraft(for: user)

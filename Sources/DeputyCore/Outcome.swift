@@ -3,14 +3,28 @@
 public struct Outcome: Sendable {
     public var records: [IncidentRecord]
     public var replies: [Reply]
+    /// Answers to be made from the log, which the desk reads and puts among `replies`.
+    public var logReads: [LogRead]
 
-    public init(records: [IncidentRecord] = [], replies: [Reply] = []) {
+    public init(records: [IncidentRecord] = [], replies: [Reply] = [], logReads: [LogRead] = []) {
         self.records = records
         self.replies = replies
+        self.logReads = logReads
     }
 
     /// Nothing happened.
-    public var isEmpty: Bool { records.isEmpty && replies.isEmpty }
+    public var isEmpty: Bool { records.isEmpty && replies.isEmpty && logReads.isEmpty }
+
+    /// The replies with every log read answered by `answer` (its fallback where it gives none),
+    /// each in its place.
+    public func replies(answeringLogReads answer: (LogRead) -> Reply?) -> [Reply] {
+        var replies = self.replies
+        for read in logReads.sorted(by: { $0.position > $1.position }) {
+            let reply = answer(read) ?? read.fallback
+            replies.insert(reply, at: min(max(read.position, 0), replies.count))
+        }
+        return replies
+    }
 
     /// A private answer that changes nothing.
     public static func answer(_ user: User, _ key: PhraseKey, _ values: [String: PhraseValue] = [:]) -> Outcome {

@@ -23,19 +23,9 @@ public struct PostmortemDraft: Sendable {
         self.init(incident: Incident.fold(id: id, channel: channel, records: records), records: records, now: now)
     }
 
-    /// What the core answers to `/ic postmortem draft`: it keeps no log in memory, so it says
-    /// where to print the draft, and the daemon's desk puts the draft itself in its place, read
-    /// from the store.
+    /// Where to print the draft when the log cannot be read: `deputy export`.
     public static func exportLine(of id: IncidentID) -> Line {
         Line(.postmortemDraftSeeExport, ["incident": .plain(id.description)])
-    }
-
-    /// The incident whose draft `line` stands for, when it is `exportLine(of:)`.
-    public static func incident(askedFor line: Line) -> IncidentID? {
-        guard line.key == .postmortemDraftSeeExport, case .plain(let text)? = line.values["incident"] else {
-            return nil
-        }
-        return IncidentID(parsing: text)
     }
 
     /// Every line of the draft, in order; rendered one per line they are a Markdown document.

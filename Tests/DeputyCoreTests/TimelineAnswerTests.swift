@@ -5,22 +5,33 @@ import Testing
 
 @Suite("/ic timeline's answer in the core")
 struct TimelineAnswerTests {
-    @Test("the core answers privately with the export line, which names the incident for the desk")
+    @Test("the core asks the desk for the log, for the one who asked; it records and says nothing itself")
     func coreAnswer() throws {
         var desk = Desk(rules: Rules())
         _ = desk.handle(text: "declare db down", by: Fixtures.alice, in: Fixtures.channel, at: Fixtures.start)
-        let outcome = desk.handle(text: "timeline", by: Fixtures.hayley, in: Fixtures.channel, at: Fixtures.start)
-        #expect(outcome.outcome.records.isEmpty)
-        let reply = try #require(outcome.outcome.replies.first)
-        #expect(reply.audience == .privately(Fixtures.hayley))
-        #expect(reply.lines.map { Timeline.incident(askedFor: $0) } == [IncidentID(1)])
+        let result = desk.handle(text: "timeline", by: Fixtures.hayley, in: Fixtures.channel, at: Fixtures.start)
+        #expect(result.outcome.records.isEmpty)
+        #expect(result.outcome.replies.isEmpty)
+        #expect(
+            result.outcome.logReads == [
+                LogRead(kind: .timeline, incident: IncidentID(1), user: Fixtures.hayley, position: 0)
+            ])
     }
 
-    @Test("only the export line stands for a request")
-    func onlyExportLine() {
-        #expect(Timeline.incident(askedFor: Line(.timelineSeeExport, ["incident": .text("INC-1")])) == nil)
-        #expect(Timeline.incident(askedFor: Line(.actionsHeader, ["incident": .plain("INC-1")])) == nil)
-        #expect(Timeline.incident(askedFor: Timeline.exportLine(of: IncidentID(7))) == IncidentID(7))
+    @Test("answers made from the log go in their places; one the log cannot give says where to print it")
+    func logReadsInPlace() {
+        let first = Reply.privately(Fixtures.hayley, .noteAdded)
+        let last = Reply.privately(Fixtures.hayley, .todoAdded, ["text": .text("x")])
+        let outcome = Outcome(
+            replies: [first, last],
+            logReads: [
+                LogRead(kind: .timeline, incident: IncidentID(3), user: Fixtures.hayley, position: 1),
+                LogRead(kind: .postmortemDraft, incident: IncidentID(3), user: Fixtures.hayley, position: 2),
+            ])
+        let made = Reply.privately(Fixtures.hayley, .boardNoTasks)
+        let replies = outcome.replies { $0.kind == .timeline ? made : nil }
+        #expect(
+            replies.map { $0.lines.first?.key } == [.noteAdded, .boardNoTasks, .todoAdded, .postmortemDraftSeeExport])
     }
 
     @Test("the answer: summary, key durations on one line, then the link or the export line")

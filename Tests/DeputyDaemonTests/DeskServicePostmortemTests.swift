@@ -38,7 +38,7 @@ struct DeskServicePostmortemTests {
             return
         }
         #expect(reply.audience == .privately(carol))
-        #expect(!reply.lines.contains { PostmortemDraft.incident(askedFor: $0) != nil }, "completed")
+        #expect(!reply.lines.contains { $0.key == .postmortemDraftSeeExport }, "completed")
         let log = try #require(try store.log(of: IncidentID(1)))
         let expected = PostmortemDraft(id: IncidentID(1), channel: log.channel, records: log.records, now: time.now)
         #expect(reply.lines == expected.lines)

@@ -126,8 +126,8 @@ struct LiveDaemon {
     /// Whether every loop is asleep on the manual clock (the scheduler, delivery, housekeeping)
     /// and no send is under way: nothing moves until the clock does or a request comes.
     func isIdle(_ time: ManualTimeSource) async -> Bool {
-        let sending = await daemon.delivery.inFlight
-        return time.sleeperCount == 3 && sending.isEmpty
+        let sending = await daemon.delivery.sendingCount
+        return time.sleeperCount == 3 && sending == 0
     }
 
     func pendingCount() async throws -> Int {

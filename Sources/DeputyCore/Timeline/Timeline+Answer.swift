@@ -1,17 +1,10 @@
 import Foundation
 
 extension Timeline {
-    /// Where to read the whole timeline of `id` when no link can be handed out: `deputy export`.
-    /// It is also what the core answers `/ic timeline` with, since the core has no log to sum up
-    /// and knows no address; the daemon's desk replaces it with `answer(link:)`.
+    /// Where to read the whole timeline of `id` when no link can be handed out, or when the log
+    /// cannot be read: `deputy export`.
     public static func exportLine(of id: IncidentID) -> Line {
         Line(.timelineSeeExport, ["incident": .plain(id.description)])
-    }
-
-    /// The incident whose `/ic timeline` answer `line` stands for, when it is `exportLine(of:)`.
-    public static func incident(askedFor line: Line) -> IncidentID? {
-        guard line.key == .timelineSeeExport, case .plain(let text)? = line.values["incident"] else { return nil }
-        return IncidentID(parsing: text)
     }
 
     /// `/ic timeline`'s answer: when it was declared and for how long it has run, how many

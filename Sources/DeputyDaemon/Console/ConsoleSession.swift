@@ -44,23 +44,12 @@ public actor ConsoleSession {
             return
         }
         show(messages, at: now)
-        await changed.signal()
+        changed.signal()
     }
 
     private func runTimers() async throws {
         while !Task.isCancelled, !finished {
-            if let deadline = await conversation.nextDeadline() {
-                let time = self.time
-                let changed = self.changed
-                await withTaskGroup(of: Void.self) { group in
-                    group.addTask { try? await time.sleep(until: deadline) }
-                    group.addTask { await changed.wait() }
-                    await group.next()
-                    group.cancelAll()
-                }
-            } else {
-                await changed.wait()
-            }
+            await changed.wait(until: await conversation.nextDeadline(), on: time)
             guard !Task.isCancelled, !finished else { return }
             await fireDue(at: time.now)
         }

@@ -30,14 +30,15 @@ extension Delivery {
         } catch is CancellationError where Task.isCancelled {
             return  // Stopping: the message is no worse for it, and goes in the last pass or the next start.
         } catch let error as CurlError where error.kind == .shutdown {
-            lastSent[row.channel] = time.now  // Stopping too; paced, so a closed client is not asked in a spin.
+            // Stopping too; paced, so a closed client is not asked in a spin.
+            machine.sent(to: row.channel, at: time.now)
             return
         } catch let error as CurlError where error.kind == .invalidRequest {
             verdict = .permanent(reason: error.description, notInChannel: false)
         } catch {
             verdict = .retry(after: nil, reason: "\(error)")
         }
-        lastSent[row.channel] = time.now
+        machine.sent(to: row.channel, at: time.now)
         switch verdict {
         case .delivered where part + 1 < requests.count:
             partsSent[row.id] = part + 1
@@ -88,29 +89,9 @@ extension Delivery {
 
     /// Writes `outcome` with whatever other sends finished meanwhile, in one transaction, and
     /// returns once it is durable (or its write failed, logged): only then may the channel's
-    /// next message be looked at. While thousands of channels drain, their outcomes share
-    /// fsyncs instead of taking the writer's line one by one ahead of the commands'.
+    /// next message be looked at.
     private func record(_ outcome: OutboxOutcome) async {
-        await withCheckedContinuation { send in
-            unrecorded.append((outcome, send))
-            if !recording {
-                recording = true
-                Task { await self.recordWaiting() }
-            }
-        }
-    }
-
-    /// Writes everything waiting to be recorded; repeats while more finished meanwhile.
-    private func recordWaiting() async {
-        while !unrecorded.isEmpty {
-            let batch = unrecorded
-            unrecorded = []
-            _ = await inStore("record what became of \(batch.count) sends") {
-                try $0.record(batch.map(\.outcome))
-            }
-            for entry in batch { entry.send.resume() }
-        }
-        recording = false
+        await outcomes.submit(outcome)
     }
 
     /// Deputy is not in the channel: tell the incident commander, in a direct message, once an
@@ -131,6 +112,6 @@ extension Delivery {
         let commit = Commit(
             at: now, messages: [Commit.Message(message, notBefore: now, expiresAt: now.addingTimeInterval(expiry))])
         _ = await inStore("queue a request to /invite") { try $0.commit([commit]) }
-        rescan = true  // a channel of its own: the running loop reads it with every other head
+        machine.queued()  // a channel of its own: the running loop reads it with every other head
     }
 }

@@ -48,13 +48,7 @@ extension DeskService {
     /// Queues a commit for the next transaction and waits until it is durable, found to be a
     /// repeat, or failed. Anything but `.stored` puts the touched incident back as the store has it.
     func persist(_ commit: Commit, incident: IncidentID?, opened: Bool) async -> Persisted {
-        let stored = await withCheckedContinuation { continuation in
-            waiting.append(Pending(commit: commit, incident: incident, opened: opened, continuation: continuation))
-            if !flushing {
-                flushing = true
-                Task { await self.flush() }
-            }
-        }
+        let stored = await commits.submit(Pending(commit: commit, incident: incident, opened: opened))
         // The projection holds the deadline of the state this commit led to. When a later
         // command changed the incident meanwhile, its own commit reports the deadline (or, if it
         // fails, `restore` does): working it out here again would be the dearest step of a
@@ -70,31 +64,23 @@ extension DeskService {
         return stored
     }
 
-    /// Writes everything waiting in one transaction; repeats while more arrived meanwhile.
-    func flush() async {
-        while !waiting.isEmpty {
-            let batch = waiting
-            waiting = []
-            let commits = batch.map(\.commit)
-            do {
-                let results = try await executor.run { try $0.commit(commits) }
-                var duplicates: [Int] = []
-                for (index, result) in results.enumerated() {
-                    if case .duplicate = result { duplicates.append(index) }
-                }
-                await restore(duplicates.map { batch[$0] })
-                for (index, pending) in batch.enumerated() {
-                    pending.continuation.resume(returning: duplicates.contains(index) ? .duplicate : .stored)
-                }
-            } catch {
-                logger.error(
-                    "store write failed; \(batch.count) commands answered as not recorded",
-                    metadata: ["error": "\(error)"])
-                await restore(batch)
-                for pending in batch { pending.continuation.resume(returning: .failed) }
+    /// Writes one batch of commits in one transaction. Anything but `.stored` puts the touched
+    /// incidents back as the store has them before any caller hears of it.
+    func write(_ batch: [Pending]) async -> [Persisted] {
+        do {
+            let results = try await executor.run { try $0.commit(batch.map(\.commit)) }
+            var duplicates: [Int] = []
+            for (index, result) in results.enumerated() {
+                if case .duplicate = result { duplicates.append(index) }
             }
+            await restore(duplicates.map { batch[$0] })
+            return batch.indices.map { duplicates.contains($0) ? .duplicate : .stored }
+        } catch {
+            logger.error(
+                "store write failed; \(batch.count) commands answered as not recorded", metadata: ["error": "\(error)"])
+            await restore(batch)
+            return batch.map { _ in .failed }
         }
-        flushing = false
     }
 
     /// Puts incidents back as the store has them, dropping changes that did not become durable,

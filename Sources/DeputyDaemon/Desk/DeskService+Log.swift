@@ -11,30 +11,25 @@ extension DeskService {
         timelineLinks = links
     }
 
-    /// `replies` with each answer the core left for the desk, completed from the incident's log:
-    /// `/ic timeline`'s export line becomes the summary, then the signed link when Deputy has a
-    /// public address (else the export line stays as it was); `/ic postmortem draft`'s becomes
-    /// the draft. A log that cannot be read leaves the core's answer, which is still true.
-    func completingFromLog(_ replies: [Reply], at now: Date) async -> [Reply] {
-        let asked = { (line: Line) in
-            Timeline.incident(askedFor: line) != nil || PostmortemDraft.incident(askedFor: line) != nil
-        }
-        guard replies.contains(where: { $0.lines.contains(where: asked) }) else { return replies }
-        var completed: [Reply] = []
-        for reply in replies {
-            var lines: [Line] = []
-            for line in reply.lines {
-                if let id = Timeline.incident(askedFor: line), let timeline = await timeline(of: id, at: now) {
-                    lines += timeline.answer(link: timelineLinks?.link(for: id))
-                } else if let id = PostmortemDraft.incident(askedFor: line), let draft = await draft(of: id, at: now) {
-                    lines += draft.lines
-                } else {
-                    lines.append(line)
-                }
+    /// The outcome's replies with the answers it asked to be made from the log: `/ic timeline`'s
+    /// summary, then the signed link when Deputy has a public address (else where to print it);
+    /// `/ic postmortem draft`'s draft. A log that cannot be read gets the read's fallback, which
+    /// says where to print it.
+    func replies(of outcome: Outcome, at now: Date) async -> [Reply] {
+        guard !outcome.logReads.isEmpty else { return outcome.replies }
+        var answers: [LogRead: Reply] = [:]
+        for read in outcome.logReads {
+            switch read.kind {
+            case .timeline:
+                guard let timeline = await timeline(of: read.incident, at: now) else { continue }
+                let link = timelineLinks?.link(for: read.incident)
+                answers[read] = Reply(.privately(read.user), timeline.answer(link: link))
+            case .postmortemDraft:
+                guard let draft = await draft(of: read.incident, at: now) else { continue }
+                answers[read] = Reply(.privately(read.user), draft.lines)
             }
-            completed.append(Reply(reply.audience, lines))
         }
-        return completed
+        return outcome.replies { answers[$0] }
     }
 
     private func timeline(of id: IncidentID, at now: Date) async -> Timeline? {

@@ -33,8 +33,10 @@ public actor DeskService: CommandDesk {
     var seen: [String: Date] = [:]
     /// When `seen` was last pruned: at most once a minute.
     var seenPrunedAt = Date.distantPast
-    var waiting: [Pending] = []
-    var flushing = false
+    /// Commits that arrive together share one transaction (group commit).
+    lazy var commits = GroupCommit<Pending, Persisted> { [weak self] batch in
+        await self?.write(batch) ?? batch.map { _ in .failed }
+    }
     var observers = Observers()
     let metrics: any MetricsFactory
     let replies: Counter
@@ -74,12 +76,11 @@ public actor DeskService: CommandDesk {
         var deadlines: [IncidentID: Date] = [:]
     }
 
-    /// A commit waiting for its transaction.
-    struct Pending {
+    /// A commit waiting for its transaction, with the incident it touched.
+    struct Pending: Sendable {
         var commit: Commit
         var incident: IncidentID?
         var opened: Bool
-        var continuation: CheckedContinuation<Persisted, Never>
     }
 
     /// Reads where each channel's commands go and every stored deadline; folds no log yet.
@@ -283,11 +284,12 @@ public actor DeskService: CommandDesk {
         let previous = desk.latest[inbound.channel]
         let result = desk.handle(parsed, by: inbound.user, in: inbound.channel, at: now)
         countCommand(result.verb?.rawValue ?? "invalid")
-        replies.increment(by: result.outcome.replies.count)
-        var replies = result.outcome.replies
-        // Reading the log suspends the actor: only for a command that recorded nothing, so no
-        // other command's events can be committed ahead of this one's.
-        if result.outcome.records.isEmpty { replies = await completingFromLog(replies, at: now) }
+        replies.increment(by: result.outcome.replies.count + result.outcome.logReads.count)
+        // Reading the log suspends the actor: only for a command that recorded nothing (the
+        // commands that read it record nothing), so no other command's events can be committed
+        // ahead of this one's.
+        var replies =
+            result.outcome.records.isEmpty ? await replies(of: result.outcome, at: now) : result.outcome.replies
         let kept = min(max(inAnswer(replies), 0), replies.count)
         let answered = Array(replies.prefix(kept))
         replies.removeFirst(kept)

@@ -31,13 +31,13 @@ public actor Scheduler: Service {
     /// The HTTP server is up: the desk may now fold the incidents it has not loaded yet, in the
     /// background, without holding up the start.
     public func serverStarted() async {
-        await serverRunning.signal()
+        serverRunning.signal()
     }
 
     /// Moves (or clears) one incident's deadline and wakes the loop.
     public func update(_ incident: IncidentID, _ deadline: Date?) async {
         queue.set(incident, deadline)
-        await changed.signal()
+        changed.signal()
     }
 
     public func run() async throws {
@@ -62,15 +62,7 @@ public actor Scheduler: Service {
     private func loop() async {
         while !Task.isCancelled {
             await fireDue()
-            let next = queue.peek()?.at
-            let time = self.time
-            let changed = self.changed
-            await withTaskGroup(of: Void.self) { group in
-                if let next { group.addTask { try? await time.sleep(until: next) } }
-                group.addTask { await changed.wait() }
-                await group.next()
-                group.cancelAll()
-            }
+            await changed.wait(until: queue.peek()?.at, on: time)
         }
     }
 
