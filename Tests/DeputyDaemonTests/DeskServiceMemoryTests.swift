@@ -68,7 +68,7 @@ extension DeskServiceRestartTests {
 
         time.set(time.now.addingTimeInterval(11 * 60))
         #expect(await desk.submit(keyed("note the pool is full", "trigger-2")) != .duplicate)
-        #expect(await desk.seen.keys.sorted() == ["trigger-2"], "older keys pruned from memory")
+        #expect(await desk.machine.seen.keys.sorted() == ["trigger-2"], "older keys pruned from memory")
         let events = try store.incident(IncidentID(1))?.eventCount
         #expect(await desk.submit(keyed("note the cache is cold", "trigger-1")) == .duplicate, "from the store")
         #expect(try store.incident(IncidentID(1))?.eventCount == events, "nothing recorded twice")

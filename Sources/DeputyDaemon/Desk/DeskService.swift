@@ -15,24 +15,13 @@ import Logging
 /// incidents it holds. An incident's log is folded the first time a command or a timer needs
 /// it, and `warmUp()` folds the rest in the background.
 public actor DeskService: CommandDesk {
-    var desk: Desk
+    /// What the desk decides: admission, memory, decisions, commits.
+    var machine: StateMachine
     let executor: StoreExecutor
     /// The channel names commands tell, kept for the webhooks that need them.
     let channels: ChannelDirectory
-    /// How many commands a person and a channel may give.
-    var limiter: CommandLimiter
-    /// Where commands may come from.
-    let allow: DaemonSettings.Allow
     let time: any TimeSource
-    let policy: DeliveryPolicy
     let logger: Logger
-    /// Dedupe keys applied in the last `seenInMemory`, with when: a platform's quick retry is
-    /// answered from here without deciding it again. A later repeat is still caught by the
-    /// store, which keeps every key for a day; here, 50 commands a second for a day would be
-    /// millions of keys.
-    var seen: [String: Date] = [:]
-    /// When `seen` was last pruned: at most once a minute.
-    var seenPrunedAt = Date.distantPast
     /// Commits that arrive together share one transaction (group commit).
     lazy var commits = GroupCommit<Pending, Persisted> { [weak self] batch in
         await self?.write(batch) ?? batch.map { _ in .failed }
@@ -43,10 +32,13 @@ public actor DeskService: CommandDesk {
     let nudges: Counter
     /// `deputy_commands_total` by kind, made once each: the factory's lookup is not free.
     var commandCounters: [String: Counter] = [:]
-    /// Incidents the store holds that are not folded into memory yet.
-    var unloaded = Unloaded()
     /// Signs the links `/ic timeline` hands out; nil while the page is not served.
     var timelineLinks: TimelineLinks?
+
+    /// Every incident in memory (for tests and the console).
+    var desk: Desk { machine.desk }
+    /// What the store holds that is not folded yet (for tests).
+    var unloaded: Unloaded { machine.unloaded }
 
     /// How long a queued message may wait, and where stakeholder updates are copied.
     public struct DeliveryPolicy: Sendable {
@@ -89,8 +81,6 @@ public actor DeskService: CommandDesk {
         metrics: any MetricsFactory = NOOPMetricsHandler.instance, channels: ChannelDirectory = ChannelDirectory(),
         limits: (userPerMinute: Int, channelPerMinute: Int) = (0, 0), allow: DaemonSettings.Allow = .init()
     ) async throws {
-        self.allow = allow
-        self.limiter = CommandLimiter(userPerMinute: limits.userPerMinute, channelPerMinute: limits.channelPerMinute)
         let (latest, deadlines, highest, names) = try await executor.run { store in
             (
                 try store.latestIncidentPerChannel(), try store.nextDeadlines(), try store.maxIncidentNumber(),
@@ -99,18 +89,12 @@ public actor DeskService: CommandDesk {
         }
         channels.load(names)
         self.channels = channels
-        self.desk = Desk(rules: rules, nextNumber: highest + 1)
-        for (channel, id) in latest {
-            unloaded.latest[channel] = id
-            unloaded.ids.insert(id)
-        }
-        for (id, at) in deadlines {
-            unloaded.deadlines[id] = at
-            unloaded.ids.insert(id)
-        }
+        self.machine = StateMachine(
+            rules: rules, policy: policy, allow: allow,
+            limiter: CommandLimiter(userPerMinute: limits.userPerMinute, channelPerMinute: limits.channelPerMinute),
+            latest: latest, deadlines: deadlines, highestNumber: highest)
         self.executor = executor
         self.time = time
-        self.policy = policy
         self.logger = logger
         self.metrics = metrics
         self.replies = Counter(label: "deputy_replies_total", factory: metrics)
@@ -127,8 +111,7 @@ public actor DeskService: CommandDesk {
     /// Every live incident's next deadline: what the scheduler starts from. For an incident not
     /// folded yet, the deadline its stored projection holds.
     public func deadlines() -> [(IncidentID, Date)] {
-        desk.incidents.keys.compactMap { id in desk.nextDeadline(of: id).map { (id, $0) } }
-            + unloaded.deadlines.map { ($0.key, $0.value) }
+        machine.deadlines()
     }
 
     /// Folds into memory, from their logs, those of `ids` that are not there yet. False when the
@@ -137,7 +120,7 @@ public actor DeskService: CommandDesk {
     /// folded the incident: a command that records nothing (`/ic status`) tells it nothing else.
     @discardableResult
     func load(_ ids: [IncidentID]) async -> Bool {
-        let wanted = ids.filter { unloaded.ids.contains($0) }
+        let wanted = machine.unfolded(ids)
         guard !wanted.isEmpty else { return true }
         let stored: [Incident]
         do {
@@ -146,22 +129,7 @@ public actor DeskService: CommandDesk {
             logger.error("cannot read incidents from the store", metadata: ["error": "\(error)"])
             return false
         }
-        var moved: [(IncidentID, Date?)] = []
-        // Another caller may have loaded some meanwhile (and changed them since): those stay.
-        for incident in stored where unloaded.ids.contains(incident.id) {
-            if unloaded.latest[incident.channel] == incident.id { unloaded.latest[incident.channel] = nil }
-            desk.replace(incident)
-            let deadline = desk.nextDeadline(of: incident.id)
-            if Self.moved(from: unloaded.deadlines[incident.id], to: deadline) { moved.append((incident.id, deadline)) }
-        }
-        for id in wanted {
-            unloaded.ids.remove(id)
-            unloaded.deadlines[id] = nil
-        }
-        // A channel must never wait for an incident the store does not hold.
-        let missing = Set(wanted).subtracting(stored.map(\.id))
-        if !missing.isEmpty { unloaded.latest = unloaded.latest.filter { !missing.contains($0.value) } }
-        for (id, deadline) in moved { await observers.deadline?(id, deadline) }
+        for (id, deadline) in machine.folded(stored, wanted: wanted) { await observers.deadline?(id, deadline) }
         return true
     }
 
@@ -170,8 +138,8 @@ public actor DeskService: CommandDesk {
     /// is folded first, so that channel's commands still go to it. False when the store could not
     /// be read; true when the incident is in memory now or the store has no such incident.
     func loadAddressed(_ id: IncidentID) async -> Bool {
-        if desk.incidents[id] != nil { return true }
-        if unloaded.ids.contains(id) { return await load([id]) }
+        if machine.isFolded(id) { return true }
+        if machine.isUnfolded(id) { return await load([id]) }
         let stored: Incident?
         do {
             stored = try await executor.run { try $0.loadIncidents(where: .ids([id])).first }
@@ -180,31 +148,16 @@ public actor DeskService: CommandDesk {
             return false
         }
         guard let stored else { return true }
-        if let latest = unloaded.latest[stored.channel] {
+        if let latest = machine.unloadedLatest(of: stored.channel) {
             guard await load([latest]) else { return false }
         }
-        // Another command may have folded it meanwhile, and changed it since: that one stays.
-        if desk.incidents[id] == nil { desk.replace(stored) }
+        machine.foldAddressed(stored)
         return true
     }
 
-    /// Whether the deadline the rules give now differs from the stored one, which went through
-    /// seconds since 1970 as a Double: compared to the millisecond.
-    static func moved(from stored: Date?, to now: Date?) -> Bool {
-        switch (stored, now) {
-        case (nil, nil): false
-        case (let stored?, let now?): abs(stored.timeIntervalSince(now)) > 0.001
-        default: true
-        }
-    }
-
-    /// Drops an incident from memory, to be read from the store again when next needed (its
-    /// in-memory state may hold changes the store refused).
+    /// Drops an incident from memory, to be read from the store again when next needed.
     func unload(_ id: IncidentID) {
-        guard let incident = desk.incidents[id] else { return }
-        if desk.latest[incident.channel] == id { unloaded.latest[incident.channel] = id }
-        desk.forget(id)
-        unloaded.ids.insert(id)
+        machine.unload(id)
     }
 
     /// Folds every incident not in memory yet, `batch` at a time, while commands and timers
@@ -212,8 +165,8 @@ public actor DeskService: CommandDesk {
     public func warmUp(batch: Int = 16) async {
         let start = ContinuousClock.now
         var count = 0
-        while !Task.isCancelled, !unloaded.ids.isEmpty {
-            let ids = Array(unloaded.ids.prefix(batch))
+        while !Task.isCancelled, !machine.unloaded.ids.isEmpty {
+            let ids = Array(machine.unloaded.ids.prefix(batch))
             guard await load(ids) else { return }
             count += ids.count
             await Task.yield()
@@ -259,56 +212,47 @@ public actor DeskService: CommandDesk {
     /// Decides a command and makes it durable with every reply but the first `inAnswer(replies)`,
     /// which it returns for the HTTP answer.
     private func record(_ inbound: InboundCommand, inAnswer: ([Reply]) -> Int) async -> FullSubmission {
-        guard allow.permits(inbound.channel) else {
+        switch machine.admit(inbound, at: time.now) {
+        case .forbidden:
             countCommand("forbidden")
             return .forbidden
-        }
-        if let key = inbound.dedupeKey, seen[key] != nil { return .duplicate }
-        if let wait = limiter.admit(inbound.user, in: inbound.channel, at: time.now) {
+        case .duplicate:
+            return .duplicate
+        case .limited(let reply):
             countCommand("limited")
-            let seconds = Span(seconds: Int(wait.rounded(.up)))
-            return .answered([
-                .privately(inbound.user, .rateLimited, ["user": .user(inbound.user), "wait": .duration(seconds)])
-            ])
+            return .answered([reply])
+        case .admitted:
+            break
         }
         if let name = inbound.channelName { await learn(name, for: inbound.channel) }
-        if let id = unloaded.latest[inbound.channel] {
+        if let id = machine.unloadedLatest(of: inbound.channel) {
             await load([id])
             // Without the channel's incident the command would go astray: refuse it, change nothing.
-            if unloaded.latest[inbound.channel] != nil { return .unavailable }
+            if machine.unloadedLatest(of: inbound.channel) != nil { return .unavailable }
         }
-        let parsed = desk.parse(inbound.text)
+        let parsed = machine.parse(inbound.text)
         if case .success(.about(let id, _)) = parsed, !(await loadAddressed(id)) { return .unavailable }
         let now = time.now
-        let numberBefore = desk.nextNumber
-        let previous = desk.latest[inbound.channel]
-        let result = desk.handle(parsed, by: inbound.user, in: inbound.channel, at: now)
-        countCommand(result.verb?.rawValue ?? "invalid")
-        replies.increment(by: result.outcome.replies.count + result.outcome.logReads.count)
+        let decision = machine.decide(parsed, from: inbound, at: now)
+        let outcome = decision.result.outcome
+        countCommand(decision.result.verb?.rawValue ?? "invalid")
+        replies.increment(by: outcome.replies.count + outcome.logReads.count)
         // Reading the log suspends the actor: only for a command that recorded nothing (the
         // commands that read it record nothing), so no other command's events can be committed
         // ahead of this one's.
-        var replies =
-            result.outcome.records.isEmpty ? await replies(of: result.outcome, at: now) : result.outcome.replies
+        var replies = outcome.records.isEmpty ? await replies(of: outcome, at: now) : outcome.replies
         let kept = min(max(inAnswer(replies), 0), replies.count)
         let answered = Array(replies.prefix(kept))
         replies.removeFirst(kept)
-        guard !result.outcome.records.isEmpty || !replies.isEmpty else { return .answered(answered) }
-        let opened = result.incident?.number == numberBefore
-        var commit = makeCommit(
-            result.outcome.records, replies: replies, incident: result.incident, opened: opened,
-            channel: inbound.channel, responseURL: inbound.responseURL, key: inbound.dedupeKey, at: now)
-        if let id = result.incident, let incident = desk.incidents[id], let text = Self.stakeholderUpdate(in: result) {
-            commit.messages += broadcast(text, of: incident, by: inbound.user, at: now)
+        guard let commit = machine.commit(for: decision, queuing: replies, from: inbound, at: now) else {
+            return .answered(answered)
         }
-        switch await persist(commit, incident: result.incident, opened: opened) {
+        switch await persist(commit, incident: decision.result.incident, opened: decision.opened) {
         case .stored:
-            if let key = inbound.dedupeKey { remember(key, at: now) }
-            // The channel's incident before this declare is history now: the store has it all.
-            if opened, let previous, desk.incidents[previous]?.isActive == false { unload(previous) }
+            machine.stored(decision, key: inbound.dedupeKey, at: now)
             return .answered(answered)
         case .duplicate:
-            if let key = inbound.dedupeKey { remember(key, at: now) }
+            if let key = inbound.dedupeKey { machine.remember(key, at: now) }
             return .duplicate
         case .failed:
             return .unavailable
@@ -318,20 +262,17 @@ public actor DeskService: CommandDesk {
     /// Fires one incident's due timers at `now`, durably; returns its next deadline.
     public func fireDue(_ id: IncidentID, at now: Date) async -> Date? {
         let again = now.addingTimeInterval(Self.retryAfterStoreFailure)
-        if unloaded.ids.contains(id) {
+        if machine.isUnfolded(id) {
             // The store cannot be read just now: try again a little later.
             guard await load([id]) else { return again }
         }
-        let outcome = desk.due(id, at: now)
+        let (outcome, commit) = machine.due(id, at: now)
         nudges.increment(by: outcome.records.filter { if case .nudged = $0.event { true } else { false } }.count)
         replies.increment(by: outcome.replies.count)
-        guard !outcome.isEmpty, let incident = desk.incidents[id] else { return desk.nextDeadline(of: id) }
-        let commit = makeCommit(
-            outcome.records, replies: outcome.replies, incident: id, opened: false, channel: incident.channel,
-            responseURL: nil, key: nil, at: now)
+        guard let commit else { return machine.nextDeadline(of: id) }
         _ = await persist(commit, incident: id, opened: false)
         // A failed write that could not even read the incident back unloaded it: look again soon.
-        return unloaded.ids.contains(id) ? again : desk.nextDeadline(of: id)
+        return machine.isUnfolded(id) ? again : machine.nextDeadline(of: id)
     }
 
     private func countCommand(_ kind: String) {
@@ -344,14 +285,6 @@ public actor DeskService: CommandDesk {
     /// The commander of an incident, to tell about delivery problems.
     public func commander(of id: IncidentID) async -> User? {
         await load([id])
-        return desk.incidents[id]?.commander
-    }
-
-    /// The text of a stakeholder update the command recorded, if it recorded one.
-    static func stakeholderUpdate(in result: Desk.Result) -> String? {
-        for record in result.outcome.records {
-            if case .stakeholderUpdate(let text, _) = record.event { return text }
-        }
-        return nil
+        return machine.commander(of: id)
     }
 }

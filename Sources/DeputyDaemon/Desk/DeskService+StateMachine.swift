@@ -1,0 +1,329 @@
+import DeputyConfig
+import DeputyCore
+import DeputyServer
+import DeputyStore
+import Foundation
+
+extension DeskService {
+    /// What the desk decides, apart from the store, the clock and the metrics: which commands are
+    /// let in, which incidents must be read from the store first, what a command or a timer
+    /// records and queues, and what the memory keeps after a commit lands or fails. Tested with
+    /// no store and no clock; `DeskService` performs what it returns.
+    struct StateMachine {
+        /// Every incident folded into memory, and where each channel's commands go.
+        private(set) var desk: Desk
+        /// What the store holds that is not folded yet.
+        private(set) var unloaded = Unloaded()
+        /// How many commands a person and a channel may give.
+        private var limiter: CommandLimiter
+        /// Where commands may come from.
+        let allow: DaemonSettings.Allow
+        /// How long queued messages may wait, and where stakeholder updates are copied.
+        let policy: DeliveryPolicy
+        /// Dedupe keys applied in the last `seenInMemory`, with when: a platform's quick retry is
+        /// answered from here without deciding it again. A later repeat is still caught by the
+        /// store, which keeps every key for a day; here, 50 commands a second for a day would be
+        /// millions of keys.
+        private(set) var seen: [String: Date] = [:]
+        /// When `seen` was last pruned: at most once a minute.
+        private var seenPrunedAt = Date.distantPast
+
+        /// How long a dedupe key stays in memory: longer than any platform's quick retries.
+        static let seenInMemory: TimeInterval = 600
+
+        /// A desk for a store whose channels' latest incidents, stored deadlines and highest
+        /// incident number are these; no incident is folded yet.
+        init(
+            rules: Rules, policy: DeliveryPolicy, allow: DaemonSettings.Allow, limiter: CommandLimiter,
+            latest: [(channel: ChannelKey, incident: IncidentID)], deadlines: [(incident: IncidentID, at: Date)],
+            highestNumber: Int
+        ) {
+            self.desk = Desk(rules: rules, nextNumber: highestNumber + 1)
+            self.policy = policy
+            self.allow = allow
+            self.limiter = limiter
+            for (channel, id) in latest {
+                unloaded.latest[channel] = id
+                unloaded.ids.insert(id)
+            }
+            for (id, at) in deadlines {
+                unloaded.deadlines[id] = at
+                unloaded.ids.insert(id)
+            }
+        }
+
+        // MARK: Commands
+
+        /// Whether a command may be decided.
+        enum Admission: Equatable {
+            /// From a workspace or channel Deputy is not allowed in.
+            case forbidden
+            /// The same request was applied moments ago.
+            case duplicate
+            /// Over the person's or the channel's limit: this private answer says how long to wait.
+            case limited(Reply)
+            /// Let in.
+            case admitted
+        }
+
+        /// Lets a command in, or says why not: allow list, dedupe, limits, in that order.
+        mutating func admit(_ inbound: InboundCommand, at now: Date) -> Admission {
+            guard allow.permits(inbound.channel) else { return .forbidden }
+            if let key = inbound.dedupeKey, seen[key] != nil { return .duplicate }
+            if let wait = limiter.admit(inbound.user, in: inbound.channel, at: now) {
+                let seconds = Span(seconds: Int(wait.rounded(.up)))
+                return .limited(
+                    .privately(inbound.user, .rateLimited, ["user": .user(inbound.user), "wait": .duration(seconds)]))
+            }
+            return .admitted
+        }
+
+        /// The channel's latest incident when it is not folded yet: a command there needs it.
+        func unloadedLatest(of channel: ChannelKey) -> IncidentID? {
+            unloaded.latest[channel]
+        }
+
+        /// Reads a command's text with the rules (what `P1` means).
+        func parse(_ text: String) -> Result<Command, CommandError> {
+            desk.parse(text)
+        }
+
+        /// A command decided: what it did, and what the desk needs to commit it.
+        struct Decision {
+            var result: Desk.Result
+            /// Whether it opened a new incident.
+            var opened: Bool
+            /// The channel's incident before it, which a new declaration sends to rest.
+            var previous: IncidentID?
+        }
+
+        /// Decides `parsed` from `inbound` at `now`: the one way from what was typed to a decision.
+        mutating func decide(
+            _ parsed: Result<Command, CommandError>, from inbound: InboundCommand, at now: Date
+        ) -> Decision {
+            let numberBefore = desk.nextNumber
+            let previous = desk.latest[inbound.channel]
+            let result = desk.handle(parsed, by: inbound.user, in: inbound.channel, at: now)
+            return Decision(result: result, opened: result.incident?.number == numberBefore, previous: previous)
+        }
+
+        /// The commit for a decided command: its events, the replies that do not go in the HTTP
+        /// answer, a stakeholder channel's copy of an update, and its dedupe key. Nil when it
+        /// records and queues nothing.
+        func commit(
+            for decision: Decision, queuing replies: [Reply], from inbound: InboundCommand, at now: Date
+        ) -> Commit? {
+            let records = decision.result.outcome.records
+            guard !records.isEmpty || !replies.isEmpty else { return nil }
+            var commit = makeCommit(
+                records, replies: replies, incident: decision.result.incident, opened: decision.opened,
+                channel: inbound.channel, responseURL: inbound.responseURL, key: inbound.dedupeKey, at: now)
+            if let id = decision.result.incident, let incident = desk.incidents[id],
+                let text = Self.stakeholderUpdate(in: records)
+            {
+                commit.messages += broadcast(text, of: incident, by: inbound.user, at: now)
+            }
+            return commit
+        }
+
+        /// The command is durable: its key is remembered, and the channel's incident before a new
+        /// declaration, history now, leaves memory (the store has it all).
+        mutating func stored(_ decision: Decision, key: String?, at now: Date) {
+            if let key { remember(key, at: now) }
+            if decision.opened, let previous = decision.previous, desk.incidents[previous]?.isActive == false {
+                unload(previous)
+            }
+        }
+
+        /// Notes a dedupe key applied at `now`, and once a minute forgets those older than
+        /// `seenInMemory`.
+        mutating func remember(_ key: String, at now: Date) {
+            seen[key] = now
+            guard now.timeIntervalSince(seenPrunedAt) >= 60 else { return }
+            seenPrunedAt = now
+            pruneSeen(olderThan: now.addingTimeInterval(-Self.seenInMemory))
+        }
+
+        /// Drops dedupe keys older than `cutoff` (the store prunes its own).
+        mutating func pruneSeen(olderThan cutoff: Date) {
+            seen = seen.filter { $0.value >= cutoff }
+        }
+
+        // MARK: Timers
+
+        /// Fires one incident's due timers at `now`: what they record and say, and their commit.
+        mutating func due(_ id: IncidentID, at now: Date) -> (outcome: Outcome, commit: Commit?) {
+            let outcome = desk.due(id, at: now)
+            guard !outcome.isEmpty, let incident = desk.incidents[id] else { return (outcome, nil) }
+            let commit = makeCommit(
+                outcome.records, replies: outcome.replies, incident: id, opened: false, channel: incident.channel,
+                responseURL: nil, key: nil, at: now)
+            return (outcome, commit)
+        }
+
+        /// Every folded incident's next deadline, and the stored one of each not folded yet.
+        func deadlines() -> [(IncidentID, Date)] {
+            desk.incidents.keys.compactMap { id in desk.nextDeadline(of: id).map { (id, $0) } }
+                + unloaded.deadlines.map { ($0.key, $0.value) }
+        }
+
+        /// One incident's next deadline.
+        func nextDeadline(of id: IncidentID) -> Date? {
+            desk.nextDeadline(of: id)
+        }
+
+        // MARK: Memory
+
+        /// Of `ids`, those the store holds that are not folded yet.
+        func unfolded(_ ids: [IncidentID]) -> [IncidentID] {
+            ids.filter { unloaded.ids.contains($0) }
+        }
+
+        /// Whether `id` is in the store and not folded yet.
+        func isUnfolded(_ id: IncidentID) -> Bool {
+            unloaded.ids.contains(id)
+        }
+
+        /// Folds in what the store gave for `wanted`; returns the deadlines that differ from the
+        /// stored projection's (the rules changed while Deputy was down), for the scheduler.
+        mutating func folded(_ stored: [Incident], wanted: [IncidentID]) -> [(IncidentID, Date?)] {
+            var moved: [(IncidentID, Date?)] = []
+            // Another caller may have loaded some meanwhile (and changed them since): those stay.
+            for incident in stored where unloaded.ids.contains(incident.id) {
+                if unloaded.latest[incident.channel] == incident.id { unloaded.latest[incident.channel] = nil }
+                desk.replace(incident)
+                let deadline = desk.nextDeadline(of: incident.id)
+                if Self.moved(from: unloaded.deadlines[incident.id], to: deadline) {
+                    moved.append((incident.id, deadline))
+                }
+            }
+            for id in wanted {
+                unloaded.ids.remove(id)
+                unloaded.deadlines[id] = nil
+            }
+            // A channel must never wait for an incident the store does not hold.
+            let missing = Set(wanted).subtracting(stored.map(\.id))
+            if !missing.isEmpty { unloaded.latest = unloaded.latest.filter { !missing.contains($0.value) } }
+            return moved
+        }
+
+        /// Folds in an incident a command names, read from the store though it was neither folded
+        /// nor waiting to be (an old one at rest), unless another command folded it meanwhile.
+        mutating func foldAddressed(_ incident: Incident) {
+            if desk.incidents[incident.id] == nil { desk.replace(incident) }
+        }
+
+        /// Whether `id` is folded.
+        func isFolded(_ id: IncidentID) -> Bool {
+            desk.incidents[id] != nil
+        }
+
+        /// Drops an incident from memory, to be read from the store again when next needed (its
+        /// in-memory state may hold changes the store refused).
+        mutating func unload(_ id: IncidentID) {
+            guard let incident = desk.incidents[id] else { return }
+            if desk.latest[incident.channel] == id { unloaded.latest[incident.channel] = id }
+            desk.forget(id)
+            unloaded.ids.insert(id)
+        }
+
+        /// Lets go of the closed incidents nothing has touched since `cutoff`. Returns how many.
+        mutating func unloadIdle(before cutoff: Date) -> Int {
+            let idle = desk.incidents.values.filter { incident in
+                !incident.isActive && (incident.lastRecordAt ?? .distantPast) < cutoff
+            }
+            for incident in idle { unload(incident.id) }
+            return idle.count
+        }
+
+        /// After a commit that did not become durable: the incidents it declared are forgotten
+        /// (never stored), with no deadline; returns the others, to be read back from the store.
+        mutating func forgetFailed(_ failed: [Pending]) -> (forgotten: [IncidentID], reread: [IncidentID]) {
+            let ids = Set(failed.compactMap(\.incident))
+            let neverStored = Set(failed.filter(\.opened).compactMap(\.incident))
+            for id in neverStored { desk.forget(id) }
+            return (Array(neverStored), Array(ids.subtracting(neverStored)))
+        }
+
+        /// Puts back incidents as the store gave them after a failed commit (`wanted` the ones
+        /// asked for; those the store no longer holds are forgotten); returns their deadlines.
+        mutating func restored(_ stored: [Incident], wanted: [IncidentID]) -> [(IncidentID, Date?)] {
+            var deadlines: [(IncidentID, Date?)] = []
+            for id in wanted where !stored.contains(where: { $0.id == id }) {
+                desk.forget(id)
+                deadlines.append((id, nil))
+            }
+            for incident in stored {
+                desk.replace(incident)
+                deadlines.append((incident.id, desk.nextDeadline(of: incident.id)))
+            }
+            return deadlines
+        }
+
+        /// The incident commander of `id`, when it is folded.
+        func commander(of id: IncidentID) -> User? {
+            desk.incidents[id]?.commander
+        }
+
+        /// An incident's event count in memory: a commit's projection tells the scheduler its
+        /// deadline only while no later command changed the incident.
+        func eventCount(of id: IncidentID) -> Int? {
+            desk.incidents[id]?.eventCount
+        }
+
+        // MARK: Commits
+
+        /// One command's or one timer's events, messages and dedupe key, as a store commit.
+        func makeCommit(
+            _ records: [IncidentRecord], replies: [Reply], incident id: IncidentID?, opened: Bool,
+            channel: ChannelKey, responseURL: String?, key: String?, at now: Date
+        ) -> Commit {
+            let incident = id.flatMap { desk.incidents[$0] }
+            let expires = now.addingTimeInterval(policy.expiry.interval)
+            let messages = replies.map { reply in
+                Commit.Message(
+                    OutgoingMessage(
+                        channel: channel, incident: id, reply: reply, responseURL: responseURL, createdAt: now),
+                    notBefore: now, expiresAt: expires)
+            }
+            return Commit(
+                at: now,
+                opening: opened ? incident.map { Commit.Opening($0) } : nil,
+                append: records.isEmpty ? nil : incident.map { Commit.Append(records, to: $0, rules: desk.rules) },
+                messages: messages,
+                seenKeys: key.map { [$0] } ?? [])
+        }
+
+        /// The copy of a stakeholder update for the platform's stakeholder channel, if one is set.
+        func broadcast(_ text: String, of incident: Incident, by user: User, at now: Date) -> [Commit.Message] {
+            guard let channel = policy.stakeholderChannels[incident.channel.platform] else { return [] }
+            let target = ChannelKey(platform: incident.channel.platform, team: incident.channel.team, channel: channel)
+            let reply = Reply.channel(
+                .stakeholderBroadcast,
+                [
+                    "incident": .plain(incident.id.description), "severity": .plain(incident.severity.description),
+                    "title": .text(incident.title), "user": .user(user), "text": .text(text),
+                ])
+            let message = OutgoingMessage(channel: target, incident: incident.id, reply: reply, createdAt: now)
+            return [Commit.Message(message, notBefore: now, expiresAt: now.addingTimeInterval(policy.expiry.interval))]
+        }
+
+        /// The text of a stakeholder update among `records`, if they hold one.
+        static func stakeholderUpdate(in records: [IncidentRecord]) -> String? {
+            for record in records {
+                if case .stakeholderUpdate(let text, _) = record.event { return text }
+            }
+            return nil
+        }
+
+        /// Whether the deadline the rules give now differs from the stored one, which went through
+        /// seconds since 1970 as a Double: compared to the millisecond.
+        static func moved(from stored: Date?, to now: Date?) -> Bool {
+            switch (stored, now) {
+            case (nil, nil): false
+            case (let stored?, let now?): abs(stored.timeIntervalSince(now)) > 0.001
+            default: true
+            }
+        }
+    }
+}
