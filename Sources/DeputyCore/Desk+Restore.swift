@@ -16,6 +16,19 @@ extension Desk {
         nextNumber = max(nextNumber, incident.id.number + 1)
     }
 
+    /// Folds records another desk appended into an incident held here.
+    public mutating func catchUp(_ id: IncidentID, with records: [IncidentRecord]) {
+        _ = update(id) { incident in
+            for record in records { incident.apply(record) }
+            return Outcome()
+        }
+    }
+
+    /// New incidents are numbered above `number`.
+    public mutating func numberAbove(_ number: Int) {
+        nextNumber = max(nextNumber, number + 1)
+    }
+
     /// Forgets an incident that never reached the store (a declaration whose write failed).
     public mutating func forget(_ id: IncidentID) {
         guard let incident = incidents.removeValue(forKey: id) else { return }

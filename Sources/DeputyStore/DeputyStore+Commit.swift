@@ -7,12 +7,12 @@ extension DeputyStore {
     /// applied commit is durable; if it throws, none is.
     ///
     /// A commit whose request key was seen before (by an earlier batch or earlier in this one)
-    /// is a duplicate: nothing of it is applied and its result says so, while the rest of the
-    /// batch goes on. A commit that breaks a rule (a second active incident in a channel, an
-    /// append out of step with the log, an unknown incident) throws
-    /// `StoreError.commitFailed(index:reason:)` and rolls the whole batch back: the caller can
-    /// retry the others without it, or each alone. Any other error (I/O, a full disk) is the
-    /// database's, not a commit's, and rolls the batch back too.
+    /// is a duplicate, and one decided against a state the store no longer has (an append out of
+    /// step with the log, a second active incident in a channel, a number taken) a conflict:
+    /// nothing of either is applied (each runs in a savepoint) and its result says so, while the
+    /// rest of the batch goes on. A commit naming an incident that does not exist throws
+    /// `StoreError.commitFailed(index:reason:)` and rolls the whole batch back. Any other error
+    /// (I/O, a full disk) is the database's, not a commit's, and rolls the batch back too.
     @discardableResult
     public func commit(_ batch: [Commit]) throws -> [CommitResult] {
         guard !batch.isEmpty else { return [] }
@@ -22,7 +22,15 @@ extension DeputyStore {
             results.reserveCapacity(batch.count)
             for (index, commit) in batch.enumerated() {
                 do {
-                    results.append(try Self.apply(commit, in: db, queued: &queued))
+                    var result = CommitResult.applied
+                    var added: [(id: Int64, message: OutgoingMessage)] = []
+                    try db.inSavepoint {
+                        result = try Self.apply(commit, in: db, queued: &added)
+                        guard case .applied = result else { return .rollback }
+                        return .commit
+                    }
+                    if case .applied = result { queued += added }
+                    results.append(result)
                 } catch let error as DatabaseError where error.resultCode != .SQLITE_CONSTRAINT {
                     throw error  // the database failed (I/O, disk full), not this commit
                 } catch {
@@ -50,8 +58,12 @@ extension DeputyStore {
         _ commit: Commit, in db: Database, queued: inout [(id: Int64, message: OutgoingMessage)]
     ) throws -> CommitResult {
         for key in commit.seenKeys where try seen(key, in: db) { return .duplicate(key: key) }
+        if let opening = commit.opening, let conflict = try conflict(opening, in: db) { return .conflict(conflict) }
         if let opening = commit.opening { try insert(opening, in: db) }
-        if let append = commit.append { try insert(append, in: db) }
+        if let append = commit.append {
+            if let conflict = try conflict(append, in: db) { return .conflict(conflict) }
+            try insert(append, in: db)
+        }
         for message in commit.messages {
             try enqueue(message, in: db)
             queued.append((db.lastInsertedRowID, message.message))
@@ -61,6 +73,33 @@ extension DeputyStore {
                 .execute(arguments: [key, commit.at.timeIntervalSince1970])
         }
         return .applied
+    }
+
+    /// Why `opening` cannot go in: its number is taken, or its channel has an active incident.
+    private static func conflict(_ opening: Commit.Opening, in db: Database) throws -> CommitConflict? {
+        let taken = try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM incident WHERE id = ?"), arguments: [opening.id.number])
+        if taken == true { return .numberTaken(opening.id) }
+        let channel = opening.channel
+        let busy = try Bool.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT 1 FROM incident WHERE platform = ? AND team = ? AND channel = ? AND status = 'active'"),
+            arguments: [channel.platform, channel.team, channel.channel])
+        return busy == true ? .channelBusy(channel) : nil
+    }
+
+    /// Whether `append` was decided against a log that has moved on since (or, in a batch, an
+    /// opening this same batch has not made).
+    private static func conflict(_ append: Commit.Append, in db: Database) throws -> CommitConflict? {
+        let id = append.incident.number
+        guard
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM incident WHERE id = ?"), arguments: [id])
+                == true
+        else { return nil }  // no such incident: `insert` refuses it, whole
+        let stored =
+            try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT MAX(seq) FROM event WHERE incident_id = ?"), arguments: [id]) ?? 0
+        return stored + append.records.count == append.projection.eventCount ? nil : .logMoved(append.incident)
     }
 
     private static func insert(_ opening: Commit.Opening, in db: Database) throws {

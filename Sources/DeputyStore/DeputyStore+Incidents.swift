@@ -31,6 +31,28 @@ extension DeputyStore {
         }
     }
 
+    /// A channel's latest incident and how many events its log holds, from its row alone.
+    public func latestIncidentHead(for channel: ChannelKey) throws -> (incident: IncidentID, eventCount: Int)? {
+        try writer.read { db in
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT id, event_count FROM incident WHERE platform = ? AND team = ? AND channel = ? "
+                        + "ORDER BY id DESC LIMIT 1"),
+                arguments: [channel.platform, channel.team, channel.channel])
+            return try row.map {
+                (
+                    IncidentID(try $0.decode(Int.self, forColumn: "id")),
+                    try $0.decode(Int.self, forColumn: "event_count")
+                )
+            }
+        }
+    }
+
+    /// The records of an incident's log after the `seq`-th, oldest first.
+    public func records(of id: IncidentID, after seq: Int) throws -> [IncidentRecord] {
+        try writer.read { db in try Self.records(of: id, after: seq, in: db, coder: StoreCoder()) }
+    }
+
     /// Each channel's latest incident, whatever its status (where the channel's commands go),
     /// from the `incident` rows alone: no log is read.
     public func latestIncidentPerChannel() throws -> [(channel: ChannelKey, incident: IncidentID)] {
@@ -118,10 +140,12 @@ extension DeputyStore {
     }
 
     /// An incident's whole log, oldest first.
-    static func records(of id: IncidentID, in db: Database, coder: StoreCoder) throws -> [IncidentRecord] {
+    static func records(
+        of id: IncidentID, after seq: Int = 0, in db: Database, coder: StoreCoder
+    ) throws -> [IncidentRecord] {
         let events = try Row.fetchCursor(
-            db, sql: "SELECT seq, at, actor, event FROM event WHERE incident_id = ? ORDER BY seq",
-            arguments: [id.number])
+            db, sql: "SELECT seq, at, actor, event FROM event WHERE incident_id = ? AND seq > ? ORDER BY seq",
+            arguments: [id.number, seq])
         var records: [IncidentRecord] = []
         while let event = try events.next() {
             let seq = try event.decode(Int.self, forColumn: "seq")

@@ -18,6 +18,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible, Loca
     /// The store was not closed by the process before, and checking it found damage: a page
     /// SQLite cannot read, or a log with events missing.
     case damaged(path: String, problems: [String])
+    /// The disk the store is on is all but full: the next commit may be refused.
+    case lowOnSpace(bytesFree: Int)
 
     /// What went wrong and what to do about it, in one sentence.
     public var description: String {
@@ -38,6 +40,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible, Loca
         case .damaged(let path, let problems):
             "\(path) was not closed cleanly and is damaged (\(problems.joined(separator: "; "))); "
                 + "it was left as it is: restore a backup, or see \"A damaged store\" in the README"
+        case .lowOnSpace(let bytes):
+            "the store's disk has only \(bytes) bytes free: free some space before commits are refused"
         }
     }
 

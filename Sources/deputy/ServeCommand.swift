@@ -66,7 +66,8 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             daemon = try await Daemon(
                 .init(
-                    settings: settings, rules: rules, phrasebook: phrasebook, store: store, time: SystemTimeSource(),
+                    settings: settings, rules: rules, phrasebook: phrasebook, store: SQLiteStore(store),
+                    time: SystemTimeSource(),
                     transport: transport, logger: logger, registry: PrometheusCollectorRegistry(),
                     timelineTemplates: templates))
         } catch {

@@ -18,7 +18,7 @@ struct AllowListTests {
         var allow = DaemonSettings.Allow()
         allow.teams = ["slack/T1"]
         let desk = try await DeskService(
-            executor: StoreExecutor(store: store), rules: Rules(), time: ManualTimeSource(start: Fixtures.start),
+            store: SQLiteStore(store), rules: Rules(), time: ManualTimeSource(start: Fixtures.start),
             policy: .init(expiry: .hours(1)), logger: Logger(label: "test"), allow: allow)
         let elsewhere = ChannelKey(platform: "slack", team: "T2", channel: "C1")
         let refused = await desk.submit(
@@ -44,7 +44,7 @@ struct AllowListTests {
                 "POST", "/hooks/generic", body: #"{"channel":"ops","user":"u","text":"declare db down"}"#,
                 headers: [("Authorization", "Bearer t")])
             #expect(generic.status == 403)
-            #expect(try await live.daemon.executor.run { try $0.maxIncidentNumber() } == 0)
+            #expect(try await live.daemon.sqlite.run { try $0.maxIncidentNumber() } == 0)
         }
     }
 }

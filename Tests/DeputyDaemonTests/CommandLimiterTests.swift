@@ -65,7 +65,7 @@ struct CommandLimiterTests {
         let store = try DeputyStore.inMemory()
         let time = ManualTimeSource(start: start)
         let desk = try await DeskService(
-            executor: StoreExecutor(store: store), rules: Rules(), time: time,
+            store: SQLiteStore(store), rules: Rules(), time: time,
             policy: .init(expiry: .hours(1)), logger: Logger(label: "test"),
             limits: (userPerMinute: 60, channelPerMinute: 0))
         let declare = InboundCommand(channel: ops, user: Fixtures.alice, text: "declare db down")

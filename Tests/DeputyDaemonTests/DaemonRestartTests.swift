@@ -85,7 +85,7 @@ struct DaemonRestartTests {
             #expect(await Poll.until { await second.isIdle(time) })
             #expect(followUps().count == 1, "sent once")
             #expect(slack.calls.filter { $0.text?.contains("<@U2>") == true }.count == 1)
-            let incident = try await second.daemon.executor.run { try $0.incident(IncidentID(1)) }
+            let incident = try await second.daemon.sqlite.run { try $0.incident(IncidentID(1)) }
             #expect(incident?.tasks.first?.followedUp?.at == Fixtures.start.addingTimeInterval(12 * 60))
             #expect(try await second.pendingCount() == 0)
             try await second.stop()

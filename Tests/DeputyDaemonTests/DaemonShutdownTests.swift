@@ -37,7 +37,7 @@ struct DaemonShutdownTests {
             let message = OutgoingMessage(
                 channel: ChannelKey(platform: "slack", team: "T1", channel: "C1"), incident: IncidentID(1),
                 reply: .channel(.decisionRecorded, ["text": .text("roll back the deploy")]), createdAt: now)
-            _ = try await daemon.daemon.executor.run { store in
+            _ = try await daemon.daemon.sqlite.run { store in
                 try store.commit([
                     Commit(
                         at: now, messages: [Commit.Message(message, notBefore: now, expiresAt: now + 3600)])
@@ -60,7 +60,7 @@ struct DaemonShutdownTests {
             #expect(try reopened.deadLetters(limit: 10).isEmpty)
             #expect(try reopened.incident(IncidentID(1))?.title == "checkout is slow")
             #expect(throws: (any Error).self, "the stopped daemon's store is closed") {
-                try daemon.daemon.executor.store.pendingCount()
+                try daemon.daemon.sqlite.database.pendingCount()
             }
         }
     }

@@ -43,7 +43,7 @@ struct DeliveryHarness {
             phrasebook: try #require(Self.phrasebook), labels: Self.labels, botToken: "xoxb-test", apiURL: apiURL,
             textLimit: textLimit)
         delivery = Delivery(
-            executor: StoreExecutor(store: self.store), transport: transport,
+            store: SQLiteStore(self.store), transport: transport,
             platforms: ["slack": SlackOutbound(encoder: encoder)], time: self.time, retry: retry,
             logger: Logger(label: "test"), metrics: metrics)
     }
@@ -65,9 +65,8 @@ struct DeliveryHarness {
     /// Declares an incident led by alice, gives hayley a task, marks what that said as delivered,
     /// then lets the task's timebox lapse: the outbox then holds the follow-up, and only it.
     func lapseTimebox() async throws {
-        let executor = StoreExecutor(store: store)
         let desk = try await DeskService(
-            executor: executor, rules: Rules(), time: time, policy: .init(expiry: .hours(1)),
+            store: SQLiteStore(store), rules: Rules(), time: time, policy: .init(expiry: .hours(1)),
             logger: Logger(label: "test"))
         let scheduler = Scheduler(
             desk: desk, time: time, logger: Logger(label: "test"), metrics: NOOPMetricsHandler.instance)

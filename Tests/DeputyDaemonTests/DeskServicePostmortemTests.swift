@@ -23,7 +23,7 @@ struct DeskServicePostmortemTests {
         let store = try DeputyStore.inMemory()
         let time = ManualTimeSource(start: Fixtures.start)
         let desk = try await DeskService(
-            executor: StoreExecutor(store: store), rules: Rules(), time: time, policy: .init(expiry: .hours(1)),
+            store: SQLiteStore(store), rules: Rules(), time: time, policy: .init(expiry: .hours(1)),
             logger: Logger(label: "test"))
         for text in [
             "declare checkout is slow sev2", "lead", "impact checkout times out for some customers",

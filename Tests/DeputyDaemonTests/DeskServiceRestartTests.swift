@@ -20,7 +20,7 @@ struct DeskServiceRestartTests {
 
     func makeDesk(_ store: DeputyStore, _ time: ManualTimeSource, rules: Rules = Rules()) async throws -> DeskService {
         try await DeskService(
-            executor: StoreExecutor(store: store), rules: rules, time: time, policy: .init(expiry: .hours(1)),
+            store: SQLiteStore(store), rules: rules, time: time, policy: .init(expiry: .hours(1)),
             logger: Logger(label: "test"))
     }
 

@@ -19,7 +19,7 @@ struct DeskServiceTests {
 
     func makeDesk(_ store: DeputyStore, _ time: ManualTimeSource) async throws -> DeskService {
         try await DeskService(
-            executor: StoreExecutor(store: store), rules: Rules(), time: time,
+            store: SQLiteStore(store), rules: Rules(), time: time,
             policy: .init(expiry: .hours(1), stakeholderChannels: ["test": "CSTAKE"]), logger: Logger(label: "test"))
     }
 
@@ -144,7 +144,7 @@ struct DeskServiceTests {
         let store = try DeputyStore.inMemory()
         let time = ManualTimeSource(start: Fixtures.start)
         let desk = try await DeskService(
-            executor: StoreExecutor(store: store), rules: Rules(), time: time, policy: .init(expiry: .hours(1)),
+            store: SQLiteStore(store), rules: Rules(), time: time, policy: .init(expiry: .hours(1)),
             logger: Logger(label: "test"), metrics: PrometheusMetricsFactory(registry: registry))
         _ = await desk.submit(command(alice, "declare db down"))
         _ = await desk.submit(command(alice, "lead"))

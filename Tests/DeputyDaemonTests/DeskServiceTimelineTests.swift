@@ -16,7 +16,7 @@ struct DeskServiceTimelineTests {
 
     func makeDesk(_ store: DeputyStore, _ time: ManualTimeSource) async throws -> DeskService {
         try await DeskService(
-            executor: StoreExecutor(store: store), rules: Rules(), time: time, policy: .init(expiry: .hours(1)),
+            store: SQLiteStore(store), rules: Rules(), time: time, policy: .init(expiry: .hours(1)),
             logger: Logger(label: "test"))
     }
 

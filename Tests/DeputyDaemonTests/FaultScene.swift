@@ -60,7 +60,7 @@ struct FaultScene {
             return Commit.Message(
                 message, notBefore: Self.queuedAt, expiresAt: Self.queuedAt.addingTimeInterval(expiry))
         }
-        try await live.daemon.executor.run { try $0.commit([Commit(at: Self.queuedAt, messages: messages)]) }
+        try await live.daemon.sqlite.run { try $0.commit([Commit(at: Self.queuedAt, messages: messages)]) }
         await live.daemon.delivery.notify()
         #expect(await Poll.until { tried() }, "delivery tried the first decision")
         #expect(await Poll.until { await live.isIdle(time) })
@@ -96,7 +96,7 @@ struct FaultScene {
 
     /// Every message queued for `channel`, whatever became of it, oldest first.
     func outbox(_ channel: String) async throws -> [OutboxRow] {
-        try await live.daemon.executor.run {
+        try await live.daemon.sqlite.run {
             try $0.messages(platform: "slack", channel: channel, after: 0, limit: 100)
         }
     }
@@ -104,7 +104,7 @@ struct FaultScene {
     /// Whether the scheduler has followed up hayley's task in the healthy channel: the nudge is
     /// recorded and queued, whether or not Slack has it yet.
     func followUpCommitted() async throws -> Bool {
-        try await live.daemon.executor.run { try $0.incident(IncidentID(1))?.tasks.first?.followedUp != nil }
+        try await live.daemon.sqlite.run { try $0.incident(IncidentID(1))?.tasks.first?.followedUp != nil }
     }
 
     /// The dead letters as `deputy outbox` lists them: read from the data file by a reader of its own.

@@ -25,7 +25,7 @@ struct GenericOutboundTests {
         let time = ManualTimeSource(start: Fixtures.start)
         let transport = FakeTransport()
         let delivery = Delivery(
-            executor: StoreExecutor(store: store), transport: transport,
+            store: SQLiteStore(store), transport: transport,
             platforms: ["generic": try outbound(url: nil)], time: time, logger: Logger(label: "test"),
             metrics: NOOPMetricsHandler.instance)
         let now = time.now

@@ -12,6 +12,13 @@ import Testing
 
 @testable import DeputyDaemon
 
+extension Daemon {
+    /// The SQLite store the live tests run on, to look inside it.
+    var sqlite: SQLiteStore {
+        get throws { try #require(store as? SQLiteStore) }
+    }
+}
+
 /// A whole daemon, built as `deputy serve` builds it, listening on a free port of 127.0.0.1: the
 /// data file, Slack's secrets and Slack's address come through the environment, time from a
 /// manual clock. Its service group runs in a task until `stop()` shuts it down gracefully.
@@ -54,7 +61,7 @@ struct LiveDaemon {
             .init(
                 settings: settings, rules: try RulesLoader.load(path: Fixtures.path("Config/rules.yaml")),
                 phrasebook: try PhrasebookLoader.load(path: Fixtures.path("Phrasebook/en.yaml")),
-                store: try DeputyStore.open(path: settings.database), time: time, transport: transport,
+                store: SQLiteStore(try DeputyStore.open(path: settings.database)), time: time, transport: transport,
                 logger: logger, registry: PrometheusCollectorRegistry()))
         let (ports, found) = AsyncStream.makeStream(of: Int.self)
         let group = daemon.serviceGroup { port in
@@ -131,7 +138,7 @@ struct LiveDaemon {
     }
 
     func pendingCount() async throws -> Int {
-        try await daemon.executor.run { try $0.pendingCount() }
+        try await daemon.sqlite.run { try $0.pendingCount() }
     }
 
     /// Shuts the service group down gracefully, as SIGTERM does, and waits until its run ends;

@@ -154,7 +154,7 @@ struct MattermostLiveTests {
                 Self.answer(ack)["text"]?.hasPrefix("Understood, @hayley: T1 is yours.") == true, "\(Self.answer(ack))")
             let done = try await Self.command(live, "done", base: base, user: hayley)
             #expect(Self.answer(done)["text"]?.contains("You have no open task") == false, "\(Self.answer(done))")
-            let task = try await live.daemon.executor.run { try $0.incident(IncidentID(1))?.tasks.first }
+            let task = try await live.daemon.sqlite.run { try $0.incident(IncidentID(1))?.tasks.first }
             #expect(task?.owner == User(id: "hayley", name: "hayley"))
             #expect(task?.status == .done)
         }

@@ -70,7 +70,7 @@ struct TeamsOutboundTests {
         let time = ManualTimeSource(start: Fixtures.start)
         let transport = FakeTransport(time: time)
         let delivery = Delivery(
-            executor: StoreExecutor(store: store), transport: transport,
+            store: SQLiteStore(store), transport: transport,
             platforms: ["teams": try outbound(webhooks: [:])], time: time, logger: Logger(label: "test"),
             metrics: TestMetrics())
         let lost = message(.channel(.commandClaimed, ["user": .user(TeamsFixtures.bob)]))

@@ -94,47 +94,58 @@ struct StoreCommitTests {
         #expect(try store.incident(IncidentID(9)) == nil)
     }
 
-    @Test("a second active incident in a channel is refused")
+    @Test("a second active incident in a channel, or a number taken, is a conflict: nothing of it applied")
     func oneActivePerChannel() throws {
         let store = try DeputyStore.inMemory()
         let now = Fixtures.start
         let first = Commit(
             at: now, opening: .init(id: IncidentID(1), channel: Fixtures.channel, title: "a", declaredAt: now))
         let second = Commit(
-            at: now, opening: .init(id: IncidentID(2), channel: Fixtures.channel, title: "b", declaredAt: now))
+            at: now, opening: .init(id: IncidentID(2), channel: Fixtures.channel, title: "b", declaredAt: now),
+            seenKeys: ["k2"])
         try store.commit([first])
-        #expect {
-            try store.commit([second])
-        } throws: { error in
-            guard case StoreError.commitFailed(0, let reason) = error else { return false }
-            return reason.contains("already has an active incident")
-        }
+        #expect(try store.commit([second]) == [.conflict(.channelBusy(Fixtures.channel))])
+        #expect(try store.maxIncidentNumber() == 1)
+        #expect(try !store.hasSeen("k2"))
+        let taken = Commit(at: now, opening: .init(id: IncidentID(1), channel: other, title: "b", declaredAt: now))
+        #expect(try store.commit([taken]) == [.conflict(.numberTaken(IncidentID(1)))])
         let elsewhere = Commit(at: now, opening: .init(id: IncidentID(2), channel: other, title: "b", declaredAt: now))
         #expect(try store.commit([elsewhere]) == [.applied])
     }
 
-    @Test("one bad commit rolls back its whole batch; the others then commit alone")
-    func batchIsAtomic() throws {
+    @Test("a conflict in a batch leaves the others applied; a commit naming no incident rolls back the batch")
+    func batchAroundConflicts() throws {
         let store = try DeputyStore.inMemory()
         var desk = CommittingDesk(store: store)
         let good = desk.handle("declare db down", by: alice, key: "k1")
         let clash = Commit(
             at: desk.now,
-            opening: .init(id: IncidentID(7), channel: Fixtures.channel, title: "clash", declaredAt: desk.now))
+            opening: .init(id: IncidentID(7), channel: Fixtures.channel, title: "clash", declaredAt: desk.now),
+            messages: good.messages, seenKeys: ["k3"])
         let helpAnswer = desk.handle("help", by: hayley, in: other, key: "k2")
+        let pending = good.messages.count + helpAnswer.messages.count
+        #expect(
+            try store.commit([good, clash, helpAnswer]) == [
+                .applied, .conflict(.channelBusy(Fixtures.channel)), .applied,
+            ])
+        #expect(try store.maxIncidentNumber() == 1)
+        #expect(try store.pendingCount() == pending)
+        #expect(try store.hasSeen("k1") && store.hasSeen("k2") && !store.hasSeen("k3"))
+
+        let ghost = Commit(
+            at: desk.now,
+            append: .init(
+                incident: IncidentID(5), records: [],
+                projection: .init(status: .active, title: "", eventCount: 0, nextDeadline: nil)))
+        let note = desk.handle("note disk full", by: alice, key: "k4")
         #expect {
-            try store.commit([good, clash, helpAnswer])
+            try store.commit([note, ghost])
         } throws: { error in
             guard case StoreError.commitFailed(let index, _) = error else { return false }
             return index == 1
         }
-        #expect(try store.maxIncidentNumber() == 0)
-        #expect(try store.pendingCount() == 0)
-        #expect(try !store.hasSeen("k1"))
-        #expect(try store.commit([good]) == [.applied])
-        #expect(try store.commit([helpAnswer]) == [.applied])
-        #expect(try store.maxIncidentNumber() == 1)
-        #expect(try store.hasSeen("k1") && store.hasSeen("k2"))
+        #expect(try !store.hasSeen("k4"))
+        #expect(try store.commit([note]) == [.applied])
     }
 
     @Test("a request seen before is a duplicate: nothing of it is applied again")
@@ -154,19 +165,14 @@ struct StoreCommitTests {
         #expect(try store.incident(IncidentID(1))?.noteCount == 1)
     }
 
-    @Test("an append decided against a stale state is refused")
+    @Test("an append decided against a stale state is a conflict")
     func staleAppendRefused() throws {
         let store = try DeputyStore.inMemory()
         var desk = CommittingDesk(store: store)
         try desk.say("declare db down", by: alice)
         let lead = desk.handle("lead", by: alice)
         try store.commit([lead])
-        #expect {
-            try store.commit([lead])
-        } throws: { error in
-            guard case StoreError.commitFailed(0, let reason) = error else { return false }
-            return reason.contains("stale")
-        }
+        #expect(try store.commit([lead]) == [.conflict(.logMoved(IncidentID(1)))])
         let ghost = Commit(
             at: desk.now,
             append: .init(
@@ -263,7 +269,7 @@ struct StoreCommitTests {
         let lead = desk.handle("lead", by: alice)
         var stale = lead
         stale.append?.projection.eventCount -= 1
-        #expect(throws: StoreError.self) { try store.commit([stale]) }
+        #expect(try store.commit([stale]) == [.conflict(.logMoved(IncidentID(1)))])
         #expect(try events() == before)
         try store.commit([lead])
         let live = try #require(desk.desk.incidents[IncidentID(1)])

@@ -44,11 +44,11 @@ enum TimersSeed {
             fail("\(error)")
         }
         let store = try DeputyStore.open(path: options.database)
-        let executor = StoreExecutor(store: store)
+        let sqlite = SQLiteStore(store)
         var logger = Logger(label: "timers-seed")
         logger.logLevel = .warning
         let desk = try await DeskService(
-            executor: executor, rules: rules, time: TaskClock(), policy: .init(expiry: .hours(1)), logger: logger)
+            store: sqlite, rules: rules, time: TaskClock(), policy: .init(expiry: .hours(1)), logger: logger)
         let started = ContinuousClock.now
         let failures = await withTaskGroup(of: Int.self) { group in
             var next = 0
@@ -66,7 +66,7 @@ enum TimersSeed {
             return failures
         }
         let elapsed = ContinuousClock.now - started
-        let deadlines = try await executor.run { try $0.nextDeadlines() }
+        let deadlines = try await sqlite.nextDeadlines()
         let first = deadlines.first.map { String(format: "%.3f", $0.at.timeIntervalSince1970) } ?? "none"
         print(
             "seeded \(options.incidents) incidents × \(options.tasks) open timeboxes in \(elapsed) "

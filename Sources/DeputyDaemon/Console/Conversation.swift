@@ -17,7 +17,7 @@ public actor Conversation {
     /// Who types a line with no `NAME:` in front.
     public private(set) var currentUser: User
     private let rules: Rules
-    private let executor: StoreExecutor
+    private let store: SQLiteStore
     /// The desk's clock: set to the moment of each line and each timer before the desk acts.
     private let time: ManualTimeSource
     private var desk: DeskService
@@ -46,9 +46,9 @@ public actor Conversation {
         self.channel = channel
         self.currentUser = user
         self.style = RenderStyle(mention: { "@\($0.name)" }, timeZone: timeZone ?? rules.calendar.timeZone)
-        self.executor = StoreExecutor(store: try DeputyStore.inMemory())
+        self.store = SQLiteStore(try DeputyStore.inMemory())
         self.time = ManualTimeSource(start: .distantPast)
-        self.desk = try await Self.openDesk(executor, rules, time)
+        self.desk = try await Self.openDesk(store, rules, time)
     }
 
     /// A console user: known by name, in any capitals.
@@ -100,7 +100,7 @@ public actor Conversation {
         defer { endTurn() }
         lastMoment = max(lastMoment ?? now, now)
         time.set(now)
-        desk = try await Self.openDesk(executor, rules, time)
+        desk = try await Self.openDesk(store, rules, time)
         return await fireDue(at: now)
     }
 
@@ -122,7 +122,7 @@ public actor Conversation {
         let (channel, after) = (self.channel, lastMessage)
         let rows: [OutboxRow]
         do {
-            rows = try await executor.run { store in
+            rows = try await store.run { store in
                 let rows = try store.messages(
                     platform: channel.platform, channel: channel.channel, after: after, limit: Int.max)
                 for row in rows { _ = try store.markDelivered(row.id, at: row.message.createdAt) }
@@ -159,12 +159,12 @@ public actor Conversation {
 
     /// The daemon's desk over the store, as `deputy serve` opens it (no platform, no limits).
     private static func openDesk(
-        _ executor: StoreExecutor, _ rules: Rules, _ time: any TimeSource
+        _ store: SQLiteStore, _ rules: Rules, _ time: any TimeSource
     ) async throws
         -> DeskService
     {
         try await DeskService(
-            executor: executor, rules: rules, time: time,
+            store: store, rules: rules, time: time,
             policy: .init(expiry: .hours(24 * 365)),
             logger: Logger(label: "deputy.conversation", factory: { _ in SwiftLogNoOpLogHandler() }))
     }

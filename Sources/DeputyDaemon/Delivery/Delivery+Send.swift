@@ -111,7 +111,7 @@ extension Delivery {
         let message = OutgoingMessage(channel: direct, incident: incident, reply: reply, createdAt: now)
         let commit = Commit(
             at: now, messages: [Commit.Message(message, notBefore: now, expiresAt: now.addingTimeInterval(expiry))])
-        _ = await inStore("queue a request to /invite") { try $0.commit([commit]) }
+        _ = await inStore("queue a request to /invite") { try await $0.commit([commit]) }
         machine.queued()  // a channel of its own: the running loop reads it with every other head
     }
 }

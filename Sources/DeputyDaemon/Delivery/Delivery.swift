@@ -11,7 +11,7 @@ import ServiceLifecycle
 /// Drains the outbox: in order per channel, paced per platform, retrying what can succeed later
 /// and turning what cannot into dead letters, so one broken channel never blocks the others.
 public actor Delivery: Service {
-    let executor: StoreExecutor
+    let store: any IncidentStore
     let transport: any HTTPTransport
     let platforms: [String: any OutboundPlatform]
     let time: any TimeSource
@@ -44,11 +44,11 @@ public actor Delivery: Service {
     static let sweepInterval: TimeInterval = 1
 
     public init(
-        executor: StoreExecutor, transport: any HTTPTransport, platforms: [String: any OutboundPlatform],
+        store: any IncidentStore, transport: any HTTPTransport, platforms: [String: any OutboundPlatform],
         time: any TimeSource, retry: RetryPolicy = RetryPolicy(), expiry: TimeInterval = 3600, logger: Logger,
         metrics: any MetricsFactory
     ) {
-        self.executor = executor
+        self.store = store
         self.transport = transport
         self.platforms = platforms
         self.time = time
@@ -61,7 +61,7 @@ public actor Delivery: Service {
             sweepInterval: Self.sweepInterval)
         self.outcomes = GroupCommit { batch in
             do {
-                _ = try await executor.run { try $0.record(batch) }
+                _ = try await store.record(batch)
             } catch {
                 logger.error(
                     "delivery could not record what became of \(batch.count) sends", metadata: ["error": "\(error)"])
@@ -120,7 +120,7 @@ public actor Delivery: Service {
         let channel = row.channel
         let now = time.now
         let next: StateMachine.NextHead =
-            switch await inStore("read the outbox", { try $0.channelHead(channel, now: now) }) {
+            switch await inStore("read the outbox", { try await $0.channelHead(channel, now: now) }) {
             case .some(.some(let head)): .head(head)
             case .some(.none): .empty
             case .none: .unreadable
@@ -152,19 +152,19 @@ public actor Delivery: Service {
         let now = time.now
         invitesAsked = invitesAsked.filter { now < $0.value.addingTimeInterval(expiry) }
         if sweeping, machine.sweep(at: now) {
-            let expired = await inStore("expire messages") { try $0.expirePending(now: now) } ?? 0
+            let expired = await inStore("expire messages") { try await $0.expirePending(now: now) } ?? 0
             if expired > 0 {
                 counters.deadLetters.increment(by: expired)
                 logger.warning("messages expired undelivered", metadata: ["count": "\(expired)"])
             }
-            counters.depth.record(await inStore("count the outbox") { try $0.pendingCount() } ?? 0)
+            counters.depth.record(await inStore("count the outbox") { try await $0.pendingCount() } ?? 0)
         }
         let heads = await inStore("read the outbox") { store in
             let limit = Self.channelsPerPass
-            var page = try store.channelHeads(now: now, limit: limit)
+            var page = try await store.channelHeads(now: now, limit: limit, after: 0)
             var heads = page
             while allPages, page.count == limit, let last = page.last {
-                page = try store.channelHeads(now: now, limit: limit, after: last.id)
+                page = try await store.channelHeads(now: now, limit: limit, after: last.id)
                 heads += page
             }
             return heads
@@ -178,9 +178,11 @@ public actor Delivery: Service {
     }
 
     /// Runs `body` on the store, logging a failure as `what` could not be done; nil then.
-    func inStore<T: Sendable>(_ what: String, _ body: @escaping @Sendable (DeputyStore) throws -> T) async -> T? {
+    func inStore<T: Sendable>(
+        _ what: String, _ body: @Sendable (any IncidentStore) async throws -> T
+    ) async -> T? {
         do {
-            return try await executor.run(body)
+            return try await body(store)
         } catch {
             logger.error("delivery could not \(what)", metadata: ["error": "\(error)"])
             return nil

@@ -4,10 +4,12 @@ import Foundation
 import Logging
 
 /// What became of a commit.
-enum Persisted: Sendable {
+enum Persisted: Sendable, Equatable {
     case stored
     case duplicate
     case failed
+    /// Decided against a state the store no longer had: read again, decide again.
+    case conflict(CommitConflict)
 }
 
 extension DeskService {
@@ -34,13 +36,16 @@ extension DeskService {
     /// incidents back as the store has them before any caller hears of it.
     func write(_ batch: [Pending]) async -> [Persisted] {
         do {
-            let results = try await executor.run { try $0.commit(batch.map(\.commit)) }
-            var duplicates: [Int] = []
-            for (index, result) in results.enumerated() {
-                if case .duplicate = result { duplicates.append(index) }
+            let results = try await store.commit(batch.map(\.commit))
+            let persisted: [Persisted] = results.map { result in
+                switch result {
+                case .applied: .stored
+                case .duplicate: .duplicate
+                case .conflict(let conflict): .conflict(conflict)
+                }
             }
-            await restore(duplicates.map { batch[$0] })
-            return batch.indices.map { duplicates.contains($0) ? .duplicate : .stored }
+            await restore(batch.indices.filter { persisted[$0] != .stored }.map { batch[$0] })
+            return persisted
         } catch {
             logger.error(
                 "store write failed; \(batch.count) commands answered as not recorded", metadata: ["error": "\(error)"])
@@ -59,7 +64,7 @@ extension DeskService {
         var deadlines: [(IncidentID, Date?)] = forgotten.map { ($0, nil) }
         if !rest.isEmpty {
             do {
-                let stored = try await executor.run { store in try store.loadIncidents(where: .ids(rest)) }
+                let stored = try await store.loadIncidents(where: .ids(rest))
                 deadlines += machine.restored(stored, wanted: rest)
             } catch {
                 logger.error("cannot read incidents back from the store", metadata: ["error": "\(error)"])
@@ -72,6 +77,35 @@ extension DeskService {
         }
         for (id, deadline) in deadlines { await observers.deadline?(id, deadline) }
     }
+
+    /// Brings memory up to what the store holds after a conflict (the incident the conflict was
+    /// about is read again already, by `restore`): the channel's newer incident, or a higher
+    /// number. False when the store could not be read.
+    func settle(_ conflict: CommitConflict) async -> Bool {
+        switch conflict {
+        case .logMoved:
+            return true
+        case .channelBusy(let channel):
+            do {
+                if let latest = try await store.latestIncident(in: channel) { machine.foldLatest(latest) }
+                return true
+            } catch {
+                logger.error("cannot read a channel's incident from the store", metadata: ["error": "\(error)"])
+                return false
+            }
+        case .numberTaken:
+            do {
+                machine.numberAbove(try await store.maxIncidentNumber())
+                return true
+            } catch {
+                logger.error("cannot read the highest incident number", metadata: ["error": "\(error)"])
+                return false
+            }
+        }
+    }
+
+    /// How many times a command or a timer is decided again after conflicts before giving up.
+    static let conflictRetries = 5
 
     /// How soon the scheduler looks again at an incident the store could not be read for.
     static let retryAfterStoreFailure: TimeInterval = 5

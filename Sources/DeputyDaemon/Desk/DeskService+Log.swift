@@ -34,7 +34,7 @@ extension DeskService {
 
     private func timeline(of id: IncidentID, at now: Date) async -> Timeline? {
         do {
-            return try await StoreTimelines(executor: executor).timeline(of: id, at: now)
+            return try await StoreTimelines(store: store).timeline(of: id, at: now)
         } catch {
             logger.warning("cannot read a timeline", metadata: ["incident": "\(id)", "error": "\(error)"])
             return nil
@@ -43,10 +43,8 @@ extension DeskService {
 
     private func draft(of id: IncidentID, at now: Date) async -> PostmortemDraft? {
         do {
-            return try await executor.run { store in
-                try store.log(of: id).map { log in
-                    PostmortemDraft(id: id, channel: log.channel, records: log.records, now: now)
-                }
+            return try await store.log(of: id).map { log in
+                PostmortemDraft(id: id, channel: log.channel, records: log.records, now: now)
             }
         } catch {
             logger.warning("cannot read a postmortem draft", metadata: ["incident": "\(id)", "error": "\(error)"])

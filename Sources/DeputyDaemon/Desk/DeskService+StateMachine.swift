@@ -213,6 +213,42 @@ extension DeskService {
             if desk.incidents[incident.id] == nil { desk.replace(incident) }
         }
 
+        /// Folds in a channel's latest incident as the store has it (another replica declared it).
+        mutating func foldLatest(_ incident: Incident) {
+            unloaded.ids.remove(incident.id)
+            unloaded.deadlines[incident.id] = nil
+            if unloaded.latest[incident.channel] == incident.id { unloaded.latest[incident.channel] = nil }
+            desk.replace(incident)
+        }
+
+        /// What memory must read to be as current as the store's `head` of a channel: nothing,
+        /// the records after those it folded, or the whole incident (one it does not hold).
+        enum Freshness: Equatable {
+            case current
+            case catchUp(IncidentID, after: Int)
+            case fold(IncidentID)
+        }
+
+        /// How far memory is behind the store's latest incident of `channel` (`head`).
+        func freshness(of channel: ChannelKey, head: (incident: IncidentID, eventCount: Int)?) -> Freshness {
+            guard let head else { return .current }
+            guard desk.latest[channel] == head.incident, let incident = desk.incidents[head.incident] else {
+                return .fold(head.incident)
+            }
+            return incident.eventCount < head.eventCount
+                ? .catchUp(head.incident, after: incident.eventCount) : .current
+        }
+
+        /// Folds in the records another desk appended to an incident held in memory.
+        mutating func catchUp(_ id: IncidentID, with records: [IncidentRecord]) {
+            desk.catchUp(id, with: records)
+        }
+
+        /// New incidents are numbered above `number` (handed out elsewhere already).
+        mutating func numberAbove(_ number: Int) {
+            desk.numberAbove(number)
+        }
+
         /// Whether `id` is folded.
         func isFolded(_ id: IncidentID) -> Bool {
             desk.incidents[id] != nil

@@ -17,7 +17,7 @@ import Logging
 public actor DeskService: CommandDesk {
     /// What the desk decides: admission, memory, decisions, commits.
     var machine: StateMachine
-    let executor: StoreExecutor
+    let store: any IncidentStore
     /// The channel names commands tell, kept for the webhooks that need them.
     let channels: ChannelDirectory
     let time: any TimeSource
@@ -30,6 +30,8 @@ public actor DeskService: CommandDesk {
     let metrics: any MetricsFactory
     let replies: Counter
     let nudges: Counter
+    /// Commits decided against a state the store no longer had, and decided again.
+    let conflicts: Counter
     /// `deputy_commands_total` by kind, made once each: the factory's lookup is not free.
     var commandCounters: [String: Counter] = [:]
     /// Signs the links `/ic timeline` hands out; nil while the page is not served.
@@ -77,28 +79,27 @@ public actor DeskService: CommandDesk {
 
     /// Reads where each channel's commands go and every stored deadline; folds no log yet.
     public init(
-        executor: StoreExecutor, rules: Rules, time: any TimeSource, policy: DeliveryPolicy, logger: Logger,
+        store: any IncidentStore, rules: Rules, time: any TimeSource, policy: DeliveryPolicy, logger: Logger,
         metrics: any MetricsFactory = NOOPMetricsHandler.instance, channels: ChannelDirectory = ChannelDirectory(),
         limits: (userPerMinute: Int, channelPerMinute: Int) = (0, 0), allow: DaemonSettings.Allow = .init()
     ) async throws {
-        let (latest, deadlines, highest, names) = try await executor.run { store in
-            (
-                try store.latestIncidentPerChannel(), try store.nextDeadlines(), try store.maxIncidentNumber(),
-                try store.channelNames()
-            )
-        }
+        let latest = try await store.latestIncidentPerChannel()
+        let deadlines = try await store.nextDeadlines()
+        let highest = try await store.maxIncidentNumber()
+        let names = try await store.channelNames()
         channels.load(names)
         self.channels = channels
         self.machine = StateMachine(
             rules: rules, policy: policy, allow: allow,
             limiter: CommandLimiter(userPerMinute: limits.userPerMinute, channelPerMinute: limits.channelPerMinute),
             latest: latest, deadlines: deadlines, highestNumber: highest)
-        self.executor = executor
+        self.store = store
         self.time = time
         self.logger = logger
         self.metrics = metrics
         self.replies = Counter(label: "deputy_replies_total", factory: metrics)
         self.nudges = Counter(label: "deputy_nudges_total", factory: metrics)
+        self.conflicts = Counter(label: "deputy_conflicts_retried_total", factory: metrics)
     }
 
     /// Wires the scheduler and delivery in; called once at start-up.
@@ -124,7 +125,7 @@ public actor DeskService: CommandDesk {
         guard !wanted.isEmpty else { return true }
         let stored: [Incident]
         do {
-            stored = try await executor.run { try $0.loadIncidents(where: .ids(wanted)) }
+            stored = try await store.loadIncidents(where: .ids(wanted))
         } catch {
             logger.error("cannot read incidents from the store", metadata: ["error": "\(error)"])
             return false
@@ -142,7 +143,7 @@ public actor DeskService: CommandDesk {
         if machine.isUnfolded(id) { return await load([id]) }
         let stored: Incident?
         do {
-            stored = try await executor.run { try $0.loadIncidents(where: .ids([id])).first }
+            stored = try await store.loadIncidents(where: .ids([id])).first
         } catch {
             logger.error("cannot read an incident from the store", metadata: ["error": "\(error)"])
             return false
@@ -153,6 +154,32 @@ public actor DeskService: CommandDesk {
         }
         machine.foldAddressed(stored)
         return true
+    }
+
+    /// On a store other desks write to, brings the channel's incident in memory up to the store's
+    /// before a command is decided on it: one declared elsewhere is folded, records appended
+    /// elsewhere are caught up. A command that records nothing (`/ic status`) has no commit to
+    /// find a stale state out; this is how it still answers from the whole log. False when the
+    /// store could not be read.
+    func refresh(_ channel: ChannelKey) async -> Bool {
+        do {
+            let head = try await store.latestIncidentHead(in: channel)
+            switch machine.freshness(of: channel, head: head) {
+            case .current:
+                break
+            case .catchUp(let id, let after):
+                let records = try await store.records(of: id, after: after)
+                machine.catchUp(id, with: records)
+            case .fold(let id):
+                if let incident = try await store.loadIncidents(where: .ids([id])).first {
+                    machine.foldLatest(incident)
+                }
+            }
+            return true
+        } catch {
+            logger.error("cannot read a channel's incident from the store", metadata: ["error": "\(error)"])
+            return false
+        }
     }
 
     /// Drops an incident from memory, to be read from the store again when next needed.
@@ -202,7 +229,7 @@ public actor DeskService: CommandDesk {
     private func learn(_ name: String, for channel: ChannelKey) async {
         guard channels.learn(name, for: channel) else { return }
         do {
-            try await executor.run { try $0.rememberChannelName(name, for: channel) }
+            try await store.rememberChannelName(name, for: channel)
             channels.stored(name, for: channel)
         } catch {
             logger.warning("cannot keep a channel's name", metadata: ["channel": "\(channel)", "error": "\(error)"])
@@ -231,32 +258,40 @@ public actor DeskService: CommandDesk {
             if machine.unloadedLatest(of: inbound.channel) != nil { return .unavailable }
         }
         let parsed = machine.parse(inbound.text)
-        if case .success(.about(let id, _)) = parsed, !(await loadAddressed(id)) { return .unavailable }
-        let now = time.now
-        let decision = machine.decide(parsed, from: inbound, at: now)
-        let outcome = decision.result.outcome
-        countCommand(decision.result.verb?.rawValue ?? "invalid")
-        replies.increment(by: outcome.replies.count + outcome.logReads.count)
-        // Reading the log suspends the actor: only for a command that recorded nothing (the
-        // commands that read it record nothing), so no other command's events can be committed
-        // ahead of this one's.
-        var replies = outcome.records.isEmpty ? await replies(of: outcome, at: now) : outcome.replies
-        let kept = min(max(inAnswer(replies), 0), replies.count)
-        let answered = Array(replies.prefix(kept))
-        replies.removeFirst(kept)
-        guard let commit = machine.commit(for: decision, queuing: replies, from: inbound, at: now) else {
-            return .answered(answered)
+        if store.isShared, !(await refresh(inbound.channel)) { return .unavailable }
+        for _ in 0..<Self.conflictRetries {
+            if case .success(.about(let id, _)) = parsed, !(await loadAddressed(id)) { return .unavailable }
+            let now = time.now
+            let decision = machine.decide(parsed, from: inbound, at: now)
+            let outcome = decision.result.outcome
+            countCommand(decision.result.verb?.rawValue ?? "invalid")
+            replies.increment(by: outcome.replies.count + outcome.logReads.count)
+            // Reading the log suspends the actor: only for a command that recorded nothing (the
+            // commands that read it record nothing), so no other command's events can be committed
+            // ahead of this one's.
+            var replies = outcome.records.isEmpty ? await replies(of: outcome, at: now) : outcome.replies
+            let kept = min(max(inAnswer(replies), 0), replies.count)
+            let answered = Array(replies.prefix(kept))
+            replies.removeFirst(kept)
+            guard let commit = machine.commit(for: decision, queuing: replies, from: inbound, at: now) else {
+                return .answered(answered)
+            }
+            switch await persist(commit, incident: decision.result.incident, opened: decision.opened) {
+            case .stored:
+                machine.stored(decision, key: inbound.dedupeKey, at: now)
+                return .answered(answered)
+            case .duplicate:
+                if let key = inbound.dedupeKey { machine.remember(key, at: now) }
+                return .duplicate
+            case .failed:
+                return .unavailable
+            case .conflict(let conflict):
+                // Another replica got there first: what it did is read, and the command decided again.
+                conflicts.increment()
+                guard await settle(conflict) else { return .unavailable }
+            }
         }
-        switch await persist(commit, incident: decision.result.incident, opened: decision.opened) {
-        case .stored:
-            machine.stored(decision, key: inbound.dedupeKey, at: now)
-            return .answered(answered)
-        case .duplicate:
-            if let key = inbound.dedupeKey { machine.remember(key, at: now) }
-            return .duplicate
-        case .failed:
-            return .unavailable
-        }
+        return .unavailable
     }
 
     /// Fires one incident's due timers at `now`, durably; returns its next deadline.
@@ -266,11 +301,23 @@ public actor DeskService: CommandDesk {
             // The store cannot be read just now: try again a little later.
             guard await load([id]) else { return again }
         }
-        let (outcome, commit) = machine.due(id, at: now)
-        nudges.increment(by: outcome.records.filter { if case .nudged = $0.event { true } else { false } }.count)
-        replies.increment(by: outcome.replies.count)
-        guard let commit else { return machine.nextDeadline(of: id) }
-        _ = await persist(commit, incident: id, opened: false)
+        for _ in 0..<Self.conflictRetries {
+            let (outcome, commit) = machine.due(id, at: now)
+            guard let commit else { return machine.nextDeadline(of: id) }
+            let persisted = await persist(commit, incident: id, opened: false)
+            if case .conflict = persisted {
+                // Another replica changed the incident (or fired the same timer): `restore` read
+                // it again; what is still due fires from there.
+                conflicts.increment()
+                continue
+            }
+            if persisted == .stored {
+                nudges.increment(
+                    by: outcome.records.filter { if case .nudged = $0.event { true } else { false } }.count)
+                replies.increment(by: outcome.replies.count)
+            }
+            break
+        }
         // A failed write that could not even read the incident back unloaded it: look again soon.
         return machine.isUnfolded(id) ? again : machine.nextDeadline(of: id)
     }

@@ -5,7 +5,7 @@ import ServiceLifecycle
 
 /// Hourly housekeeping: forgets dedupe keys after their retention and delivered messages after theirs.
 public struct Maintenance: Service {
-    let executor: StoreExecutor
+    let store: any IncidentStore
     let desk: DeskService
     let time: any TimeSource
     let seenRetention: TimeInterval
@@ -13,10 +13,10 @@ public struct Maintenance: Service {
     let logger: Logger
 
     public init(
-        executor: StoreExecutor, desk: DeskService, time: any TimeSource, seenRetention: TimeInterval,
+        store: any IncidentStore, desk: DeskService, time: any TimeSource, seenRetention: TimeInterval,
         deliveredRetention: TimeInterval, logger: Logger
     ) {
-        self.executor = executor
+        self.store = store
         self.desk = desk
         self.time = time
         self.seenRetention = seenRetention
@@ -44,9 +44,8 @@ public struct Maintenance: Service {
         await desk.pruneSeen(olderThan: seenCutoff)
         let unloaded = await desk.unloadIdle(before: now.addingTimeInterval(-Self.closedIncidentsInMemory))
         do {
-            let (seen, delivered) = try await executor.run { store in
-                (try store.pruneSeen(olderThan: seenCutoff), try store.pruneDelivered(olderThan: deliveredCutoff))
-            }
+            let seen = try await store.pruneSeen(olderThan: seenCutoff)
+            let delivered = try await store.pruneDelivered(olderThan: deliveredCutoff)
             logger.debug(
                 "housekeeping",
                 metadata: ["seen_pruned": "\(seen)", "delivered_pruned": "\(delivered)", "unloaded": "\(unloaded)"])

@@ -6,15 +6,13 @@ import Foundation
 /// Timelines read from the store, off the cooperative pool: what the timeline page shows and
 /// what `/ic timeline` sums up.
 public struct StoreTimelines: TimelineSource {
-    let executor: StoreExecutor
+    let store: any IncidentStore
 
-    public init(executor: StoreExecutor) {
-        self.executor = executor
+    public init(store: any IncidentStore) {
+        self.store = store
     }
 
     public func timeline(of id: IncidentID, at now: Date) async throws -> Timeline? {
-        try await executor.run { store in
-            try store.log(of: id).map { Timeline(id: id, channel: $0.channel, records: $0.records, now: now) }
-        }
+        try await store.log(of: id).map { Timeline(id: id, channel: $0.channel, records: $0.records, now: now) }
     }
 }

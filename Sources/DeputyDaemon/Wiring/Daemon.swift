@@ -19,8 +19,11 @@ public struct Daemon {
     public let scheduler: Scheduler
     public let delivery: Delivery
     public let maintenance: Maintenance
-    public let executor: StoreExecutor
-    public let checkpointer: Checkpointer
+    /// The store, whichever backend it is.
+    public let store: any IncidentStore
+    let storeService: StoreService
+    /// Keeps SQLite's write-ahead log short; nil on a store that is not SQLite.
+    public let checkpointer: Checkpointer?
     let router: Router<BasicRequestContext>
     let settings: DaemonSettings
     let logger: Logger
@@ -30,7 +33,7 @@ public struct Daemon {
         public var settings: DaemonSettings
         public var rules: Rules
         public var phrasebook: Phrasebook
-        public var store: DeputyStore
+        public var store: any IncidentStore
         public var time: any TimeSource
         public var transport: any HTTPTransport
         public var logger: Logger
@@ -40,7 +43,8 @@ public struct Daemon {
         public var timelineTemplates: String?
 
         public init(
-            settings: DaemonSettings, rules: Rules, phrasebook: Phrasebook, store: DeputyStore, time: any TimeSource,
+            settings: DaemonSettings, rules: Rules, phrasebook: Phrasebook, store: any IncidentStore,
+            time: any TimeSource,
             transport: any HTTPTransport, logger: Logger, registry: PrometheusCollectorRegistry,
             timelineTemplates: String? = nil
         ) {
@@ -59,12 +63,12 @@ public struct Daemon {
     public init(_ parts: Parts) async throws {
         let settings = parts.settings
         let metrics = PrometheusMetricsFactory(registry: parts.registry)
-        let executor = StoreExecutor(store: parts.store)
+        let store = parts.store
         var stakeholders: [String: String] = [:]
         if let channel = settings.slack.stakeholderChannel { stakeholders[SlashCommand.platform] = channel }
         let channels = ChannelDirectory()
         let desk = try await DeskService(
-            executor: executor, rules: parts.rules, time: parts.time,
+            store: store, rules: parts.rules, time: parts.time,
             policy: .init(expiry: settings.delivery.expiry, stakeholderChannels: stakeholders), logger: parts.logger,
             metrics: metrics, channels: channels,
             limits: (settings.limits.userCommandsPerMinute, settings.limits.channelCommandsPerMinute),
@@ -98,7 +102,7 @@ public struct Daemon {
             platforms[TeamsCommand.platform] = TeamsOutbound(encoder: teams) { webhooks.webhookURL(for: $0)?.value }
         }
         let delivery = Delivery(
-            executor: executor, transport: parts.transport, platforms: platforms, time: parts.time,
+            store: store, transport: parts.transport, platforms: platforms, time: parts.time,
             expiry: settings.delivery.expiry.interval, logger: parts.logger, metrics: metrics)
         await desk.observe(
             deadlines: { await scheduler.update($0, $1) }, outbox: { await delivery.notify() })
@@ -107,7 +111,7 @@ public struct Daemon {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
         let registry = parts.registry
-        OperationsRoutes(health: DaemonHealth(executor: executor, scheduler: scheduler)) { registry.emitToString() }
+        OperationsRoutes(health: DaemonHealth(store: store, scheduler: scheduler)) { registry.emitToString() }
             .register(on: router)
         if let encoder, let secret = settings.slack.signingSecret {
             SlackRoutes(
@@ -136,21 +140,22 @@ public struct Daemon {
             ).register(on: router)
         }
         if let folder = parts.timelineTemplates {
-            try await Self.serveTimelines(from: folder, parts, executor: executor, desk: desk, on: router)
+            try await Self.serveTimelines(from: folder, parts, store: store, desk: desk, on: router)
         }
         if settings.genericEnabled {
             GenericRoutes(
                 token: settings.generic.token.map { GenericToken($0.value) }, encoder: generic, desk: desk,
-                log: GenericArchive(executor: executor, encoder: generic), maxBodyBytes: settings.maxBodyBytes
+                log: GenericArchive(store: store, encoder: generic), maxBodyBytes: settings.maxBodyBytes
             ).register(on: router)
         }
         self.desk = desk
         self.scheduler = scheduler
         self.delivery = delivery
-        self.executor = executor
-        self.checkpointer = Checkpointer(store: parts.store, logger: parts.logger)
+        self.store = store
+        self.storeService = StoreService(store: store)
+        self.checkpointer = (store as? SQLiteStore).map { Checkpointer(store: $0.database, logger: parts.logger) }
         self.maintenance = Maintenance(
-            executor: executor, desk: desk, time: parts.time, seenRetention: settings.delivery.seenRetention.interval,
+            store: store, desk: desk, time: parts.time, seenRetention: settings.delivery.seenRetention.interval,
             deliveredRetention: settings.delivery.deliveredRetention.interval, logger: parts.logger)
         self.router = router
         self.settings = settings
@@ -161,7 +166,7 @@ public struct Daemon {
     /// stops the start) and lets `/ic timeline` hand out its signed links, signed with
     /// `DEPUTY_LINK_SECRET` or else the store's own secret, made at first start.
     static func serveTimelines(
-        from folder: String, _ parts: Parts, executor: StoreExecutor, desk: DeskService,
+        from folder: String, _ parts: Parts, store: any IncidentStore, desk: DeskService,
         on router: Router<BasicRequestContext>
     ) async throws {
         let page = try TimelinePage(
@@ -170,12 +175,12 @@ public struct Daemon {
         if let given = parts.settings.links.secret {
             secret = Array(given.value.utf8)
         } else {
-            secret = try await executor.run { try $0.linkSecret() }
+            secret = try await store.linkSecret()
         }
         let links = TimelineLinks(
             secret: secret, publicURL: parts.settings.publicURL, validFor: parts.settings.links.validFor)
         await desk.handOutTimelineLinks(links)
-        TimelineRoutes(links: links, page: page, source: StoreTimelines(executor: executor)).register(on: router)
+        TimelineRoutes(links: links, page: page, source: StoreTimelines(store: store)).register(on: router)
     }
 
     /// The Slack encoder, when Slack's secrets are set.
@@ -221,15 +226,13 @@ public struct Daemon {
     /// The service group: started in this order, stopped in reverse on SIGTERM or SIGINT. The
     /// server stops first (it accepts no more, and in-flight requests finish); then housekeeping;
     /// then the scheduler, so no nudge is recorded after delivery's last look; then delivery,
-    /// whose last pass tries what is due; then the checkpoints; and the store closes last,
-    /// letting go of its lock.
+    /// whose last pass tries what is due; then the checkpoints (SQLite); and the store closes
+    /// last, letting go of its lock.
     public func serviceGroup(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> ServiceGroup {
-        ServiceGroup(
-            configuration: .init(
-                services: [
-                    executor, checkpointer, delivery, scheduler, maintenance,
-                    application(onServerRunning: onServerRunning),
-                ],
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        var services: [any Service] = [storeService]
+        if let checkpointer { services.append(checkpointer) }
+        services += [delivery, scheduler, maintenance, application(onServerRunning: onServerRunning)]
+        return ServiceGroup(
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
     }
 }

@@ -1,28 +1,22 @@
 import DeputyServer
 import DeputyStore
 
-/// Healthy when the store takes a write, its disk has room for more, and the scheduler is
-/// running.
+/// Healthy when the store takes a write (on SQLite, with room on its disk for more) and the
+/// scheduler is running.
 public struct DaemonHealth: HealthProbe {
-    /// Below this many free bytes on the data file's disk, Deputy says it is unhealthy: commands
-    /// that need a new page are refused already, though a small write may still fit.
-    public static let minimumFreeBytes = 1 << 20
-
-    let executor: StoreExecutor
+    let store: any IncidentStore
     let scheduler: Scheduler
 
-    public init(executor: StoreExecutor, scheduler: Scheduler) {
-        self.executor = executor
+    public init(store: any IncidentStore, scheduler: Scheduler) {
+        self.store = store
         self.scheduler = scheduler
     }
 
     public func isHealthy() async -> Bool {
         guard await scheduler.isRunning else { return false }
         do {
-            return try await executor.run { store in
-                try store.checkWritable()
-                return (store.bytesFree() ?? Int.max) >= Self.minimumFreeBytes
-            }
+            try await store.checkHealth()
+            return true
         } catch {
             return false
         }
