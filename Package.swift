@@ -162,6 +162,11 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "DeputyStoreContractTests",
+            dependencies: ["DeputyStore", "DeputyCore", "DeputyTestSupport"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
             name: "DeputyChatTests",
             dependencies: [
                 "DeputyChat", "DeputyCore", "DeputyConfig", "DeputyTestSupport",
