@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "DeputyConfig", targets: ["DeputyConfig"]),
         .library(name: "DeputyDaemon", targets: ["DeputyDaemon"]),
         .library(name: "DeputyStore", targets: ["DeputyStore"]),
+        .library(name: "DeputyPostgres", targets: ["DeputyPostgres"]),
         .library(name: "DeputyChat", targets: ["DeputyChat"]),
         .library(name: "CurlHTTP", targets: ["CurlHTTP"]),
         .library(name: "DeputyServer", targets: ["DeputyServer"]),
@@ -33,6 +34,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(name: "DeputyCore", swiftSettings: strictness),
@@ -46,6 +49,16 @@ let package = Package(
         .target(
             name: "DeputyStore",
             dependencies: ["DeputyCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictness
+        ),
+        .target(
+            name: "DeputyPostgres",
+            dependencies: [
+                "DeputyStore", "DeputyCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictness
         ),
         .target(
@@ -163,7 +176,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DeputyStoreContractTests",
-            dependencies: ["DeputyStore", "DeputyCore", "DeputyTestSupport"],
+            dependencies: [
+                "DeputyStore", "DeputyPostgres", "DeputyCore", "DeputyTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictness
         ),
         .testTarget(

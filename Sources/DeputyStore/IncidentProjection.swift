@@ -29,7 +29,7 @@ public struct IncidentProjection: Hashable, Sendable {
     }
 
     /// The `status` column's text.
-    var statusText: String {
+    public var statusText: String {
         switch status {
         case .active: "active"
         case .resolved: "resolved"
@@ -38,7 +38,7 @@ public struct IncidentProjection: Hashable, Sendable {
     }
 
     /// The `closed_at` column, in seconds since 1970.
-    var closedAt: Double? {
+    public var closedAt: Double? {
         switch status {
         case .active: nil
         case .resolved(let at), .falseAlarm(let at): at.timeIntervalSince1970

@@ -1,30 +1,46 @@
+import DeputyPostgres
 import DeputyStore
+import DeputyTestSupport
 import Foundation
+import Logging
 
 /// A store backend the contract runs against, and how to get a fresh, empty store of it.
 enum Backend: String, CaseIterable, CustomStringConvertible, Sendable {
     case sqliteMemory = "SQLite in memory"
     case sqliteFile = "SQLite on file"
+    case postgres = "PostgreSQL"
 
     var description: String { rawValue }
 
-    /// A fresh, empty store; `cleanUp` removes whatever it left.
-    func makeStore() async throws -> (store: any IncidentStore, cleanUp: @Sendable () async -> Void) {
+    /// Runs `body` on a fresh, empty, migrated store of this backend, running while `body` does,
+    /// and removes whatever it left afterwards, whatever happens.
+    func withStore(_ body: (any IncidentStore) async throws -> Void) async throws {
         switch self {
         case .sqliteMemory:
-            let store = SQLiteStore(try DeputyStore.inMemory())
-            return (store, {})
+            try await body(SQLiteStore(try DeputyStore.inMemory()))
         case .sqliteFile:
-            let folder = NSTemporaryDirectory() + "deputy-contract-" + UUID().uuidString
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let store = SQLiteStore(try DeputyStore.open(path: folder + "/deputy.sqlite"))
-            return (
-                store,
-                {
-                    try? await store.close()
-                    try? FileManager.default.removeItem(atPath: folder)
-                }
-            )
+            let folder = try TemporaryFolder()
+            let store = SQLiteStore(try DeputyStore.open(path: folder.file("deputy.sqlite")))
+            do {
+                try await body(store)
+            } catch {
+                try? await store.close()
+                throw error
+            }
+            try await store.close()
+            withExtendedLifetime(folder) {}
+        case .postgres:
+            let store = try Self.postgres()
+            try await store.whileRunning {
+                try await store.migrate()
+                try await body(store)
+            }
         }
+    }
+
+    /// A PostgreSQL store on a fresh database of the test cluster, not yet running.
+    static func postgres(_ address: String? = nil) throws -> PostgresStore {
+        let location = try PostgresLocation(parsing: try address ?? TestPostgres.freshDatabase())
+        return PostgresStore(location, logger: Logger(label: "deputy.test.postgres"))
     }
 }

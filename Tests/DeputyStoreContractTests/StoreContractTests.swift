@@ -13,18 +13,9 @@ struct StoreContractTests {
     let tatiana = Fixtures.tatiana
     let other = ChannelKey(platform: "test", team: "T1", channel: "C2")
 
-    /// Runs `body` on a fresh store of `backend`, and cleans up after it whatever happens.
-    func withStore(
-        _ backend: Backend, _ body: (any IncidentStore) async throws -> Void
-    ) async throws {
-        let (store, cleanUp) = try await backend.makeStore()
-        do {
-            try await body(store)
-        } catch {
-            await cleanUp()
-            throw error
-        }
-        await cleanUp()
+    /// Runs `body` on a fresh store of `backend`.
+    func withStore(_ backend: Backend, _ body: (any IncidentStore) async throws -> Void) async throws {
+        try await backend.withStore(body)
     }
 
     /// A busy incident committed step by step, with timers firing between commands, and a second

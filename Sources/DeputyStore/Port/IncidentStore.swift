@@ -72,6 +72,24 @@ public protocol IncidentStore: Sendable {
     func pruneDelivered(olderThan cutoff: Date) async throws -> Int
     /// Whether the store can take a write now: what `/healthz` reports. Throws the reason when not.
     func checkHealth() async throws
+    /// Runs what the store needs in the background (a connection pool) until the task is
+    /// cancelled. The daemon's store service runs it for the daemon's whole life.
+    func run() async throws
     /// Closes the store; later calls throw.
     func close() async throws
+}
+
+extension IncidentStore {
+    /// An embedded store needs nothing running.
+    public func run() async throws {}
+
+    /// Runs `body` while the store's `run()` goes on beside it, in one task group: whatever uses
+    /// the store, from migrations to the daemon's whole life, goes inside. Stops `run()` after.
+    public func whileRunning<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await self.run() }
+            defer { group.cancelAll() }
+            return try await body()
+        }
+    }
 }
