@@ -95,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "deputy",
             dependencies: [
-                "DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyStore", "DeputyChat", "CurlHTTP",
+                "DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyStore", "DeputyPostgres", "DeputyChat", "CurlHTTP",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -1,4 +1,5 @@
 import DeputyCore
+import Foundation
 
 /// How the daemon runs: where it listens, where its files are, how it reaches the chat platforms
 /// and how long it keeps trying to deliver. Loaded by `DaemonSettingsLoader` from
@@ -11,8 +12,26 @@ public struct DaemonSettings: Sendable, Equatable {
     /// The `https` address the chat platforms reach Deputy at (behind a proxy or a tunnel), when
     /// known: used to print the platform's setup (request URLs). `http` only for a loopback host.
     public var publicURL: String?
-    /// The SQLite database holding the incident log and the outbox.
+    /// Where the incident log and the outbox are kept: an SQLite file's path (one machine), or a
+    /// `postgres://user@host:port/database?sslmode=…` address (replicas on one PostgreSQL).
     public var database = "data/deputy.sqlite"
+    /// The PostgreSQL password (`DEPUTY_DATABASE_PASSWORD` or its `_FILE` form), which wins over
+    /// one written in the `DEPUTY_DATABASE` address.
+    public var databasePassword: Secret?
+
+    /// Whether `database` names PostgreSQL rather than an SQLite file.
+    public var usesPostgres: Bool {
+        database.hasPrefix("postgres://") || database.hasPrefix("postgresql://")
+    }
+
+    /// `database` as it may be logged: a PostgreSQL address without its password.
+    public var databaseForLog: String {
+        guard usesPostgres, var address = URLComponents(string: database), address.password != nil else {
+            return database
+        }
+        address.password = nil
+        return address.string ?? "postgres://<unreadable address>"
+    }
     /// The rules file (`Config/rules.yaml`).
     public var rulesPath = "Config/rules.yaml"
     /// The phrasebook (`Phrasebook/en.yaml`).

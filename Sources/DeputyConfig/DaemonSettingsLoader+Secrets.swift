@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 extension DaemonSettingsLoader {
     /// The variable holding Slack's signing secret.
@@ -18,6 +19,21 @@ extension DaemonSettingsLoader {
     static let discordBotTokenVariable = "DISCORD_BOT_TOKEN"
     /// The variable holding Discord's application public key.
     static let discordPublicKeyVariable = "DISCORD_PUBLIC_KEY"
+
+    /// The variable holding the PostgreSQL password.
+    static let databasePasswordVariable = "DEPUTY_DATABASE_PASSWORD"
+
+    /// A refusal when the settings file's `database` is a PostgreSQL address with a password in it:
+    /// the file may be committed or shared.
+    static func passwordInFile(_ settings: DaemonSettings, root: Node?, file: String) -> ConfigError.Problem? {
+        guard settings.usesPostgres, URLComponents(string: settings.database)?.password != nil else { return nil }
+        let mark = root?.mapping?["database"]?.mark
+        return .init(
+            file: file, line: mark.map { $0.line }, column: mark.map { $0.column },
+            message: "database: the address holds a password, and secrets are never read from the settings file, "
+                + "which may be committed or shared; write the address without it and set "
+                + "\(databasePasswordVariable) (or \(databasePasswordVariable)_FILE) in the environment")
+    }
 
     /// The variable holding the key the timeline page's links are signed with.
     static let linkSecretVariable = "DEPUTY_LINK_SECRET"

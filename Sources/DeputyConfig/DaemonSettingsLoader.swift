@@ -61,6 +61,7 @@ public enum DaemonSettingsLoader {
             do {
                 root = try YAMLSource.compose(yaml, file: file)
                 problems += read(root, file: file, into: &settings)
+                if let refusal = passwordInFile(settings, root: root, file: file) { problems.append(refusal) }
                 if let mark = root?.mapping?["host"]?.mark { hostOrigin = .file(file, key: "host", at: mark) }
             } catch {
                 problems += error.problems
@@ -74,6 +75,7 @@ public enum DaemonSettingsLoader {
         let mattermostTokenGiven = readMattermostSecrets(from: environment, into: &settings, problems: &problems)
         let discordKeyGiven = readDiscordSecrets(from: environment, into: &settings, problems: &problems)
         readLinkSecret(from: environment, into: &settings, problems: &problems)
+        settings.databasePassword = secret(databasePasswordVariable, in: environment, problems: &problems)?.secret
         let teamsTokenGiven = readTeamsSecrets(
             from: environment, root: root, file: file, into: &settings, problems: &problems)
         if !signingSecretGiven, genericToken == nil, !mattermostTokenGiven, !discordKeyGiven, !teamsTokenGiven,

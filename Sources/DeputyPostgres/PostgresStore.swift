@@ -14,6 +14,8 @@ import PostgresNIO
 public struct PostgresStore: IncidentStore {
     let client: PostgresClient
     let logger: Logger
+    /// Where the database is, for messages (never with its password).
+    public let location: PostgresLocation
 
     public var backend: String { "postgres" }
     public var isShared: Bool { true }
@@ -22,11 +24,39 @@ public struct PostgresStore: IncidentStore {
     public init(_ location: PostgresLocation, logger: Logger) {
         self.client = PostgresClient(configuration: location.configuration, backgroundLogger: logger)
         self.logger = logger
+        self.location = location
     }
 
     /// Runs the client's connection pool until the task is cancelled or the store closes.
     public func run() async throws {
         await client.run()
+    }
+
+    /// The database did not answer in time.
+    public struct Unreachable: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Waits until the database answers a query, at most `limit`: a replica (or a report command)
+    /// started while PostgreSQL is away says so and stops, instead of retrying in silence. Once
+    /// running, the pool reconnects by itself.
+    public func waitUntilReachable(within limit: Duration) async throws {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                try await client.withConnection { try await $0.query("SELECT 1", logger: logger) }
+                return true
+            }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                return false
+            }
+            defer { group.cancelAll() }
+            guard try await group.next() == true else {
+                throw Unreachable(
+                    description: "PostgreSQL at \(location) did not answer within \(limit) (is it running, and "
+                        + "are the address, user and password right? The log above says what the connection met)")
+            }
+        }
     }
 
     /// Proves the database takes a write now: a transaction that touches `meta`.

@@ -6,7 +6,7 @@ import Foundation
 
 /// `deputy export INC-<n>`: an incident's timeline, as Markdown or JSON, or its postmortem
 /// draft, on standard output.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Print an incident's timeline and key durations, as Markdown or JSON.")
@@ -29,8 +29,8 @@ struct ExportCommand: ParsableCommand {
         case postmortem
     }
 
-    func run() throws {
-        let reports = try ReportSource.open(config: config, files: files)
+    func run() async throws {
+        let (reports, opened) = try ReportSource.open(config: config, files: files)
         let format: IncidentReports.Format =
             switch format {
             case .markdown: .markdown
@@ -38,7 +38,10 @@ struct ExportCommand: ParsableCommand {
             case .postmortem: .postmortem
             }
         do {
-            print(try reports.export(incident, format: format, now: Date()), terminator: "")
+            let text = try await StoreOpener.using(opened) {
+                try await reports.export(incident, format: format, now: Date())
+            }
+            print(text, terminator: "")
         } catch let problem as IncidentReports.Problem {
             FileHandle.standardError.write(Data("deputy export: \(problem)\n".utf8))
             throw ExitCode.failure

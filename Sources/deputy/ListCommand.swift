@@ -4,9 +4,10 @@ import DeputyCore
 import DeputyDaemon
 import DeputyStore
 import Foundation
+import Logging
 
 /// `deputy list`: every incident, newest first, one line each.
-struct ListCommand: ParsableCommand {
+struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List incidents, newest first: id, channel, severity, state, declared, title, postmortem.")
@@ -19,15 +20,19 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var files: FileOptions
 
-    func run() throws {
-        let reports = try ReportSource.open(config: config, files: files)
-        print(try reports.list(overdueOnly: overdue, now: Date()), terminator: "")
+    func run() async throws {
+        let (reports, opened) = try ReportSource.open(config: config, files: files)
+        let text = try await StoreOpener.using(opened) { try await reports.list(overdueOnly: overdue, now: Date()) }
+        print(text, terminator: "")
     }
 }
 
-/// The store (read-only, so it works beside `serve`), rules and phrasebook the report commands read.
+/// The store (read-only, so it works beside `serve`), rules and phrasebook the report commands
+/// read; run the reports inside `StoreOpener.using(opened)`.
 enum ReportSource {
-    static func open(config: String?, files: FileOptions) throws -> IncidentReports {
+    static func open(
+        config: String?, files: FileOptions
+    ) throws -> (reports: IncidentReports, opened: StoreOpener.Opened) {
         let settings: DaemonSettings
         do {
             settings = files.applied(
@@ -41,7 +46,7 @@ enum ReportSource {
         } catch {
             throw ValidationError(error.description)
         }
-        let store = try DeputyStore.openForReading(path: settings.database)
-        return IncidentReports(store: store, rules: rules, phrasebook: phrasebook)
+        let opened = try StoreOpener.openForReading(settings, logger: Logger(label: "deputy"))
+        return (IncidentReports(store: opened.store, rules: rules, phrasebook: phrasebook), opened)
     }
 }

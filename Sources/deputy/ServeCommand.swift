@@ -31,13 +31,13 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             Self.fail(error.description)
         }
-        let store: DeputyStore
+        let opened: StoreOpener.Opened
         do {
-            store = try DeputyStore.open(path: settings.database)
+            opened = try StoreOpener.openForServing(settings, logger: logger)
         } catch {
-            Self.fail("deputy: cannot use the data file: \(error.localizedDescription)")
+            Self.fail("deputy: \(error.message)")
         }
-        if case .endedUncleanly(let took) = store.previousRun {
+        if case .endedUncleanly(let took) = opened.sqlite?.previousRun {
             logger.warning(
                 "the last run did not close the data file (killed, crashed or a power loss): its integrity was checked",
                 metadata: ["result": "sound", "checked_in": "\(took)"])
@@ -62,25 +62,36 @@ struct ServeCommand: AsyncParsableCommand {
         // The timeline page's templates live beside the phrasebook (Phrasebook/templates).
         let templates = URL(fileURLWithPath: files.applied(to: settings).phrasebookPath)
             .deletingLastPathComponent().appendingPathComponent("templates").path
-        let daemon: Daemon
+        let parts = Daemon.Parts(
+            settings: settings, rules: rules, phrasebook: phrasebook, store: opened.store, time: SystemTimeSource(),
+            transport: transport, logger: logger, registry: PrometheusCollectorRegistry(),
+            timelineTemplates: templates)
+        // The store's background work (PostgreSQL's connection pool) runs beside the daemon, in
+        // one task group, for its whole life; its migrations run before anything reads.
         do {
-            daemon = try await Daemon(
-                .init(
-                    settings: settings, rules: rules, phrasebook: phrasebook, store: SQLiteStore(store),
-                    time: SystemTimeSource(),
-                    transport: transport, logger: logger, registry: PrometheusCollectorRegistry(),
-                    timelineTemplates: templates))
-        } catch {
-            Self.fail("deputy: \(error)")
+            try await StoreOpener.using(opened) {
+                let daemon: Daemon
+                do {
+                    daemon = try await Daemon(parts)
+                } catch {
+                    Self.fail("deputy: \(error)")
+                }
+                logger.notice(
+                    "deputy is starting",
+                    metadata: [
+                        "listen": "\(settings.host):\(settings.port)", "data": "\(settings.databaseForLog)",
+                        "store": "\(opened.store.backend)",
+                    ])
+                if let line = settings.genericTryLine {
+                    logger.notice(
+                        "try the generic webhook (GET /hooks/generic/messages?channel=general lists the nudges)")
+                    FileHandle.standardOutput.write(Data((line + "\n").utf8))  // Unbuffered: seen while serving.
+                }
+                try await daemon.serviceGroup().run()
+            }
+        } catch let error as ValidationError {
+            Self.fail("deputy: \(error.message)")
         }
-        logger.notice(
-            "deputy is starting",
-            metadata: ["listen": "\(settings.host):\(settings.port)", "data": "\(settings.database)"])
-        if let line = settings.genericTryLine {
-            logger.notice("try the generic webhook (GET /hooks/generic/messages?channel=general lists the nudges)")
-            FileHandle.standardOutput.write(Data((line + "\n").utf8))  // Unbuffered: seen while serving.
-        }
-        try await daemon.serviceGroup().run()
         logger.notice("deputy stopped")
     }
 

@@ -44,7 +44,7 @@ struct PostmortemDraftTests {
     }
 
     @Test("export --format postmortem reads the draft from a real store")
-    func exportFromStore() throws {
+    func exportFromStore() async throws {
         let folder = try TemporaryFolder()
         let (desk, records) = ScriptedIncident.play(Self.script)
         let incident = try #require(desk.incidents[IncidentID(1)])
@@ -59,11 +59,12 @@ struct PostmortemDraftTests {
         _ = desk.nextDeadline()
         let phrasebook = try PhrasebookLoader.load(path: Fixtures.path("Phrasebook/en.yaml"))
         let reports = IncidentReports(
-            store: try DeputyStore.openForReading(path: path), rules: Rules(), phrasebook: phrasebook)
-        let markdown = try reports.export("INC-1", format: .postmortem, now: Fixtures.start.addingTimeInterval(7200))
+            store: SQLiteStore(try DeputyStore.openForReading(path: path)), rules: Rules(), phrasebook: phrasebook)
+        let markdown = try await reports.export(
+            "INC-1", format: .postmortem, now: Fixtures.start.addingTimeInterval(7200))
         #expect(markdown == Self.expected)
-        #expect(throws: IncidentReports.Problem.unknownIncident(IncidentID(9))) {
-            try reports.export("INC-9", format: .postmortem, now: at)
+        await #expect(throws: IncidentReports.Problem.unknownIncident(IncidentID(9))) {
+            try await reports.export("INC-9", format: .postmortem, now: at)
         }
     }
 

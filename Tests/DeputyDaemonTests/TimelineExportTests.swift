@@ -88,18 +88,21 @@ struct TimelineExportTests {
     }
 
     func reports(_ path: String) throws -> IncidentReports {
-        IncidentReports(store: try DeputyStore.openForReading(path: path), rules: Rules(), phrasebook: try phrasebook())
+        IncidentReports(
+            store: SQLiteStore(try DeputyStore.openForReading(path: path)), rules: Rules(), phrasebook: try phrasebook()
+        )
     }
 
     @Test("export reads an incident's timeline from a real store, read-only")
-    func exportFromStore() throws {
+    func exportFromStore() async throws {
         let folder = try TemporaryFolder()
         let (path, _) = try seededStore(in: folder)
         let reports = try reports(path)
-        let markdown = try reports.export("INC-1", format: .markdown, now: Fixtures.start.addingTimeInterval(7200))
+        let markdown = try await reports.export(
+            "INC-1", format: .markdown, now: Fixtures.start.addingTimeInterval(7200))
         #expect(markdown.hasPrefix(Self.checkoutMarkdown.prefix(while: { $0 != "\n" })))
         #expect(markdown.contains("alice named hayley owner of the postmortem."))
-        let json = try reports.export("2", format: .json, now: Fixtures.start.addingTimeInterval(50 * 60))
+        let json = try await reports.export("2", format: .json, now: Fixtures.start.addingTimeInterval(50 * 60))
         let document = try TimelineDocument.decode(Data(json.utf8))
         #expect(document.incident == "INC-2")
         #expect(document.status == "active")
@@ -108,38 +111,39 @@ struct TimelineExportTests {
     }
 
     @Test("an unknown incident or a bad id is an error that says which")
-    func unknownIncident() throws {
+    func unknownIncident() async throws {
         let folder = try TemporaryFolder()
         let (path, _) = try seededStore(in: folder)
         let reports = try reports(path)
-        #expect(throws: IncidentReports.Problem.unknownIncident(IncidentID(9))) {
-            try reports.export("INC-9", format: .markdown, now: Fixtures.start)
+        await #expect(throws: IncidentReports.Problem.unknownIncident(IncidentID(9))) {
+            try await reports.export("INC-9", format: .markdown, now: Fixtures.start)
         }
-        #expect(throws: IncidentReports.Problem.badID("checkout")) {
-            try reports.export("checkout", format: .json, now: Fixtures.start)
+        await #expect(throws: IncidentReports.Problem.badID("checkout")) {
+            try await reports.export("checkout", format: .json, now: Fixtures.start)
         }
         #expect(IncidentReports.Problem.unknownIncident(IncidentID(9)).description.contains("INC-9"))
     }
 
     @Test("list: one line per incident, newest first; --overdue only the overdue postmortems")
-    func list() throws {
+    func list() async throws {
         let folder = try TemporaryFolder()
         let (path, due) = try seededStore(in: folder)
         let reports = try reports(path)
         let soon = Fixtures.start.addingTimeInterval(3600)
         #expect(
-            try reports.list(overdueOnly: false, now: soon) == """
+            try await reports.list(overdueOnly: false, now: soon) == """
                 INC-2 · test/T1/C2 · SEV-1 · active · declared 2026-11-29 03:40 UTC · db down
                 INC-1 · test/T1/C1 · SEV-2 · resolved · declared 2026-11-29 03:00 UTC · card payments failing \
                 · postmortem owner hayley, due \(due)
 
                 """)
-        #expect(try reports.list(overdueOnly: true, now: soon) == "No postmortem is overdue.\n")
+        #expect(try await reports.list(overdueOnly: true, now: soon) == "No postmortem is overdue.\n")
         let calendar = TeamCalendar()
         let dueDay = calendar.start(of: due)
         #expect(
-            try reports.list(overdueOnly: true, now: dueDay.addingTimeInterval(86399)) == "No postmortem is overdue.\n")
-        let overdue = try reports.list(overdueOnly: true, now: dueDay.addingTimeInterval(86400))
+            try await reports.list(overdueOnly: true, now: dueDay.addingTimeInterval(86399))
+                == "No postmortem is overdue.\n")
+        let overdue = try await reports.list(overdueOnly: true, now: dueDay.addingTimeInterval(86400))
         #expect(overdue.hasPrefix("INC-1 · "))
         #expect(overdue.hasSuffix("postmortem owner hayley, due \(due), OVERDUE\n"))
         #expect(overdue.split(separator: "\n").count == 1)

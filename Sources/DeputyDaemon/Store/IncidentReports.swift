@@ -2,17 +2,18 @@ import DeputyCore
 import DeputyStore
 import Foundation
 
-/// What `deputy export` and `deputy list` print, read from a store (opened read-only beside a
-/// running daemon) and worded by the phrasebook, times in the rules' time zone.
+/// What `deputy export` and `deputy list` print, read from a store (an SQLite file opened
+/// read-only beside a running daemon, or the replicas' PostgreSQL) and worded by the phrasebook,
+/// times in the rules' time zone.
 public struct IncidentReports {
     /// Where the incidents are read from.
-    public var store: DeputyStore
+    public var store: any IncidentStore
     /// The rules: their calendar gives the time zone and what "overdue" means.
     public var rules: Rules
     /// Every word printed.
     public var phrasebook: Phrasebook
 
-    public init(store: DeputyStore, rules: Rules, phrasebook: Phrasebook) {
+    public init(store: any IncidentStore, rules: Rules, phrasebook: Phrasebook) {
         self.store = store
         self.rules = rules
         self.phrasebook = phrasebook
@@ -45,10 +46,10 @@ public struct IncidentReports {
 
     /// The timeline of the incident named `idText` (`INC-4` or `4`) in `format`; `now` ends the
     /// durations of an incident that is still active.
-    public func export(_ idText: String, format: Format, now: Date) throws -> String {
+    public func export(_ idText: String, format: Format, now: Date) async throws -> String {
         let trimmed = idText.trimmingCharacters(in: .whitespaces)
         guard let id = IncidentID(parsing: trimmed) else { throw Problem.badID(idText) }
-        guard let log = try store.log(of: id) else { throw Problem.unknownIncident(id) }
+        guard let log = try await store.log(of: id) else { throw Problem.unknownIncident(id) }
         let timeline = Timeline(id: id, channel: log.channel, records: log.records, now: now)
         let timeZone = rules.calendar.timeZone
         switch format {
@@ -65,8 +66,8 @@ public struct IncidentReports {
 
     /// One line per incident, newest first; only those whose postmortem is overdue at `now` when
     /// `overdueOnly`. Ends with a newline.
-    public func list(overdueOnly: Bool, now: Date) throws -> String {
-        var incidents = try store.loadIncidents(where: .all).sorted { $0.id > $1.id }
+    public func list(overdueOnly: Bool, now: Date) async throws -> String {
+        var incidents = try await store.loadIncidents(where: .all).sorted { $0.id > $1.id }
         if overdueOnly { incidents = incidents.filter { $0.postmortemIsOverdue(at: now, calendar: rules.calendar) } }
         let style = Timeline.style(timeZone: rules.calendar.timeZone)
         guard !incidents.isEmpty else {
