@@ -74,6 +74,11 @@ extension PostgresStore {
                 \(entry.notBefore.timeIntervalSince1970), 0, 'pending', \(entry.expiresAt.timeIntervalSince1970))
                 """, logger: logger)
         }
+        if !commit.messages.isEmpty {
+            // Told to every replica when the transaction commits (once, however many commits
+            // queued messages in it), never if this savepoint rolls back.
+            try await connection.query("SELECT pg_notify(\(Self.changesChannel), 'o')", logger: logger)
+        }
         for key in Set(commit.seenKeys) {
             try await connection.query(
                 "INSERT INTO seen_request (key, seen_at) VALUES (\(key), \(commit.at.timeIntervalSince1970))",
@@ -139,6 +144,8 @@ extension PostgresStore {
             next_deadline = \(projection.nextDeadline?.timeIntervalSince1970)
             WHERE id = \(id)
             """, logger: logger)
+        let payload = Self.payload(deadlineOf: append.incident, projection.nextDeadline)
+        try await connection.query("SELECT pg_notify(\(Self.changesChannel), \(payload))", logger: logger)
         return nil
     }
 

@@ -17,7 +17,9 @@ extension PostgresStore {
                     declared_at double precision NOT NULL,
                     closed_at double precision,
                     next_deadline double precision,
-                    event_count integer NOT NULL DEFAULT 0)
+                    event_count integer NOT NULL DEFAULT 0,
+                    deadline_claimed_by text,
+                    deadline_claimed_until double precision)
                 """,
                 "CREATE UNIQUE INDEX incident_one_active ON incident (platform, team, channel) WHERE status = 'active'",
                 "CREATE INDEX incident_by_channel ON incident (platform, team, channel, id)",
@@ -51,6 +53,12 @@ extension PostgresStore {
                 "CREATE TABLE seen_request (key text PRIMARY KEY, seen_at double precision NOT NULL)",
                 "CREATE INDEX seen_request_by_time ON seen_request (seen_at)",
                 "CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL)",
+                """
+                CREATE TABLE channel_lease (
+                    platform text NOT NULL, team text NOT NULL, channel text NOT NULL,
+                    holder text NOT NULL, until double precision NOT NULL,
+                    PRIMARY KEY (platform, team, channel))
+                """,
                 """
                 CREATE TABLE channel_name (
                     platform text NOT NULL, team text NOT NULL, channel text NOT NULL, name text NOT NULL,

@@ -2,6 +2,7 @@ import DeputyCore
 import DeputyStore
 import Foundation
 import Logging
+import Metrics
 import PostgresNIO
 
 /// The store port on PostgreSQL, for two or more `deputy serve` replicas on one database. Every
@@ -16,15 +17,41 @@ public struct PostgresStore: IncidentStore {
     let logger: Logger
     /// Where the database is, for messages (never with its password).
     public let location: PostgresLocation
+    /// This replica's name in the database's leases and claims: new at every start, so a
+    /// restarted replica never mistakes a lease its previous life held for its own.
+    public let replica: String
+    let counters: Counters
+
+    /// What `/metrics` shows of the replicas' coordination.
+    struct Counters {
+        /// Channels whose delivery lease this replica took from one that let it lapse.
+        let leaseTakeovers: Counter
+        /// Due deadlines this replica claimed and fired.
+        let claimsWon: Counter
+        /// Due deadlines another replica was firing: left to it.
+        let claimsLost: Counter
+
+        init(_ metrics: any MetricsFactory) {
+            leaseTakeovers = Counter(label: "deputy_lease_takeovers_total", factory: metrics)
+            claimsWon = Counter(
+                label: "deputy_deadline_claims_total", dimensions: [("result", "won")], factory: metrics)
+            claimsLost = Counter(
+                label: "deputy_deadline_claims_total", dimensions: [("result", "lost")], factory: metrics)
+        }
+    }
 
     public var backend: String { "postgres" }
     public var isShared: Bool { true }
 
     /// A store on the database `location` names; call `run()` (the service does), then `migrate()`.
-    public init(_ location: PostgresLocation, logger: Logger) {
+    /// Its coordination counters go to `metrics`.
+    public init(_ location: PostgresLocation, logger: Logger, metrics: any MetricsFactory = NOOPMetricsHandler.instance)
+    {
         self.client = PostgresClient(configuration: location.configuration, backgroundLogger: logger)
         self.logger = logger
         self.location = location
+        self.replica = UUID().uuidString
+        self.counters = Counters(metrics)
     }
 
     /// Runs the client's connection pool until the task is cancelled or the store closes.

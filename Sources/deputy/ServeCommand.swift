@@ -31,9 +31,11 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             Self.fail(error.description)
         }
+        let registry = PrometheusCollectorRegistry()
         let opened: StoreOpener.Opened
         do {
-            opened = try StoreOpener.openForServing(settings, logger: logger)
+            opened = try StoreOpener.openForServing(
+                settings, logger: logger, metrics: PrometheusMetricsFactory(registry: registry))
         } catch {
             Self.fail("deputy: \(error.message)")
         }
@@ -64,7 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
             .deletingLastPathComponent().appendingPathComponent("templates").path
         let parts = Daemon.Parts(
             settings: settings, rules: rules, phrasebook: phrasebook, store: opened.store, time: SystemTimeSource(),
-            transport: transport, logger: logger, registry: PrometheusCollectorRegistry(),
+            transport: transport, logger: logger, registry: registry,
             timelineTemplates: templates)
         // The store's background work (PostgreSQL's connection pool) runs beside the daemon, in
         // one task group, for its whole life; its migrations run before anything reads.

@@ -4,6 +4,7 @@ import DeputyPostgres
 import DeputyStore
 import Foundation
 import Logging
+import Metrics
 
 /// The store the settings name: an SQLite file (`data/deputy.sqlite`, the default) or a
 /// PostgreSQL database (`DEPUTY_DATABASE=postgres://…`), behind the one port every command uses.
@@ -21,9 +22,11 @@ enum StoreOpener {
 
     /// Opens the store for `deputy serve`: SQLite read-write (taking the file's lock), or a
     /// PostgreSQL client whose migrations `prepare` runs.
-    static func openForServing(_ settings: DaemonSettings, logger: Logger) throws(ValidationError) -> Opened {
+    static func openForServing(
+        _ settings: DaemonSettings, logger: Logger, metrics: any MetricsFactory
+    ) throws(ValidationError) -> Opened {
         if settings.usesPostgres {
-            let store = PostgresStore(try location(settings), logger: logger)
+            let store = PostgresStore(try location(settings), logger: logger, metrics: metrics)
             return Opened(store: store, sqlite: nil, postgres: store, migrates: true)
         }
         do {

@@ -182,6 +182,22 @@ public actor DeskService: CommandDesk {
         }
     }
 
+    /// On a store other desks write to, brings one incident in memory up to the store's log
+    /// before its timers fire: folded if this desk never held it (declared on another replica),
+    /// caught up if others appended. False when the store could not be read.
+    func freshen(_ id: IncidentID) async -> Bool {
+        guard machine.isFolded(id), let count = machine.eventCount(of: id) else { return await loadAddressed(id) }
+        do {
+            let records = try await store.records(of: id, after: count)
+            if !records.isEmpty { machine.catchUp(id, with: records) }
+            return true
+        } catch {
+            logger.error(
+                "cannot read an incident's log from the store", metadata: ["incident": "\(id)", "error": "\(error)"])
+            return false
+        }
+    }
+
     /// Drops an incident from memory, to be read from the store again when next needed.
     func unload(_ id: IncidentID) {
         machine.unload(id)
@@ -297,7 +313,17 @@ public actor DeskService: CommandDesk {
     /// Fires one incident's due timers at `now`, durably; returns its next deadline.
     public func fireDue(_ id: IncidentID, at now: Date) async -> Date? {
         let again = now.addingTimeInterval(Self.retryAfterStoreFailure)
-        if machine.isUnfolded(id) {
+        if store.isShared {
+            // Replicas all hold every deadline: the one that claims it fires it, from the log as
+            // the store has it (another may have appended, or declared the incident).
+            do {
+                if case .heldElsewhere(let until) = try await store.claimDeadline(of: id, now: now) { return until }
+            } catch {
+                logger.error("cannot claim a deadline", metadata: ["incident": "\(id)", "error": "\(error)"])
+                return again
+            }
+            guard await freshen(id) else { return again }
+        } else if machine.isUnfolded(id) {
             // The store cannot be read just now: try again a little later.
             guard await load([id]) else { return again }
         }

@@ -25,6 +25,13 @@ struct DeadlineQueue {
         if heap.count > 4 * max(current.count, 16) { compact() }
     }
 
+    /// Brings an incident's deadline forward to `at`, or sets it when it has none; a later `at`
+    /// changes nothing.
+    mutating func hint(_ incident: IncidentID, _ at: Date) {
+        if let held = current[incident], held <= at { return }
+        set(incident, at)
+    }
+
     /// The soonest live entry.
     mutating func peek() -> Entry? {
         while let top = heap.min {

@@ -40,6 +40,14 @@ public actor Scheduler: Service {
         changed.signal()
     }
 
+    /// What another replica committed says the incident is due at `at`: look no later than
+    /// then. A hint never puts a deadline off (the desk, reading the log when it fires, knows).
+    public func hint(_ incident: IncidentID, _ at: Date) async {
+        let before = queue.peek()?.at
+        queue.hint(incident, at)
+        if before.map({ at < $0 }) ?? true { changed.signal() }
+    }
+
     public func run() async throws {
         for (incident, at) in await desk.deadlines() { queue.set(incident, at) }
         running = true

@@ -27,6 +27,8 @@ public struct Daemon {
     let router: Router<BasicRequestContext>
     let settings: DaemonSettings
     let logger: Logger
+    /// On a store shared by replicas, what keeps this one in step with the others; nil otherwise.
+    public let replicaFeed: ReplicaFeed?
 
     /// Everything the daemon needs from outside.
     public struct Parts: Sendable {
@@ -160,6 +162,11 @@ public struct Daemon {
         self.router = router
         self.settings = settings
         self.logger = parts.logger
+        self.replicaFeed =
+            store.isShared
+            ? ReplicaFeed(
+                store: store, scheduler: scheduler, delivery: delivery, time: parts.time, logger: parts.logger)
+            : nil
     }
 
     /// Serves the timeline page from the template in `folder` (a missing or broken template
@@ -231,7 +238,9 @@ public struct Daemon {
     public func serviceGroup(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> ServiceGroup {
         var services: [any Service] = [storeService]
         if let checkpointer { services.append(checkpointer) }
-        services += [delivery, scheduler, maintenance, application(onServerRunning: onServerRunning)]
+        services += [delivery, scheduler, maintenance]
+        if let replicaFeed { services.append(replicaFeed) }
+        services.append(application(onServerRunning: onServerRunning))
         return ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
     }

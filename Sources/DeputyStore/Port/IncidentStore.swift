@@ -77,6 +77,14 @@ public protocol IncidentStore: Sendable {
     func run() async throws
     /// Closes the store; later calls throw.
     func close() async throws
+
+    // MARK: Replicas (defaults in Replicas.swift: an embedded store has no one to coordinate with)
+
+    /// Claims an incident's due deadline at `now`, for a short while, so that one replica fires it.
+    func claimDeadline(of id: IncidentID, now: Date) async throws -> DeadlineClaim
+    /// Calls `heard` with each change committed to the store, starting with `.listening`, until
+    /// cancelled; throws when the feed breaks.
+    func listen(_ heard: @escaping @Sendable (StoreChange) async -> Void) async throws
 }
 
 extension IncidentStore {
