@@ -204,7 +204,7 @@ let package = Package(
             name: "DeputyDaemonTests",
             dependencies: [
                 "DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyTestSupport", "CurlHTTP", "DeputyChat",
-                "DeputyStore", "DeputyServer",
+                "DeputyStore", "DeputyServer", "DeputyPostgres",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),

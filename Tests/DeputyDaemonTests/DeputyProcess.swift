@@ -15,8 +15,9 @@ final class DeputyProcess: Sendable {
     let port: Int
     let logPath: String
 
-    /// Starts `deputy serve` on `database` and `port`, logging to `logPath`.
-    init(database: String, port: Int, logPath: String) throws {
+    /// Starts `deputy serve` on `database` (a path or a `postgres://` address) and `port`,
+    /// logging to `logPath`; `environment` adds to (or overrides) the variables it is given.
+    init(database: String, port: Int, logPath: String, environment: [String: String] = [:]) throws {
         self.port = port
         self.logPath = logPath
         process.executableURL = try Self.binary()
@@ -26,7 +27,7 @@ final class DeputyProcess: Sendable {
             "PATH": "/usr/bin:/bin", "DEPUTY_HOST": "127.0.0.1", "DEPUTY_PORT": String(port),
             "DEPUTY_DATABASE": database, "SLACK_SIGNING_SECRET": LiveDaemon.signingSecret,
             "SLACK_BOT_TOKEN": LiveDaemon.botToken, "SLACK_API_URL": "http://127.0.0.1:1/api",
-        ]
+        ].merging(environment) { $1 }
         FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = FileHandle(forWritingAtPath: logPath)
         process.standardOutput = log

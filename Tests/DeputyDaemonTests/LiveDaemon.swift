@@ -95,14 +95,15 @@ struct LiveDaemon {
 
     /// The request Slack sends for `/ic <text>` from `user` in `channel` to a server on `port`.
     static func slashCommand(
-        _ text: String, by user: User = alice, in channel: String = "C1", port: Int, responseURL: String
+        _ text: String, by user: User = alice, in channel: String = "C1", port: Int, responseURL: String,
+        trigger: String = UUID().uuidString
     ) -> HTTPClientRequest {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         let fields = [
             ("token", "verification-token"), ("team_id", "T1"), ("team_domain", "example"), ("channel_id", channel),
             ("channel_name", "incident"), ("user_id", user.id), ("user_name", user.name), ("command", "/ic"),
-            ("text", text), ("response_url", responseURL), ("trigger_id", UUID().uuidString), ("api_app_id", "A1"),
+            ("text", text), ("response_url", responseURL), ("trigger_id", trigger), ("api_app_id", "A1"),
         ]
         let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? $0.1)" }
             .joined(separator: "&")

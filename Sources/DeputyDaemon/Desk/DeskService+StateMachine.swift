@@ -83,6 +83,12 @@ extension DeskService {
             unloaded.latest[channel]
         }
 
+        /// The incident a command will be decided on: the one it names, else its channel's latest.
+        func target(of parsed: Result<Command, CommandError>, in channel: ChannelKey) -> IncidentID? {
+            if case .success(.about(let id, _)) = parsed { return id }
+            return desk.latest[channel]
+        }
+
         /// Reads a command's text with the rules (what `P1` means).
         func parse(_ text: String) -> Result<Command, CommandError> {
             desk.parse(text)

@@ -34,6 +34,8 @@ public actor DeskService: CommandDesk {
     let conflicts: Counter
     /// `deputy_commands_total` by kind, made once each: the factory's lookup is not free.
     var commandCounters: [String: Counter] = [:]
+    /// One decision at a time per incident beside replicas.
+    var gate = IncidentGate()
     /// Signs the links `/ic timeline` hands out; nil while the page is not served.
     var timelineLinks: TimelineLinks?
 
@@ -275,7 +277,16 @@ public actor DeskService: CommandDesk {
         }
         let parsed = machine.parse(inbound.text)
         if store.isShared, !(await refresh(inbound.channel)) { return .unavailable }
-        for _ in 0..<Self.conflictRetries {
+        return await gated(machine.target(of: parsed, in: inbound.channel)) {
+            await decideAndPersist(inbound, parsed, inAnswer: inAnswer)
+        }
+    }
+
+    /// Decides a parsed command and makes it durable, deciding again after a conflict.
+    private func decideAndPersist(
+        _ inbound: InboundCommand, _ parsed: Result<Command, CommandError>, inAnswer: ([Reply]) -> Int
+    ) async -> FullSubmission {
+        for attempt in 0..<Self.conflictRetries {
             if case .success(.about(let id, _)) = parsed, !(await loadAddressed(id)) { return .unavailable }
             let now = time.now
             let decision = machine.decide(parsed, from: inbound, at: now)
@@ -305,6 +316,7 @@ public actor DeskService: CommandDesk {
                 // Another replica got there first: what it did is read, and the command decided again.
                 conflicts.increment()
                 guard await settle(conflict) else { return .unavailable }
+                await pauseAfterConflict(attempt)
             }
         }
         return .unavailable
@@ -312,6 +324,10 @@ public actor DeskService: CommandDesk {
 
     /// Fires one incident's due timers at `now`, durably; returns its next deadline.
     public func fireDue(_ id: IncidentID, at now: Date) async -> Date? {
+        await gated(id) { await fire(id, at: now) }
+    }
+
+    private func fire(_ id: IncidentID, at now: Date) async -> Date? {
         let again = now.addingTimeInterval(Self.retryAfterStoreFailure)
         if store.isShared {
             // Replicas all hold every deadline: the one that claims it fires it, from the log as
@@ -327,7 +343,7 @@ public actor DeskService: CommandDesk {
             // The store cannot be read just now: try again a little later.
             guard await load([id]) else { return again }
         }
-        for _ in 0..<Self.conflictRetries {
+        for attempt in 0..<Self.conflictRetries {
             let (outcome, commit) = machine.due(id, at: now)
             guard let commit else { return machine.nextDeadline(of: id) }
             let persisted = await persist(commit, incident: id, opened: false)
@@ -335,6 +351,7 @@ public actor DeskService: CommandDesk {
                 // Another replica changed the incident (or fired the same timer): `restore` read
                 // it again; what is still due fires from there.
                 conflicts.increment()
+                await pauseAfterConflict(attempt)
                 continue
             }
             if persisted == .stored {
