@@ -138,7 +138,7 @@ let package = Package(
         .target(
             name: "DeputyTestSupport",
             dependencies: [
-                "DeputyCore", "DeputyConfig", "DeputyDaemon", "CurlHTTP",
+                "DeputyCore", "DeputyConfig", "DeputyDaemon", "DeputyStore", "CurlHTTP",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Tests/DeputyTestSupport",
@@ -179,7 +179,7 @@ let package = Package(
         .testTarget(
             name: "DeputyStoreContractTests",
             dependencies: [
-                "DeputyStore", "DeputyPostgres", "DeputyCore", "DeputyTestSupport",
+                "DeputyStore", "DeputyPostgres", "DeputyCore", "DeputyDaemon", "DeputyTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictness

@@ -143,6 +143,15 @@ extension PostgresStore {
                 """, logger: logger))
     }
 
+    public func pendingMessages(after: Int64, limit: Int) async throws -> [OutboxRow] {
+        try await rows(
+            try await client.query(
+                """
+                SELECT \(unescaped: Self.outboxColumns) FROM outbox WHERE state = 'pending' AND id > \(after)
+                ORDER BY id LIMIT \(limit)
+                """, logger: logger))
+    }
+
     public func deadLetters(limit: Int) async throws -> [OutboxRow] {
         try await rows(
             try await client.query(

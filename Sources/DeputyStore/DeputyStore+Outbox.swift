@@ -158,6 +158,16 @@ extension DeputyStore {
         }
     }
 
+    /// Every message waiting to be sent with an id above `after`, oldest first, at most `limit`.
+    public func pendingMessages(after: Int64, limit: Int) throws -> [OutboxRow] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM outbox WHERE state = 'pending' AND id > ? ORDER BY id LIMIT ?",
+                arguments: [after, limit])
+            return try Self.outboxRows(rows)
+        }
+    }
+
     /// How many messages wait to be sent.
     public func pendingCount() throws -> Int {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") ?? 0 }

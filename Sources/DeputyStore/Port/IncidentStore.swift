@@ -62,6 +62,8 @@ public protocol IncidentStore: Sendable {
     /// above `after`, oldest first, at most `limit`.
     func messages(platform: String, channel: String, after: Int64, limit: Int) async throws -> [OutboxRow]
     /// The newest dead letters, at most `limit`.
+    /// Every message waiting to be sent with an id above `after`, oldest first, at most `limit`.
+    func pendingMessages(after: Int64, limit: Int) async throws -> [OutboxRow]
     func deadLetters(limit: Int) async throws -> [OutboxRow]
 
     // MARK: Housekeeping

@@ -106,6 +106,10 @@ public struct SQLiteStore: IncidentStore {
         try await run { try $0.messages(platform: platform, channel: channel, after: after, limit: limit) }
     }
 
+    public func pendingMessages(after: Int64, limit: Int) async throws -> [OutboxRow] {
+        try await run { try $0.pendingMessages(after: after, limit: limit) }
+    }
+
     public func deadLetters(limit: Int) async throws -> [OutboxRow] {
         try await run { try $0.deadLetters(limit: limit) }
     }

@@ -1,29 +1,28 @@
 import DeputyCore
 import DeputyStore
-import DeputyTestSupport
 import Foundation
 
 /// A `Desk` whose every command and fired timer is committed through a store's port, the way
 /// the daemon does: the records with the projection they lead to, the replies into the outbox.
-struct PortDesk {
-    var desk = Desk(rules: Rules())
-    let store: any IncidentStore
-    var now = Fixtures.start
+public struct PortDesk {
+    public var desk = Desk(rules: Rules())
+    public let store: any IncidentStore
+    public var now = Fixtures.start
 
-    init(store: any IncidentStore) {
+    public init(store: any IncidentStore) {
         self.store = store
     }
 
     /// Handles `text` from `user` in `channel` at the current time, and commits the result.
     @discardableResult
-    mutating func say(
+    public mutating func say(
         _ text: String, by user: User, in channel: ChannelKey = Fixtures.channel, key: String? = nil
     ) async throws -> [CommitResult] {
         try await store.commit([handle(text, by: user, in: channel, key: key)])
     }
 
     /// Handles `text` and returns the commit that records it, without committing it.
-    mutating func handle(
+    public mutating func handle(
         _ text: String, by user: User, in channel: ChannelKey = Fixtures.channel, key: String? = nil
     ) -> Commit {
         let known = Set(desk.incidents.keys)
@@ -35,7 +34,7 @@ struct PortDesk {
     }
 
     /// Moves time on by `seconds`, firing and committing every timer that falls due on the way.
-    mutating func wait(_ seconds: TimeInterval) async throws {
+    public mutating func wait(_ seconds: TimeInterval) async throws {
         let end = now.addingTimeInterval(seconds)
         while let next = desk.nextDeadline(), next <= end {
             now = max(now, next)
