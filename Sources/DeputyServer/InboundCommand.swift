@@ -41,7 +41,14 @@ public protocol CommandDesk: Sendable {
 
 /// Whether the daemon can do its job: the store writable, the scheduler running.
 public protocol HealthProbe: Sendable {
-    func isHealthy() async -> Bool
+    /// Whether the daemon can do its work now, and a line for each part it checked (`store:
+    /// postgres ok`, or what is wrong), for `/healthz`'s body.
+    func check() async -> (healthy: Bool, lines: [String])
+}
+
+extension HealthProbe {
+    /// Whether the daemon can do its work now.
+    public func isHealthy() async -> Bool { await check().healthy }
 }
 
 /// What became of a submitted command.

@@ -15,7 +15,9 @@ public struct OperationsRoutes: Sendable {
     /// Adds the routes to `router`.
     public func register<Context: RequestContext>(on router: Router<Context>) {
         router.get("/healthz") { _, _ in
-            await health.isHealthy() ? Response.plain(.ok, "ok\n") : Response.plain(.serviceUnavailable, "unhealthy\n")
+            let (healthy, lines) = await health.check()
+            let body = ([healthy ? "ok" : "unhealthy"] + lines).joined(separator: "\n") + "\n"
+            return Response.plain(healthy ? .ok : .serviceUnavailable, body)
         }
         router.get("/metrics") { _, _ in
             Response(

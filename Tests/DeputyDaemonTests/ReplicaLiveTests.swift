@@ -76,6 +76,10 @@ struct ReplicaLiveTests {
             let first = try await scene.replica("first")
             let second = try await scene.replica("second")
             let replicas = [first, second]
+            let health = try await scene.client.send(
+                HTTPClientRequest(method: "GET", url: "http://127.0.0.1:\(first.port)/healthz"))
+            #expect(health.status == 200)
+            #expect(String(decoding: health.body, as: UTF8.self) == "ok\nstore: postgres ok\nscheduler: running\n")
             #expect(
                 await scene.send("declare checkout is slow sev2", to: first)?.hasPrefix("Incident declared") == true)
             #expect(await scene.send("lead", to: second)?.contains("I'm the incident commander") == true)

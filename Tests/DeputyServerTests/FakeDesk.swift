@@ -33,5 +33,5 @@ actor FakeDesk: CommandDesk {
 /// A health probe with a fixed answer.
 struct FixedHealth: HealthProbe {
     let healthy: Bool
-    func isHealthy() async -> Bool { healthy }
+    func check() async -> (healthy: Bool, lines: [String]) { (healthy, []) }
 }

@@ -12,13 +12,26 @@ public struct DaemonHealth: HealthProbe {
         self.scheduler = scheduler
     }
 
-    public func isHealthy() async -> Bool {
-        guard await scheduler.isRunning else { return false }
+    /// The store (`store: postgres ok`, or why it cannot take a write) and the scheduler.
+    public func check() async -> (healthy: Bool, lines: [String]) {
+        var lines: [String] = []
+        var healthy = true
         do {
             try await store.checkHealth()
-            return true
+            lines.append("store: \(store.backend) ok")
         } catch {
-            return false
+            healthy = false
+            lines.append("store: \(store.backend) cannot take a write: \(Self.reason(error))")
         }
+        let running = await scheduler.isRunning
+        healthy = healthy && running
+        lines.append("scheduler: \(running ? "running" : "stopped")")
+        return (healthy, lines)
+    }
+
+    /// The error on one line, at most 200 characters: what an operator needs to start looking.
+    static func reason(_ error: any Error) -> String {
+        let text = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+        return text.count > 200 ? String(text.prefix(200)) + "…" : text
     }
 }
