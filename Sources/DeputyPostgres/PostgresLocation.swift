@@ -101,6 +101,7 @@ public struct PostgresLocation: Sendable, CustomStringConvertible {
             host: host, port: port, username: user, password: password, database: database, tls: mode)
         configuration.options.minimumConnections = 0
         configuration.options.maximumConnections = 16
+        configuration.options.connectTimeout = .seconds(5)
         return configuration
     }
 }

@@ -104,3 +104,23 @@ struct DeskServiceConflictTests {
         #expect(followUps.count == 1)
     }
 }
+
+/// The bound on a shared store's first read: with the database away, a command is refused in
+/// time for the platform's answer instead of waiting for the client to give up.
+@Suite("A read bounded in time")
+struct StoreReadDeadlineTests {
+    @Test("a read that answers gives its value, nil included; one that never does is cut short")
+    func readsAreBounded() async throws {
+        let value = try await DeskService.within(.seconds(30)) { 42 }
+        #expect(value == 42)
+        let nothing: Int? = try await DeskService.within(.seconds(30)) { nil }
+        #expect(nothing == nil)
+        await #expect(throws: DeskService.StoreTimedOut.self) {
+            // Stands for a database that never answers: it waits until it is cancelled.
+            try await DeskService.within(.milliseconds(20)) { () async throws -> Int in
+                try await Task.sleep(for: .seconds(3600))
+                return 0
+            }
+        }
+    }
+}

@@ -165,7 +165,9 @@ public actor DeskService: CommandDesk {
     /// store could not be read.
     func refresh(_ channel: ChannelKey) async -> Bool {
         do {
-            let head = try await store.latestIncidentHead(in: channel)
+            let head = try await Self.within(Self.readDeadline) { [store] in
+                try await store.latestIncidentHead(in: channel)
+            }
             switch machine.freshness(of: channel, head: head) {
             case .current:
                 break
