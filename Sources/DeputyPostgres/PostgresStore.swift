@@ -86,6 +86,14 @@ public struct PostgresStore: IncidentStore {
         }
     }
 
+    /// Whether this store's connections to the database are encrypted (PostgreSQL's own view).
+    public func connectionIsEncrypted() async throws -> Bool {
+        let rows = try await client.query(
+            "SELECT COALESCE((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)", logger: logger)
+        for try await encrypted in rows.decode(Bool.self) { return encrypted }
+        return false
+    }
+
     /// Proves the database takes a write now: a transaction that touches `meta`.
     public func checkHealth() async throws {
         try await client.withTransaction(logger: logger) { connection in

@@ -45,8 +45,15 @@ public enum TestPostgres {
     }
 
     /// The address of the database `name` on the cluster (for a second replica of one test).
-    static func address(of name: String, on cluster: Cluster) -> String {
-        "postgres://deputy@127.0.0.1:\(cluster.port)/\(name)?sslmode=disable"
+    static func address(of name: String, on cluster: Cluster, sslMode: String = "disable") -> String {
+        "postgres://deputy@127.0.0.1:\(cluster.port)/\(name)?sslmode=\(sslMode)"
+    }
+
+    /// The address of a fresh database on the test cluster, with `sslMode` (the cluster serves
+    /// TLS with a self-signed certificate no client trusts).
+    public static func freshDatabase(sslMode: String) throws -> String {
+        let plain = try freshDatabase()
+        return plain.replacingOccurrences(of: "sslmode=disable", with: "sslmode=\(sslMode)")
     }
 
     /// The folder holding the server's binaries: `DEPUTY_TEST_POSTGRES_BIN`, else the newest
@@ -94,9 +101,19 @@ public enum TestPostgres {
                 [
                     "-D", folder + "/data", "-U", "deputy", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync",
                 ])
+            // TLS on, with a self-signed certificate: `sslmode=require` gets an encrypted
+            // connection, `verify-full` must refuse a server it cannot trust.
+            try run(
+                "/usr/bin/openssl", runAs,
+                [
+                    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", folder + "/server.key", "-out",
+                    folder + "/server.crt", "-subj", "/CN=127.0.0.1", "-days", "2",
+                ])
+            try run("/bin/chmod", runAs, ["600", folder + "/server.key"])
             let port = Int(try LoopbackSocket().port)
             let options = [
-                "-p \(port)", "-k \(folder)", "-c listen_addresses=127.0.0.1", "-c fsync=off",
+                "-p \(port)", "-k \(folder)", "-c listen_addresses=127.0.0.1", "-c fsync=off", "-c ssl=on",
+                "-c ssl_cert_file=\(folder)/server.crt", "-c ssl_key_file=\(folder)/server.key",
                 "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=200",
             ]
             try run(
