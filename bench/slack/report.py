@@ -105,7 +105,7 @@ def main():
                       "repeat it before reading the open-loop tail" % (lag, DISTURBED_SEND_LAG_MS))
     floor = read(os.path.join(folder, "sqlite-floor.txt"))
     if floor.strip():
-        print("\nSQLite alone, the benchmark's writes (bench/slack/sqlite_floor.py, server core):\n")
+        print("\nSQLite alone, the benchmark's writes (bench/slack/sqlite_floor.c, server core):\n")
         print(floor.rstrip())
 
 
