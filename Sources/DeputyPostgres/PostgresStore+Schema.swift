@@ -64,9 +64,108 @@ extension PostgresStore {
                     platform text NOT NULL, team text NOT NULL, channel text NOT NULL, name text NOT NULL,
                     PRIMARY KEY (platform, team, channel))
                 """,
+                PostgresQuery(unsafeSQL: commitFunction),
             ]
         )
     ]
+
+    /// A batch of commits in one round trip (`PostgresStore+Commit.swift` builds its argument):
+    /// each commit in a block of its own, so a conflict or a duplicate rolls back that commit
+    /// alone (and the notifications it made) while the rest of the batch goes on. One result
+    /// object per commit, in order: `{"applied": true}`, `{"duplicate": key}`, or `{"conflict":
+    /// "logMoved"|"channelBusy"|"numberTaken"}`. A commit naming an incident that does not exist
+    /// raises `DPNOI` (and the whole batch rolls back), with the commit's index in the message.
+    static let commitFunction = """
+        CREATE FUNCTION deputy_commit(batch jsonb) RETURNS jsonb LANGUAGE plpgsql AS $function$
+        DECLARE
+            item jsonb;
+            position integer := 0;
+            results jsonb := '[]'::jsonb;
+            duplicate text;
+            stored integer;
+            appended integer;
+            constraint_name text;
+        BEGIN
+            FOR item IN SELECT value FROM jsonb_array_elements(batch) LOOP
+                BEGIN
+                    SELECT key INTO duplicate FROM seen_request
+                    WHERE key IN (SELECT jsonb_array_elements_text(item->'keys')) LIMIT 1;
+                    IF duplicate IS NOT NULL THEN
+                        RAISE EXCEPTION USING ERRCODE = 'DPDUP', MESSAGE = duplicate;
+                    END IF;
+                    IF item ? 'opening' THEN
+                        IF EXISTS (SELECT 1 FROM incident WHERE id = (item->'opening'->>'id')::bigint) THEN
+                            RAISE EXCEPTION USING ERRCODE = 'DPCON', MESSAGE = 'numberTaken';
+                        END IF;
+                        IF EXISTS (
+                            SELECT 1 FROM incident WHERE platform = item->'opening'->>'platform'
+                            AND team = item->'opening'->>'team' AND channel = item->'opening'->>'channel'
+                            AND status = 'active'
+                        ) THEN
+                            RAISE EXCEPTION USING ERRCODE = 'DPCON', MESSAGE = 'channelBusy';
+                        END IF;
+                        INSERT INTO incident (id, platform, team, channel, title, status, declared_at, event_count)
+                        VALUES ((item->'opening'->>'id')::bigint, item->'opening'->>'platform',
+                            item->'opening'->>'team', item->'opening'->>'channel', item->'opening'->>'title', 'active',
+                            (item->'opening'->>'declared_at')::double precision, 0);
+                    END IF;
+                    IF item ? 'append' THEN
+                        PERFORM 1 FROM incident WHERE id = (item->'append'->>'incident')::bigint FOR UPDATE;
+                        IF NOT FOUND THEN
+                            RAISE EXCEPTION USING ERRCODE = 'DPNOI',
+                                MESSAGE = position::text || ' ' || (item->'append'->>'incident');
+                        END IF;
+                        SELECT COALESCE(MAX(seq), 0) INTO stored FROM event
+                        WHERE incident_id = (item->'append'->>'incident')::bigint;
+                        appended := jsonb_array_length(item->'append'->'records');
+                        IF stored + appended <> (item->'append'->>'event_count')::integer THEN
+                            RAISE EXCEPTION USING ERRCODE = 'DPCON', MESSAGE = 'logMoved';
+                        END IF;
+                        INSERT INTO event (incident_id, seq, at, actor, event)
+                        SELECT (item->'append'->>'incident')::bigint, stored + record.n,
+                            (record.value->>'at')::double precision, record.value->>'actor', record.value->>'event'
+                        FROM jsonb_array_elements(item->'append'->'records') WITH ORDINALITY AS record(value, n);
+                        UPDATE incident SET event_count = (item->'append'->>'event_count')::integer,
+                            title = item->'append'->>'title', status = item->'append'->>'status',
+                            closed_at = (item->'append'->>'closed_at')::double precision,
+                            next_deadline = (item->'append'->>'next_deadline')::double precision
+                        WHERE id = (item->'append'->>'incident')::bigint;
+                        PERFORM pg_notify('deputy_changes',
+                            'd ' || (item->'append'->>'incident') || ' '
+                            || COALESCE(item->'append'->>'next_deadline', '-'));
+                    END IF;
+                    IF jsonb_array_length(item->'messages') > 0 THEN
+                        INSERT INTO outbox (platform, team, channel, incident_id, message, created_at, not_before,
+                            attempts, state, expires_at)
+                        SELECT m->>'platform', m->>'team', m->>'channel', (m->>'incident')::bigint, m->>'message',
+                            (m->>'created_at')::double precision, (m->>'not_before')::double precision, 0, 'pending',
+                            (m->>'expires_at')::double precision
+                        FROM jsonb_array_elements(item->'messages') WITH ORDINALITY AS queued(m, n) ORDER BY n;
+                        PERFORM pg_notify('deputy_changes', 'o');
+                    END IF;
+                    INSERT INTO seen_request (key, seen_at)
+                    SELECT DISTINCT key, (item->>'at')::double precision
+                    FROM jsonb_array_elements_text(item->'keys') AS key;
+                    results := results || jsonb_build_object('applied', true);
+                EXCEPTION
+                    WHEN SQLSTATE 'DPDUP' THEN
+                        results := results || jsonb_build_object('duplicate', SQLERRM);
+                    WHEN SQLSTATE 'DPCON' THEN
+                        results := results || jsonb_build_object('conflict', SQLERRM);
+                    WHEN unique_violation THEN
+                        GET STACKED DIAGNOSTICS constraint_name = CONSTRAINT_NAME;
+                        results := results || jsonb_build_object('conflict', CASE constraint_name
+                            WHEN 'incident_pkey' THEN 'numberTaken'
+                            WHEN 'incident_one_active' THEN 'channelBusy'
+                            WHEN 'seen_request_pkey' THEN 'duplicate'
+                            ELSE 'logMoved' END);
+                END;
+                position := position + 1;
+            END LOOP;
+            RETURN results;
+        END;
+        $function$
+        """
 
     /// The advisory lock every replica takes while it migrates: two starting together never race.
     static let migrationLock: Int64 = 0x4465_7075_7479  // "Deputy"

@@ -12,6 +12,7 @@ struct StoreContractTests {
     let hayley = Fixtures.hayley
     let tatiana = Fixtures.tatiana
     let other = ChannelKey(platform: "test", team: "T1", channel: "C2")
+    let other2 = ChannelKey(platform: "test", team: "T1", channel: "C3")
 
     /// Runs `body` on a fresh store of `backend`.
     func withStore(_ backend: Backend, _ body: (any IncidentStore) async throws -> Void) async throws {
@@ -124,6 +125,19 @@ struct StoreContractTests {
             #expect(try await store.maxIncidentNumber() == 3)
             #expect(try await store.loadIncidents(where: .ids([IncidentID(1)])).first?.noteCount == 0)
             #expect(try await store.commit([note]) == [.applied])
+
+            // A commit to an incident the store never had is a bug, not a race: the whole batch
+            // rolls back, the first commit of it included, and the error names the culprit.
+            var ghost = desk.handle("note on an incident that is not there", by: alice)
+            ghost.append?.incident = IncidentID(99)
+            let fine2 = Commit(at: now, opening: .init(id: IncidentID(4), channel: other2, title: "e", declaredAt: now))
+            await #expect {
+                try await store.commit([fine2, ghost])
+            } throws: { error in
+                guard case StoreError.commitFailed(let index, _) = error else { return false }
+                return index == 1
+            }
+            #expect(try await store.maxIncidentNumber() == 3)
         }
     }
 
