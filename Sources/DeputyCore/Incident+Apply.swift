@@ -269,12 +269,18 @@ extension Incident {
             if proposal(id) != nil { proposals[id.number - 1].undecidedReminded = true }
         case .acknowledgement(let id):
             updateTask(id) { $0.acknowledgementNudged = true }
+        // A nudge names the deadline it was for, and the timers compare it with the task's own.
+        // Decided by another process (a replica), that deadline has been through the store's
+        // JSON, which may move a date by its last bit: within a millisecond, it is the task's.
         case .followUp(let id, let due):
-            updateTask(id) { $0.followedUp = (due, at) }
+            updateTask(id) { $0.followedUp = (due.sameInstant(as: $0.dueAt) ? $0.dueAt : due, at) }
         case .escalation(let id, let due):
-            updateTask(id) { $0.escalatedFor = due }
+            updateTask(id) { $0.escalatedFor = due.sameInstant(as: $0.dueAt) ? $0.dueAt : due }
         case .timeNotGiven(let id, let askedAt):
-            updateTask(id) { $0.timeAskEscalatedFor = askedAt }
+            updateTask(id) { task in
+                task.timeAskEscalatedFor =
+                    task.timeAskedAt.map { askedAt.sameInstant(as: $0) ? $0 : askedAt } ?? askedAt
+            }
         case .updateDue(let due, let next):
             updateOverdueSince = updateOverdueSince ?? due
             nextUpdateDue = next
@@ -305,5 +311,12 @@ extension TaskState {
         lastActivityAt = at
         snoozedUntil = nil
         timeAskedAt = nil
+    }
+}
+
+extension Date {
+    /// Whether the two are the same instant to the millisecond: what survives the store's JSON.
+    func sameInstant(as other: Date) -> Bool {
+        abs(timeIntervalSince(other)) < 0.001
     }
 }

@@ -13,6 +13,14 @@ extension PostgresStore {
     /// incident that does not exist throws `StoreError.commitFailed` and rolls the batch back.
     public func commit(_ batch: [Commit]) async throws -> [CommitResult] {
         guard !batch.isEmpty else { return [] }
+        // A write, once begun, is finished whatever becomes of the caller: a daemon stopping
+        // cancels its tasks, and postgres-nio would give up on the query, leaving the callers of
+        // a whole batch with an answer ("not recorded") that the database may contradict.
+        // Awaited at once, so it lives no longer than the call.
+        return try await Task { try await commitNow(batch) }.value
+    }
+
+    private func commitNow(_ batch: [Commit]) async throws -> [CommitResult] {
         let argument = try Self.document(batch)
         let rows: PostgresRowSequence
         do {

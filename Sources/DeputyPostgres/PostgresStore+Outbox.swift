@@ -74,14 +74,21 @@ extension PostgresStore {
         if takeovers > 0 {
             counters.leaseTakeovers.increment(by: takeovers)
             logger.notice(
-                "took over channels another replica was delivering to", metadata: ["channels": "\(takeovers)"])
+                "took over channels whose delivery lease another replica let lapse",
+                metadata: ["channels": "\(takeovers)"])
         }
         return rows
     }
 
     public func record(_ outcomes: [OutboxOutcome]) async throws -> [Bool] {
         guard !outcomes.isEmpty else { return [] }
-        return try await client.withTransaction(logger: logger) { connection in
+        // Finished whatever becomes of the caller, as `commit` is: a send that happened is
+        // recorded even as the daemon stops, or its message would go out again at the next start.
+        return try await Task { try await recordNow(outcomes) }.value
+    }
+
+    private func recordNow(_ outcomes: [OutboxOutcome]) async throws -> [Bool] {
+        try await client.withTransaction(logger: logger) { connection in
             var pending: [Bool] = []
             for outcome in outcomes {
                 let query: PostgresQuery =

@@ -70,7 +70,7 @@ public struct PostgresStore: IncidentStore {
     public func waitUntilReachable(within limit: Duration) async throws {
         try await withThrowingTaskGroup(of: Bool.self) { group in
             group.addTask {
-                try await client.withConnection { try await $0.query("SELECT 1", logger: logger) }
+                _ = try await client.withConnection { try await $0.query("SELECT 1", logger: logger) }
                 return true
             }
             group.addTask {

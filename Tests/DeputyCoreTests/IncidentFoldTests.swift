@@ -77,4 +77,33 @@ struct IncidentFoldTests {
         #expect(try #require(desk.incidents[IncidentID(1)]).eventCount == before)
         #expect(try #require(desk.incidents[IncidentID(1)]).roster[hayley.id] == nil)
     }
+
+    @Test("a follow-up recorded by another replica, its deadline moved a bit by the store, is not fired again")
+    func followUpFromAnotherProcess() throws {
+        var desk = Desk(rules: Rules())
+        // An instant with a fraction, as the real clock gives.
+        let start = Fixtures.start.addingTimeInterval(0.123_456_789)
+        var records: [IncidentRecord] = []
+        for (offset, text) in ["declare checkout is slow sev2", "lead", "assign @hayley check the cache in 3m"]
+            .enumerated()
+        {
+            records +=
+                desk.handle(
+                    text: text, by: alice, in: Fixtures.channel,
+                    at: start.addingTimeInterval(
+                        Double(offset))
+                ).outcome.records
+        }
+        let task = try #require(desk.incidents[IncidentID(1)]?.tasks.first)
+        // The other replica fired it, from its own fold: the deadline it names is one bit off.
+        let elsewhere = Date(timeIntervalSince1970: task.dueAt.timeIntervalSince1970.nextUp)
+        #expect(elsewhere != task.dueAt)
+        records.append(
+            IncidentRecord(
+                at: task.dueAt.addingTimeInterval(0.2), actor: nil, event: .nudged(.followUp(task.id, due: elsewhere))))
+        desk.catchUp(IncidentID(1), with: [records.last!])
+        let again = desk.due(at: task.dueAt.addingTimeInterval(2)).flatMap(\.1.records)
+        let followUps = again.filter { if case .nudged(.followUp) = $0.event { true } else { false } }
+        #expect(followUps.isEmpty, "\(again)")
+    }
 }

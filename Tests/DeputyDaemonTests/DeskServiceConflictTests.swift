@@ -52,6 +52,29 @@ struct DeskServiceConflictTests {
     }
 
     @Test(
+        "a timer two desks both fire is recorded once: the second reads the first's nudge before deciding",
+        arguments: [false, true])
+    func timerFiredOnce(secondKnowsIt: Bool) async throws {
+        let store = try DeputyStore.inMemory()
+        let time = ManualTimeSource(start: Fixtures.start)
+        let first = try await desk(store, time)
+        _ = await first.submit(command(alice, "declare checkout is slow sev2"))
+        _ = await first.submit(command(alice, "lead"))
+        let second = try await desk(store, time)
+        _ = await first.submit(command(alice, "assign @hayley check the cache in 3m"))
+        // The second desk holds the incident (caught up to the assignment), or never saw it.
+        if secondKnowsIt { _ = await second.submit(command(hayley, "status")) }
+        let due = Fixtures.start.addingTimeInterval(3 * 60)
+        time.set(due.addingTimeInterval(1))
+        _ = await first.fireDue(IncidentID(1), at: time.now)
+        time.set(due.addingTimeInterval(3))
+        _ = await second.fireDue(IncidentID(1), at: time.now)
+        let log = try #require(try store.log(of: IncidentID(1))).records
+        let followUps = log.filter { if case .nudged(.followUp) = $0.event { true } else { false } }
+        #expect(followUps.count == 1, "\(followUps)")
+    }
+
+    @Test(
         "a declaration in a channel another desk opened an incident in answers as the channel is now",
         arguments: [true, false])
     func channelBusy(shared: Bool) async throws {

@@ -85,7 +85,7 @@ public actor Delivery: Service {
     var sendingCount: Int { machine.inFlight.count }
 
     public func run() async throws {
-        try await cancelWhenGracefulShutdown { await self.loop() }
+        await cancelWhenGracefulShutdown { await self.loop() }
         // Stopping: one last pass at whatever is due, so a nudge recorded just now still goes out.
         _ = await pass()
     }
@@ -184,7 +184,8 @@ public actor Delivery: Service {
         do {
             return try await body(store)
         } catch {
-            logger.error("delivery could not \(what)", metadata: ["error": "\(error)"])
+            // Stopping cancels the reads still under way: nothing is wrong, and nothing is lost.
+            if !Task.isCancelled { logger.error("delivery could not \(what)", metadata: ["error": "\(error)"]) }
             return nil
         }
     }

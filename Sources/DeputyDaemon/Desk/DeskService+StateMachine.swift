@@ -83,10 +83,9 @@ extension DeskService {
             unloaded.latest[channel]
         }
 
-        /// The incident a command will be decided on: the one it names, else its channel's latest.
-        func target(of parsed: Result<Command, CommandError>, in channel: ChannelKey) -> IncidentID? {
-            if case .success(.about(let id, _)) = parsed { return id }
-            return desk.latest[channel]
+        /// The channel of an incident held in memory.
+        func channel(of id: IncidentID) -> ChannelKey? {
+            desk.incidents[id]?.channel
         }
 
         /// Reads a command's text with the rules (what `P1` means).

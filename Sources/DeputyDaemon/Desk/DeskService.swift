@@ -34,8 +34,8 @@ public actor DeskService: CommandDesk {
     let conflicts: Counter
     /// `deputy_commands_total` by kind, made once each: the factory's lookup is not free.
     var commandCounters: [String: Counter] = [:]
-    /// One decision at a time per incident beside replicas.
-    var gate = IncidentGate()
+    /// One catch-up and decision at a time per channel beside replicas.
+    var gate = KeyedGate<ChannelKey>()
     /// Signs the links `/ic timeline` hands out; nil while the page is not served.
     var timelineLinks: TimelineLinks?
 
@@ -278,9 +278,9 @@ public actor DeskService: CommandDesk {
             if machine.unloadedLatest(of: inbound.channel) != nil { return .unavailable }
         }
         let parsed = machine.parse(inbound.text)
-        if store.isShared, !(await refresh(inbound.channel)) { return .unavailable }
-        return await gated(machine.target(of: parsed, in: inbound.channel)) {
-            await decideAndPersist(inbound, parsed, inAnswer: inAnswer)
+        return await gated(inbound.channel) {
+            if store.isShared, !(await refresh(inbound.channel)) { return .unavailable }
+            return await decideAndPersist(inbound, parsed, inAnswer: inAnswer)
         }
     }
 
@@ -326,7 +326,14 @@ public actor DeskService: CommandDesk {
 
     /// Fires one incident's due timers at `now`, durably; returns its next deadline.
     public func fireDue(_ id: IncidentID, at now: Date) async -> Date? {
-        await gated(id) { await fire(id, at: now) }
+        guard store.isShared else { return await fire(id, at: now) }
+        // The incident's channel is the gate's key: an incident this desk has never held is
+        // folded first (nothing else here holds it to race with), then caught up under the gate.
+        if machine.channel(of: id) == nil, !(await freshen(id)) {
+            return now.addingTimeInterval(Self.retryAfterStoreFailure)
+        }
+        guard let channel = machine.channel(of: id) else { return nil }  // No such incident.
+        return await gated(channel) { await fire(id, at: now) }
     }
 
     private func fire(_ id: IncidentID, at now: Date) async -> Date? {
