@@ -80,6 +80,15 @@ struct ReplicaLiveTests {
                 HTTPClientRequest(method: "GET", url: "http://127.0.0.1:\(first.port)/healthz"))
             #expect(health.status == 200)
             #expect(String(decoding: health.body, as: UTF8.self) == "ok\nstore: postgres ok\nscheduler: running\n")
+            let metrics = try await scene.client.send(
+                HTTPClientRequest(method: "GET", url: "http://127.0.0.1:\(first.port)/metrics"))
+            let exposed = String(decoding: metrics.body, as: UTF8.self)
+            for name in [
+                #"deputy_store_info{backend="postgres"} 1"#, "deputy_lease_takeovers_total",
+                "deputy_deadline_claims_total", "deputy_conflicts_retried_total",
+            ] {
+                #expect(exposed.contains(name), "\(name) in /metrics")
+            }
             #expect(
                 await scene.send("declare checkout is slow sev2", to: first)?.hasPrefix("Incident declared") == true)
             #expect(await scene.send("lead", to: second)?.contains("I'm the incident commander") == true)

@@ -66,6 +66,8 @@ public struct Daemon {
         let settings = parts.settings
         let metrics = PrometheusMetricsFactory(registry: parts.registry)
         let store = parts.store
+        // Which store this daemon runs on, for dashboards: `deputy_store_info{backend="postgres"} 1`.
+        Gauge(label: "deputy_store_info", dimensions: [("backend", store.backend)], factory: metrics).record(1)
         var stakeholders: [String: String] = [:]
         if let channel = settings.slack.stakeholderChannel { stakeholders[SlashCommand.platform] = channel }
         let channels = ChannelDirectory()
