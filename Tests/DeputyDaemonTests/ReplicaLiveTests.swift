@@ -204,6 +204,11 @@ struct ReplicaLiveTests {
             #expect(lost.isEmpty, "answered but not in the log: \(lost)")
             #expect(answered.count >= 2 * 3 * 20, "most commands answered: \(answered.count)")
             #expect(second.stop() == 0)
+            // A message posted twice is only one a replica sent and died before recording: at most
+            // one per kill (one channel, one send in flight at a time).
+            let posted = scene.api.calls.filter { $0.method == "chat.postMessage" }.compactMap(\.text)
+            let repeats = posted.count - Set(posted).count
+            #expect(repeats <= 3, "\(repeats) messages posted twice over 3 kills")
         }
     }
 }
