@@ -22,9 +22,8 @@ extension PostgresStore {
 
     private func commitNow(_ batch: [Commit]) async throws -> [CommitResult] {
         let argument = try Self.document(batch)
-        let rows: PostgresRowSequence
         do {
-            rows = try await client.query("SELECT deputy_commit(\(argument)::jsonb)::text", logger: logger)
+            let rows = try await client.query("SELECT deputy_commit(\(argument)::jsonb)::text", logger: logger)
             var answer: String?
             for try await text in rows.decode(String.self) { answer = text }
             return try Self.results(of: answer ?? "", for: batch)

@@ -68,21 +68,14 @@ public struct PostgresStore: IncidentStore {
     /// started while PostgreSQL is away says so and stops, instead of retrying in silence. Once
     /// running, the pool reconnects by itself.
     public func waitUntilReachable(within limit: Duration) async throws {
-        try await withThrowingTaskGroup(of: Bool.self) { group in
-            group.addTask {
+        do {
+            try await TimeLimit.run(limit) {
                 _ = try await client.withConnection { try await $0.query("SELECT 1", logger: logger) }
-                return true
             }
-            group.addTask {
-                try await Task.sleep(for: limit)
-                return false
-            }
-            defer { group.cancelAll() }
-            guard try await group.next() == true else {
-                throw Unreachable(
-                    description: "PostgreSQL at \(location) did not answer within \(limit) (is it running, and "
-                        + "are the address, user and password right? The log above says what the connection met)")
-            }
+        } catch is TimeLimit.Exceeded {
+            throw Unreachable(
+                description: "PostgreSQL at \(location) did not answer within \(limit) (is it running, and "
+                    + "are the address, user and password right? The log above says what the connection met)")
         }
     }
 

@@ -134,13 +134,13 @@ struct DeskServiceConflictTests {
 struct StoreReadDeadlineTests {
     @Test("a read that answers gives its value, nil included; one that never does is cut short")
     func readsAreBounded() async throws {
-        let value = try await DeskService.within(.seconds(30)) { 42 }
+        let value = try await TimeLimit.run(.seconds(30)) { 42 }
         #expect(value == 42)
-        let nothing: Int? = try await DeskService.within(.seconds(30)) { nil }
+        let nothing: Int? = try await TimeLimit.run(.seconds(30)) { nil }
         #expect(nothing == nil)
-        await #expect(throws: DeskService.StoreTimedOut.self) {
+        await #expect(throws: TimeLimit.Exceeded.self) {
             // Stands for a database that never answers: it waits until it is cancelled.
-            try await DeskService.within(.milliseconds(20)) { () async throws -> Int in
+            try await TimeLimit.run(.milliseconds(20)) { () async throws -> Int in
                 try await Task.sleep(for: .seconds(3600))
                 return 0
             }

@@ -126,28 +126,6 @@ extension DeskService {
     /// read that answered is never cut short: a commit given up on might still land.
     static let readDeadline = Duration.milliseconds(2500)
 
-    /// The store did not answer in time.
-    struct StoreTimedOut: Error, CustomStringConvertible {
-        var description: String { "the store did not answer in time" }
-    }
-
-    /// `body`'s result, or `StoreTimedOut` once `limit` of real time has passed (then `body` is
-    /// cancelled). For reads only: nothing is left half done.
-    static func within<T: Sendable>(
-        _ limit: Duration, _ body: @escaping @Sendable () async throws -> T
-    ) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(for: limit)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else { throw StoreTimedOut() }
-            return value
-        }
-    }
-
     /// How soon the scheduler looks again at an incident the store could not be read for.
     static let retryAfterStoreFailure: TimeInterval = 5
 }
