@@ -13,12 +13,26 @@ public struct OutgoingMessage: Hashable, Sendable, Codable {
     public var responseURL: String?
     /// When it was queued.
     public var createdAt: Date
+    /// A page for a pager rather than words for a chat: its `channel` is the service's queue
+    /// (`PageRequest.outboxChannel`) and its `reply` is empty.
+    public var page: PageRequest?
 
-    public init(channel: ChannelKey, incident: IncidentID?, reply: Reply, responseURL: String? = nil, createdAt: Date) {
+    public init(
+        channel: ChannelKey, incident: IncidentID?, reply: Reply, responseURL: String? = nil, createdAt: Date,
+        page: PageRequest? = nil
+    ) {
         self.channel = channel
         self.incident = incident
         self.reply = reply
         self.responseURL = responseURL
         self.createdAt = createdAt
+        self.page = page
+    }
+
+    /// A page on its way to `page.service`'s pager.
+    public static func page(_ page: PageRequest, createdAt: Date) -> OutgoingMessage {
+        OutgoingMessage(
+            channel: PageRequest.outboxChannel(service: page.service, pager: page.pager), incident: page.incident,
+            reply: Reply(.channel, []), createdAt: createdAt, page: page)
     }
 }

@@ -38,6 +38,8 @@ public struct Rules: Hashable, Sendable {
     public var actionItems = ActionItems()
     /// Blame-aware wording after resolve, and wording for customers and executives.
     public var wording = Wording()
+    /// The services `/ic page` pages (from the daemon's settings, not rules.yaml).
+    public var paging = Paging()
 
     public init() {}
 
