@@ -32,6 +32,7 @@ extension Command {
         case .update, .updateDraft: .update
         case .severity: .sev
         case .phase: .phase
+        case .page, .pageList, .pageAck: .page
         case .resolve, .resolveConfirm, .resolveFalseAlarm: .resolve
         case .reopen: .reopen
         case .postmortemOwner, .postmortemDone, .postmortemDraft, .postmortemStatus: .postmortem

@@ -46,6 +46,14 @@ public enum Command: Hashable, Sendable {
     case severity(Severity)
     case phase(Phase)
 
+    // Mobilizing
+    /// Pages a configured service's on-call, with what to tell them.
+    case page(service: String, message: String?)
+    /// The services Deputy can page, and this incident's pages.
+    case pageList
+    /// Records by hand that a page was acknowledged (the one waiting when no service is named).
+    case pageAck(service: String?)
+
     // Closing
     case action(String)
     case actionDone(Int)

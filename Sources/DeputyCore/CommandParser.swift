@@ -79,6 +79,7 @@ public enum CommandParser {
         case .update: try update(arguments)
         case .sev: try .severity(arguments.onlySeverity())
         case .phase: try .phase(arguments.only { Phase(rawValue: $0.folded) })
+        case .page: page(arguments)
         case .resolve: try resolve(arguments)
         case .reopen: try arguments.bare(.reopen)
         case .postmortem: try postmortem(arguments)

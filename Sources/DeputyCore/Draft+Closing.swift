@@ -17,6 +17,7 @@ extension Draft {
 
     mutating func resolve(by user: User) {
         let carried = incident.openTasks
+        let pages = resolveOpenPages()
         record(.resolved)
         var lines = [
             Line(
@@ -31,12 +32,14 @@ extension Draft {
             lines.append(Line(.resolvedCarriedOver, ["tasks": .list(items)]))
         }
         lines.append(Line(.namePostmortemOwner, ["commander": .user(user)]))
+        lines += pages
         say(Reply(.channel, lines))
     }
 
     mutating func closeAsFalseAlarm(by user: User) {
+        let pages = resolveOpenPages()
         record(.closedAsFalseAlarm)
-        announce(.closedAsFalseAlarm, ["incident": .plain(incident.id.description)])
+        say(Reply(.channel, [Line(.closedAsFalseAlarm, ["incident": .plain(incident.id.description)])] + pages))
     }
 
     mutating func reopen(by user: User) {

@@ -10,6 +10,8 @@ enum Permission {
     case severity
     /// The deputy, or anyone once an IC with no deputy has gone silent.
     case takeover
+    /// The IC or the deputy, or anyone while no one commands (paging).
+    case commanderDeputyOrAnyoneUncommanded
 }
 
 extension Command {
@@ -23,6 +25,7 @@ extension Command {
         case .role, .propose, .proposeSuggestion, .assign, .reassign, .cancel, .snooze, .quiet:
             .commanderOrDeputy
         case .takeover: .takeover
+        case .page: .commanderDeputyOrAnyoneUncommanded
         case .update: .updaters
         case .severity: .severity
         case .say(let situation, _):
@@ -37,7 +40,7 @@ extension Command {
         case .about(_, let command): command.worksAfterClose
         case .status, .tasks, .help, .say, .note, .todo, .summary, .impact, .severity, .reopen, .postmortemOwner,
             .postmortemDone, .decideOnCall, .action, .actionDone, .actions, .postmortemDraft, .postmortemStatus,
-            .updateDraft, .timeline:
+            .updateDraft, .timeline, .pageList:
             true
         default: false
         }
@@ -79,6 +82,10 @@ extension Draft {
         case .commanderOrDeputy:
             if isCommander || isDeputy { return nil }
             guard let commander else { return .privately(user, .noCommanderYet) }
+            return .privately(
+                user, .onlyCommanderOrDeputy, ["commander": .user(commander), "deputy": holder(incident.deputy)])
+        case .commanderDeputyOrAnyoneUncommanded:
+            guard let commander, !isCommander, !isDeputy else { return nil }
             return .privately(
                 user, .onlyCommanderOrDeputy, ["commander": .user(commander), "deputy": holder(incident.deputy)])
         case .deputy:

@@ -37,6 +37,11 @@ struct Draft {
         outcome.records.append(record)
     }
 
+    /// Queues a page (or its resolve) for the outbox.
+    mutating func send(_ page: PageRequest) {
+        outcome.pages.append(page)
+    }
+
     /// Queues a reply.
     mutating func say(_ reply: Reply) {
         outcome.replies.append(reply)

@@ -117,6 +117,8 @@ extension Incident {
             postmortem?.done = true
         case .nudged(let nudge):
             applyNudge(nudge, at: at)
+        case .paged, .pageAcknowledged, .pagerReported:
+            applyPaging(record.event, by: record.actor, at: at)
         }
         // The IC is heard whenever they act.
         if let actor = record.actor, actor == commander { commanderHeardAt = at }
@@ -160,6 +162,7 @@ extension Incident {
 
     private mutating func close(as status: Status) {
         self.status = status
+        closePages()
         pendingHandover = nil
         pendingTakeover = nil
         quietUntil = nil
@@ -287,6 +290,8 @@ extension Incident {
             lastUpdateNudgeAt = at
         case .updateEscalated:
             updateEscalations += 1
+        case .pageUnacknowledged(let service):
+            pageAckRaised(service)
         case .handoverChased:
             handoverChased = true
         case .rotation(let user):

@@ -81,6 +81,7 @@ extension Draft {
         case .rotationList: fireRotationList()
         case .postmortemUnowned: firePostmortemUnowned(timer)
         case .postmortemReminder: firePostmortemReminder(timer)
+        case .pageAcknowledgement(let service): firePageAcknowledgement(service, timer)
         }
     }
 

@@ -111,6 +111,9 @@ extension Draft {
         case .updateDraft(let text): hintCustomerWording(text, to: user)
         case .severity(let severity): changeSeverity(to: severity, by: user)
         case .phase(let phase): startPhase(phase)
+        case .page(let service, let message): page(service, message: message, by: user)
+        case .pageList: listPages(for: user)
+        case .pageAck(let service): acknowledgePage(service, by: user)
         case .resolve: askToResolve(by: user)
         case .resolveConfirm: resolve(by: user)
         case .resolveFalseAlarm: closeAsFalseAlarm(by: user)
@@ -167,7 +170,7 @@ extension Command {
         switch self {
         case .about(_, let command): command.enlistsActor
         case .lead, .accept, .takeover, .ack, .found, .extend, .done, .snooze, .note, .todo, .summary, .impact,
-            .update:
+            .update, .page:
             true
         default: false
         }

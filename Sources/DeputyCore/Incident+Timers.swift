@@ -44,6 +44,7 @@ extension Incident {
         }
         if rules.stakeholderUpdates.enabled, let next = nextUpdateDue { emit(.updateDue, next) }
         for (kind, at) in rotationTimers(rules) { emit(kind, at) }
+        for (kind, at) in pageTimers() { emit(kind, at) }
     }
 
     /// The IC-claim steps: ask the channel at each `askAt`, then the declarer.

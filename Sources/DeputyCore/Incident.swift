@@ -60,6 +60,8 @@ public struct Incident: Sendable {
     public internal(set) var quietUntil: Date?
 
     public internal(set) var postmortem: PostmortemState?
+    /// Every service paged, in the order first paged.
+    public internal(set) var pages: [PageState] = []
     /// Everyone who acted in the log, each as they were recorded, in the order they first did:
     /// people the wording checks know by name. (The log itself stays in the store: the timeline
     /// and the postmortem draft read it from there.)
@@ -114,6 +116,33 @@ public struct Incident: Sendable {
         /// How a proposal was decided; nil for a decision recorded as made on the call.
         public var verdict: Command.Verdict?
         public var at: Date
+    }
+
+    /// One service's page: when it went out, whether anyone acknowledged it, and whether it is
+    /// still open in the pager.
+    public struct PageState: Hashable, Sendable {
+        public var service: String
+        public var pager: Pager
+        /// When it was first paged in this incident, and most recently.
+        public var firstPagedAt: Date
+        public var pagedAt: Date
+        public var pagedBy: User?
+        /// When the IC hears that no one acknowledged; nil once acknowledged or raised.
+        public var ackDueAt: Date?
+        public var acknowledgedAt: Date?
+        /// Who acknowledged: the pager's name for them, or the person who recorded it.
+        public var acknowledgedBy: String?
+        /// Open in the pager: resolving the incident resolves it.
+        public var isOpen = true
+        /// Paged in a drill: nothing was sent.
+        public var drill = false
+
+        public var isAcknowledged: Bool { acknowledgedAt != nil }
+    }
+
+    /// The page to `service`, if it was paged.
+    public func page(to service: String) -> PageState? {
+        pages.first { $0.service == service }
     }
 
     /// After resolve: who owns the postmortem and when it is due.

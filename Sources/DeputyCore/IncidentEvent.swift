@@ -58,6 +58,16 @@ public enum IncidentEvent: Hashable, Sendable, Codable {
     case quietStarted(until: Date)
     case quietEnded
 
+    // Mobilizing
+    /// A service's on-call was paged (in a drill, would have been: nothing is sent); a page not
+    /// acknowledged by `ackDueAt` is raised with the IC.
+    case paged(service: String, pager: Pager, message: String?, ackDueAt: Date?)
+    /// Someone recorded by hand that a service's on-call acknowledged its page.
+    case pageAcknowledged(service: String)
+    /// The pager reported on a page: acknowledged, resolved or triggered there, by `by` (a name
+    /// in the pager, when it gave one).
+    case pagerReported(service: String, status: PagerStatus, by: String?)
+
     // Closing
     case resolveRequested
     case resolved

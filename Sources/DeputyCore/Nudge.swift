@@ -34,4 +34,6 @@ public enum Nudge: Hashable, Sendable, Codable {
     case postmortemUnowned
     /// The postmortem owner was reminded (for the reminder moment `slot`).
     case postmortemReminder(slot: Date)
+    /// A page had no acknowledgement in time: the IC was told.
+    case pageUnacknowledged(service: String)
 }

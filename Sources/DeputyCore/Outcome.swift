@@ -5,15 +5,20 @@ public struct Outcome: Sendable {
     public var replies: [Reply]
     /// Answers to be made from the log, which the desk reads and puts among `replies`.
     public var logReads: [LogRead]
+    /// Pages to send (or resolve), committed with the records and replies.
+    public var pages: [PageRequest]
 
-    public init(records: [IncidentRecord] = [], replies: [Reply] = [], logReads: [LogRead] = []) {
+    public init(
+        records: [IncidentRecord] = [], replies: [Reply] = [], logReads: [LogRead] = [], pages: [PageRequest] = []
+    ) {
         self.records = records
         self.replies = replies
         self.logReads = logReads
+        self.pages = pages
     }
 
     /// Nothing happened.
-    public var isEmpty: Bool { records.isEmpty && replies.isEmpty && logReads.isEmpty }
+    public var isEmpty: Bool { records.isEmpty && replies.isEmpty && logReads.isEmpty && pages.isEmpty }
 
     /// The replies with every log read answered by `answer` (its fallback where it gives none),
     /// each in its place.

@@ -3,6 +3,24 @@ extension PhraseKey {
     public var placeholders: Set<String> {
         switch self {
         case .stakeholderBroadcast: ["incident", "severity", "title", "user", "text"]
+        case .paging, .pagingAgain, .pageDrill, .pageServiceItem, .pagerAcknowledgedNoName, .pagerResolved,
+            .timelinePagerAcknowledgedNoName, .timelinePagerResolved, .timelinePagerTriggered:
+            ["service", "pager"]
+        case .pagingNotSetUp, .pageNothingWaiting: []
+        case .pageServices, .pageAckWhich, .resolvingPages: ["services"]
+        case .pageStateWaiting: ["service", "pager", "elapsed"]
+        case .pageStateClosed: ["service", "pager"]
+        case .pageStateAcknowledged: ["service", "pager", "elapsed", "time"]
+        case .pageNotPaged, .pageAlreadyAcknowledged: ["service"]
+        case .pageAcknowledgedByHand: ["service", "user"]
+        case .pagerAcknowledged, .timelinePagerAcknowledged: ["service", "pager", "name"]
+        case .pageNotAcknowledged, .timelinePageUnacknowledged: ["service", "elapsed"]
+        case .pageUnknownService: ["service", "services"]
+        case .pageUnknownServiceSuggestion: ["service", "services", "suggestion"]
+        case .timelinePaged, .timelinePagedDrill: ["user", "service", "pager"]
+        case .timelinePagedWithMessage: ["user", "service", "pager", "text"]
+        case .timelinePageAcknowledged: ["user", "service"]
+        case .timelineTimeToMobilize, .timelineTimeToAcknowledge: ["elapsed"]
         case .inviteDeputy: ["user", "channel"]
         case .cannotRecord, .buttonUnderstood, .buttonDone, .buttonNeedMoreTime, .buttonObject: []
         case .declared: ["title", "severity"]

@@ -18,12 +18,13 @@ struct RuleTimer {
         case rotationList
         case postmortemUnowned
         case postmortemReminder(slot: Date)
+        case pageAcknowledgement(String)
 
         /// Decisions already promised (a takeover, a closing objection window) happen on time;
         /// only reminders wait for a quiet period to end.
         var isHeldByQuiet: Bool {
             switch self {
-            case .takeover, .objectionWindow: false
+            case .takeover, .objectionWindow, .pageAcknowledgement: false
             default: true
             }
         }
@@ -35,7 +36,7 @@ struct RuleTimer {
             case .acknowledgement, .escalation, .timeNotGiven, .updateDue, .rotation, .commanderRotation, .rotationList,
                 .undecided, .postmortemUnowned, .postmortemReminder:
                 true
-            case .commandUnclaimed, .handoverChase, .takeover, .objectionWindow, .followUp:
+            case .commandUnclaimed, .handoverChase, .takeover, .objectionWindow, .followUp, .pageAcknowledgement:
                 false
             }
         }

@@ -4,7 +4,7 @@ public enum Verb: String, Hashable, Codable, Sendable, CaseIterable {
     case role, join, leave, release
     case propose, suggest, object, decide
     case assign, cancel, ack, found, extend, done, snooze, quiet
-    case tasks, status, summary, impact, note, todo, update, sev, phase
+    case tasks, status, summary, impact, note, todo, update, sev, phase, page
     case resolve, reopen, postmortem, action, actions, timeline
     case say, help
 

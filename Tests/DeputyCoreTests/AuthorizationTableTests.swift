@@ -47,7 +47,8 @@ struct AuthorizationTableTests {
         ("summary the pool is exhausted", everyone), ("impact checkout fails", everyone), ("status", everyone),
         ("tasks", everyone), ("object P1 too risky", everyone), ("suggest add capacity", everyone),
         ("join", everyone), ("say hurry", everyone), ("help", everyone), ("action add a pool alert", everyone),
-        ("actions", everyone), ("timeline", everyone),
+        ("actions", everyone), ("timeline", everyone), ("page database the pool is exhausted", leads),
+        ("page", everyone), ("page ack", everyone),
     ]
 
     /// After resolve, with hayley named postmortem owner: each command with who may give it.
@@ -59,7 +60,9 @@ struct AuthorizationTableTests {
 
     /// The incident every case starts from, on a desk of its own.
     static func desk(resolved: Bool) -> Desk {
-        var desk = Desk(rules: Rules())
+        var rules = Rules()
+        rules.paging = Paging(services: ["database": .pagerduty])
+        var desk = Desk(rules: rules)
         var minute = 0.0
         func say(_ actor: Actor, _ text: String) {
             minute += 0.5

@@ -22,6 +22,8 @@ struct Transcript {
 
     var name: String
     var rulesYAML: String?
+    /// The services the transcript can page (`paging: database=pagerduty`).
+    var paging = Paging()
     var start: Date?
     var steps: [(line: Int, step: Step)] = []
 
@@ -83,6 +85,27 @@ struct Transcript {
             steps.append((number, .absent(String(line.dropFirst(9)))))
         } else if line.hasPrefix("deputy: ") {
             steps.append((number, .expect(recipient: nil, texts: [String(line.dropFirst(8))])))
+        } else if line.hasPrefix("page → ") {
+            let rest = line.dropFirst(7)
+            guard let colon = rest.firstIndex(of: ":") else {
+                throw ParseError(line: number, message: "a page line reads 'page → SERVICE: text'")
+            }
+            let text = rest[rest.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            steps.append((number, .expect(recipient: "page:" + rest[..<colon], texts: [text])))
+        } else if line.hasPrefix("paging: ") {
+            for pair in line.dropFirst(8).split(separator: " ") {
+                let parts = pair.split(separator: "=")
+                guard parts.count == 2 else {
+                    throw ParseError(line: number, message: "paging reads 'paging: database=pagerduty ack_within=5m'")
+                }
+                if parts[0] == "ack_within" {
+                    paging.ackWithin = parts[1] == "off" ? nil : Span(parsing: String(parts[1]))
+                } else if let pager = Pager(rawValue: String(parts[1])) {
+                    paging.services[String(parts[0])] = pager
+                } else {
+                    throw ParseError(line: number, message: "unknown pager \(parts[1])")
+                }
+            }
         } else if line.hasPrefix("deputy → ") {
             let rest = line.dropFirst(9)
             guard let colon = rest.firstIndex(of: ":") else {

@@ -27,6 +27,7 @@ struct TranscriptTests {
         let transcript = try Transcript(name: name, text: text)
         var rules = try RulesLoader.load(path: Fixtures.path("Config/rules.yaml"))
         if let yaml = transcript.rulesYAML { rules = try RulesLoader.load(yaml: yaml, file: name) }
+        rules.paging = transcript.paging
         let phrasebook = try PhrasebookLoader.load(path: Fixtures.path("Phrasebook/en.yaml"))
         var runner = TranscriptRunner(
             conversation: try await Conversation(
@@ -85,7 +86,7 @@ struct TranscriptRunner {
             }
             let message = pending[matched]
             matched += 1
-            let to = message.recipient?.name
+            let to = message.service.map { "page:" + $0 } ?? message.recipient?.name
             if to != recipient {
                 fail(
                     "\(file):\(line): expected a message to \(recipient ?? "the channel"), got one to \(to ?? "the channel"): \(message.text)"
@@ -127,7 +128,9 @@ struct TranscriptRunner {
 
     private mutating func log(_ messages: [Conversation.Message]) {
         for message in messages {
-            let to = message.recipient.map { "deputy → \($0.name): " } ?? "deputy: "
+            let to =
+                message.service.map { "page → \($0): " } ?? message.recipient.map { "deputy → \($0.name): " }
+                ?? "deputy: "
             let lines = message.text.components(separatedBy: "\n")
             actual.append(to + lines[0])
             actual += lines.dropFirst().map { "+ " + $0 }

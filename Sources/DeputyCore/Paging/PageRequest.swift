@@ -55,11 +55,8 @@ public struct PageRequest: Hashable, Sendable, Codable {
     /// The outbox's channel for pages to `service`: one queue per service, so a page's resolve
     /// never overtakes its trigger.
     public static func outboxChannel(service: String, pager: Pager) -> ChannelKey {
-        ChannelKey(platform: outboxPlatform, team: pager.rawValue, channel: service)
+        ChannelKey(platform: pager.outboxPlatform, team: "-", channel: service)
     }
-
-    /// The outbox platform pages travel under.
-    public static let outboxPlatform = "page"
 
     /// The dedup key for `service`'s page about `incident`: `deputy-INC-7-database`.
     public static func dedupKey(incident: IncidentID, service: String) -> String {
@@ -82,6 +79,10 @@ public enum Pager: String, Hashable, Sendable, Codable, CaseIterable {
     case pagerduty
     /// A signed JSON POST to a URL, for other tools.
     case webhook
+
+    /// The outbox platform its pages travel under (`page-pagerduty`): delivery sends them as it
+    /// sends a chat platform's messages, in order, retried, dead-lettered with the reason.
+    public var outboxPlatform: String { "page-\(rawValue)" }
 
     /// The name people read ("PagerDuty").
     public var displayName: String {

@@ -8,6 +8,8 @@ extension KeyDurations {
         var impactStart: Date?
         var timeToCommander: Span?
         var timeToFirstUpdate: Span?
+        var firstPage: Date?
+        var timeToAcknowledge: Span?
         var open = true
         for record in records {
             let at = record.at
@@ -16,6 +18,10 @@ extension KeyDurations {
                 if timeToCommander == nil { timeToCommander = Span(from: declaredAt, to: at) }
             case .stakeholderUpdate:
                 if timeToFirstUpdate == nil { timeToFirstUpdate = Span(from: declaredAt, to: at) }
+            case .paged:
+                if firstPage == nil { firstPage = at }
+            case .pageAcknowledged, .pagerReported(_, .acknowledged, _):
+                if timeToAcknowledge == nil, let firstPage { timeToAcknowledge = Span(from: firstPage, to: at) }
             case .impactSet(_, let since):
                 if let since { impactStart = since }
             case .phaseStarted(let phase, _):
@@ -38,6 +44,7 @@ extension KeyDurations {
         self.init(
             impactStart: impactStart, impactToDeclare: impactStart.map { Span(from: $0, to: declaredAt) },
             timeToCommander: timeToCommander, timeToFirstUpdate: timeToFirstUpdate,
+            timeToMobilize: firstPage.map { Span(from: declaredAt, to: $0) }, timeToAcknowledge: timeToAcknowledge,
             phases: clock.phaseOrder.map { PhaseTime(phase: $0, span: Span(seconds: clock.phaseSeconds[$0] ?? 0)) },
             total: Span(from: declaredAt, to: end), ongoing: open,
             responders: clock.people.map { ResponderTime(user: $0, span: Span(seconds: clock.seconds[$0.id] ?? 0)) })

@@ -10,6 +10,10 @@ public struct KeyDurations: Hashable, Sendable {
     public var timeToCommander: Span?
     /// From the declare until the first stakeholder update went out.
     public var timeToFirstUpdate: Span?
+    /// From the declare until the first page went out (mobilizing).
+    public var timeToMobilize: Span?
+    /// From the first page until the first acknowledgement of any page.
+    public var timeToAcknowledge: Span?
     /// How long the incident spent in each phase it entered, in the order first entered.
     public var phases: [PhaseTime]
     /// From the declare to the close, or to now while the incident is still active.
@@ -32,6 +36,20 @@ public struct KeyDurations: Hashable, Sendable {
         self.total = total
         self.ongoing = ongoing
         self.responders = responders
+    }
+
+    /// The same durations, with the paging ones.
+    public init(
+        impactStart: Date? = nil, impactToDeclare: Span? = nil, timeToCommander: Span? = nil,
+        timeToFirstUpdate: Span? = nil, timeToMobilize: Span?, timeToAcknowledge: Span?, phases: [PhaseTime] = [],
+        total: Span, ongoing: Bool, responders: [ResponderTime] = []
+    ) {
+        self.init(
+            impactStart: impactStart, impactToDeclare: impactToDeclare, timeToCommander: timeToCommander,
+            timeToFirstUpdate: timeToFirstUpdate, phases: phases, total: total, ongoing: ongoing,
+            responders: responders)
+        self.timeToMobilize = timeToMobilize
+        self.timeToAcknowledge = timeToAcknowledge
     }
 
     /// The time spent in one phase, over every stretch in it.

@@ -17,6 +17,12 @@ extension Timeline {
         lines.append(
             durations.timeToFirstUpdate.map { Line(.timelineTimeToFirstUpdate, ["elapsed": .duration($0)]) }
                 ?? Line(.timelineTimeToFirstUpdateNone))
+        if let span = durations.timeToMobilize {
+            lines.append(Line(.timelineTimeToMobilize, ["elapsed": .duration(span)]))
+        }
+        if let span = durations.timeToAcknowledge {
+            lines.append(Line(.timelineTimeToAcknowledge, ["elapsed": .duration(span)]))
+        }
         for phase in durations.phases {
             lines.append(
                 Line(.timelineTimeInPhase, ["phase": .term(Term(phase.phase)), "elapsed": .duration(phase.span)]))

@@ -19,7 +19,7 @@ extension TimelineBuilder {
             if let pending = pendingUpdateNudge { addUnanswered(pending) }
             pendingUpdateNudge = PendingNudge(index: index, at: at, key: .timelineUnansweredUpdateDue)
         case .commandUnclaimed, .staleWindow, .undecided, .rotation, .commanderRotation, .rotationList,
-            .postmortemUnowned, .postmortemReminder, .handoverChased, .updateEscalated:
+            .postmortemUnowned, .postmortemReminder, .handoverChased, .updateEscalated, .pageUnacknowledged:
             // Their answers (a commander, a decision, a handover, an owner) are on the timeline.
             break
         }

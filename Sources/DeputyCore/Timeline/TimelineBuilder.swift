@@ -15,6 +15,10 @@ struct TimelineBuilder {
     var takeoverOnSilence = false
     var pendingTaskNudges: [TaskID: PendingNudge] = [:]
     var pendingUpdateNudge: PendingNudge?
+    /// Each service paged, with how, and when it was last paged.
+    var pagers: [String: Pager] = [:]
+    var pagedAt: [String: Date] = [:]
+    var drill = false
 
     /// A reminder waiting for its answer.
     struct PendingNudge {
@@ -46,7 +50,8 @@ struct TimelineBuilder {
         answerPendingNudges(record)
         let by = Self.person(record.actor)
         switch record.event {
-        case .declared(let title, let severity, _, _, _):
+        case .declared(let title, let severity, _, let drill, _):
+            self.drill = drill
             let values: [String: PhraseValue] = ["user": by, "severity": .plain(severity.description)]
             add(record, index, .declared, .timelineDeclared, values, text: title, slot: "title")
         case .commandClaimed:
@@ -119,6 +124,13 @@ struct TimelineBuilder {
             }
         case .nudged(let nudge):
             addNudge(nudge, at: record.at, index: index)
+            if case .pageUnacknowledged(let service) = nudge, let paged = pagedAt[service] {
+                add(
+                    record, index, .pageUnacknowledged, .timelinePageUnacknowledged,
+                    ["service": .text(service), "elapsed": .duration(Span(from: paged, to: record.at))])
+            }
+        case .paged, .pageAcknowledged, .pagerReported:
+            addPaging(record, index: index)
         case .handoverOffered, .handoverCancelled, .takeoverCancelled, .todoAdded,
             .severityQuestioned, .updateRescheduled, .quietStarted, .quietEnded, .resolveRequested, .taskSnoozed,
             .timeAsked, .actionAdded, .actionDone:

@@ -24,6 +24,10 @@ public struct TimelineDocument: Hashable, Sendable, Codable {
         public var impactToDeclareSeconds: Int?
         public var timeToCommanderSeconds: Int?
         public var timeToFirstUpdateSeconds: Int?
+        /// Declare to first page; nil when no one was paged.
+        public var timeToMobilizeSeconds: Int? = nil
+        /// First page to first acknowledgement; nil when none came.
+        public var timeToAcknowledgeSeconds: Int? = nil
         public var phases: [PhaseSeconds]
         public var totalSeconds: Int
         public var ongoing: Bool
@@ -35,6 +39,8 @@ public struct TimelineDocument: Hashable, Sendable, Codable {
             case impactToDeclareSeconds = "impact_to_declare_seconds"
             case timeToCommanderSeconds = "time_to_commander_seconds"
             case timeToFirstUpdateSeconds = "time_to_first_update_seconds"
+            case timeToMobilizeSeconds = "time_to_mobilize_seconds"
+            case timeToAcknowledgeSeconds = "time_to_acknowledge_seconds"
             case phases
             case totalSeconds = "total_seconds"
             case ongoing
@@ -48,6 +54,8 @@ public struct TimelineDocument: Hashable, Sendable, Codable {
             try container.encode(impactToDeclareSeconds, forKey: .impactToDeclareSeconds)
             try container.encode(timeToCommanderSeconds, forKey: .timeToCommanderSeconds)
             try container.encode(timeToFirstUpdateSeconds, forKey: .timeToFirstUpdateSeconds)
+            try container.encode(timeToMobilizeSeconds, forKey: .timeToMobilizeSeconds)
+            try container.encode(timeToAcknowledgeSeconds, forKey: .timeToAcknowledgeSeconds)
             try container.encode(phases, forKey: .phases)
             try container.encode(totalSeconds, forKey: .totalSeconds)
             try container.encode(ongoing, forKey: .ongoing)
@@ -156,6 +164,8 @@ public struct TimelineDocument: Hashable, Sendable, Codable {
             responders: durations.responders.map {
                 Responder(id: $0.user.id, name: $0.user.name, seconds: $0.span.seconds)
             })
+        self.durations.timeToMobilizeSeconds = durations.timeToMobilize?.seconds
+        self.durations.timeToAcknowledgeSeconds = durations.timeToAcknowledge?.seconds
         entries = timeline.entries.map { entry in
             Entry(
                 at: entry.at, elapsedSeconds: entry.elapsed.seconds, kind: entry.kind.rawValue,

@@ -72,5 +72,13 @@ public struct TimelineEntry: Hashable, Sendable {
         case postmortemDone = "postmortem_done"
         /// A reminder Deputy sent that nothing answered before the next one or the end.
         case unansweredNudge = "unanswered_nudge"
+        /// A service's on-call was paged (or, in a drill, would have been).
+        case paged
+        /// A page was acknowledged: recorded by hand, or reported by the pager.
+        case pageAcknowledged = "page_acknowledged"
+        /// The pager reported a page resolved, or paged again.
+        case pagerReported = "pager_reported"
+        /// No one acknowledged a page in time, and the IC was told.
+        case pageUnacknowledged = "page_unacknowledged"
     }
 }

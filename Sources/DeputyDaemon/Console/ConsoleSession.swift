@@ -62,7 +62,9 @@ public actor ConsoleSession {
     private func show(_ messages: [Conversation.Message], at now: Date) {
         for message in messages {
             let clock = Self.clock(now.timeIntervalSince(start))
-            let who = message.recipient.map { "deputy → @\($0.name) (private)" } ?? "deputy"
+            let who =
+                message.service.map { "page → \($0)" } ?? message.recipient.map { "deputy → @\($0.name) (private)" }
+                ?? "deputy"
             let body = message.text.replacingOccurrences(
                 of: "\n", with: "\n" + String(repeating: " ", count: clock.count + 1))
             output("\(clock) \(who): \(body)")

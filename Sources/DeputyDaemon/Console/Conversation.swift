@@ -31,11 +31,13 @@ public actor Conversation {
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    /// A message as Deputy says it.
+    /// A message as Deputy says it, or a page as it leaves for a pager.
     public struct Message: Hashable, Sendable {
         /// Nil for the channel; the recipient of a private message otherwise.
         public var recipient: User?
         public var text: String
+        /// The service paged, when this is a page: its `text` says what the pager is asked.
+        public var service: String? = nil
     }
 
     public init(
@@ -117,22 +119,40 @@ public actor Conversation {
         return await delivered()
     }
 
-    /// What the desk queued since the last look, in order, marked delivered as a platform took it.
+    /// What the desk queued since the last look, in order, marked delivered as a platform took
+    /// it: the channel's messages and the pages, which a pager would take.
     private func delivered() async -> [Message] {
-        let (channel, after) = (self.channel, lastMessage)
+        let (after, rules) = (lastMessage, self.rules)
+        let queues =
+            [self.channel]
+            + rules.paging.services.map { PageRequest.outboxChannel(service: $0.key, pager: $0.value) }
         let rows: [OutboxRow]
         do {
             rows = try await store.run { store in
-                let rows = try store.messages(
-                    platform: channel.platform, channel: channel.channel, after: after, limit: Int.max)
+                var rows: [OutboxRow] = []
+                for queue in queues {
+                    rows += try store.messages(
+                        platform: queue.platform, channel: queue.channel, after: after, limit: Int.max)
+                }
                 for row in rows { _ = try store.markDelivered(row.id, at: row.message.createdAt) }
-                return rows
+                return rows.sorted { $0.id < $1.id }
             }
         } catch {
             return [Message(recipient: nil, text: "(the conversation's store failed: \(error))")]
         }
         lastMessage = rows.last?.id ?? lastMessage
-        return render(rows.map(\.message.reply))
+        return rows.flatMap { row in
+            row.message.page.map { [Self.describe($0)] } ?? render([row.message.reply])
+        }
+    }
+
+    /// A page as the console shows it: `trigger (PagerDuty): INC-1 SEV-1 checkout is slow: the
+    /// primary is down`.
+    static func describe(_ page: PageRequest) -> Message {
+        var text =
+            "\(page.action.rawValue) (\(page.pager.displayName)): \(page.incident) \(page.severity) \(page.title)"
+        if let message = page.message { text += ": \(message)" }
+        return Message(recipient: nil, text: text, service: page.service)
     }
 
     /// Renders replies in order.

@@ -119,10 +119,11 @@ extension DeskService {
             for decision: Decision, queuing replies: [Reply], from inbound: InboundCommand, at now: Date
         ) -> Commit? {
             let records = decision.result.outcome.records
-            guard !records.isEmpty || !replies.isEmpty else { return nil }
+            guard !records.isEmpty || !replies.isEmpty || !decision.result.outcome.pages.isEmpty else { return nil }
             var commit = makeCommit(
-                records, replies: replies, incident: decision.result.incident, opened: decision.opened,
-                channel: inbound.channel, responseURL: inbound.responseURL, key: inbound.dedupeKey, at: now)
+                records, replies: replies, pages: decision.result.outcome.pages, incident: decision.result.incident,
+                opened: decision.opened, channel: inbound.channel, responseURL: inbound.responseURL,
+                key: inbound.dedupeKey, at: now)
             if let id = decision.result.incident, let incident = desk.incidents[id],
                 let text = Self.stakeholderUpdate(in: records)
             {
@@ -161,8 +162,8 @@ extension DeskService {
             let outcome = desk.due(id, at: now)
             guard !outcome.isEmpty, let incident = desk.incidents[id] else { return (outcome, nil) }
             let commit = makeCommit(
-                outcome.records, replies: outcome.replies, incident: id, opened: false, channel: incident.channel,
-                responseURL: nil, key: nil, at: now)
+                outcome.records, replies: outcome.replies, pages: outcome.pages, incident: id, opened: false,
+                channel: incident.channel, responseURL: nil, key: nil, at: now)
             return (outcome, commit)
         }
 
@@ -316,17 +317,20 @@ extension DeskService {
 
         /// One command's or one timer's events, messages and dedupe key, as a store commit.
         func makeCommit(
-            _ records: [IncidentRecord], replies: [Reply], incident id: IncidentID?, opened: Bool,
-            channel: ChannelKey, responseURL: String?, key: String?, at now: Date
+            _ records: [IncidentRecord], replies: [Reply], pages: [PageRequest] = [], incident id: IncidentID?,
+            opened: Bool, channel: ChannelKey, responseURL: String?, key: String?, at now: Date
         ) -> Commit {
             let incident = id.flatMap { desk.incidents[$0] }
             let expires = now.addingTimeInterval(policy.expiry.interval)
-            let messages = replies.map { reply in
-                Commit.Message(
-                    OutgoingMessage(
-                        channel: channel, incident: id, reply: reply, responseURL: responseURL, createdAt: now),
-                    notBefore: now, expiresAt: expires)
-            }
+            // Pages go before the words that say so: the channel hears "Paging…" only once it is queued.
+            let messages =
+                pages.map { Commit.Message(.page($0, createdAt: now), notBefore: now, expiresAt: expires) }
+                + replies.map { reply in
+                    Commit.Message(
+                        OutgoingMessage(
+                            channel: channel, incident: id, reply: reply, responseURL: responseURL, createdAt: now),
+                        notBefore: now, expiresAt: expires)
+                }
             return Commit(
                 at: now,
                 opening: opened ? incident.map { Commit.Opening($0) } : nil,
