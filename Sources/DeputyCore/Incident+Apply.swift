@@ -119,6 +119,8 @@ extension Incident {
             applyNudge(nudge, at: at)
         case .paged, .pageAcknowledged, .pagerReported:
             applyPaging(record.event, by: record.actor, at: at)
+        case .alertReceived(_, let fingerprint, let firing, _, _):
+            alerts[fingerprint] = firing
         }
         // The IC is heard whenever they act.
         if let actor = record.actor, actor == commander { commanderHeardAt = at }

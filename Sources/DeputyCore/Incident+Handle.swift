@@ -6,6 +6,17 @@ extension Incident {
         id: IncidentID, channel: ChannelKey, title: String, severity: Severity?, drill: Bool,
         by user: User, at now: Date, rules: Rules
     ) -> (Incident, Outcome) {
+        declare(
+            id: id, channel: channel, title: title, severity: severity, drill: drill, by: Optional(user), at: now,
+            rules: rules)
+    }
+
+    /// Opens a new incident declared by `user`, or by an alert (nil): no one joins the response
+    /// then, and the last IC-claim step asks the channel, not a declarer.
+    static func declare(
+        id: IncidentID, channel: ChannelKey, title: String, severity: Severity?, drill: Bool,
+        by user: User?, at now: Date, rules: Rules, leading: [Line] = []
+    ) -> (Incident, Outcome) {
         let chosen = severity ?? .highest
         let cadence = rules.effective(for: chosen).stakeholderUpdates.cadence(for: chosen)
         var draft = Draft(Incident(id: id, channel: channel, declaredAt: now), actor: user, at: now, rules: rules)
@@ -13,12 +24,13 @@ extension Incident {
             .declared(
                 title: title, severity: chosen, severityGiven: severity != nil, drill: drill,
                 firstUpdateDue: now.addingTimeInterval(cadence.interval)))
-        draft.record(.joined(user))
-        var lines = [
-            severity == nil
-                ? Line(.declaredDefaultSeverity, ["title": .text(title)])
-                : Line(.declared, ["title": .text(title), "severity": .plain(chosen.description)])
-        ]
+        if let user { draft.record(.joined(user)) }
+        var lines =
+            leading + [
+                severity == nil
+                    ? Line(.declaredDefaultSeverity, ["title": .text(title)])
+                    : Line(.declared, ["title": .text(title), "severity": .plain(chosen.description)])
+            ]
         lines.append(Line(.declaredIncidentId, ["incident": .plain(id.description)]))
         if drill { lines.append(Line(.declaredDrill)) }
         draft.say(Reply(.channel, lines))

@@ -62,6 +62,8 @@ public struct Incident: Sendable {
     public internal(set) var postmortem: PostmortemState?
     /// Every service paged, in the order first paged.
     public internal(set) var pages: [PageState] = []
+    /// The alerts attached to this incident by their fingerprint, and whether each still fires.
+    public internal(set) var alerts: [String: Bool] = [:]
     /// Everyone who acted in the log, each as they were recorded, in the order they first did:
     /// people the wording checks know by name. (The log itself stays in the store: the timeline
     /// and the postmortem draft read it from there.)

@@ -68,6 +68,10 @@ public enum IncidentEvent: Hashable, Sendable, Codable {
     /// in the pager, when it gave one).
     case pagerReported(service: String, status: PagerStatus, by: String?)
 
+    // Alerts
+    /// An alert routed to the incident's channel fired, or resolved.
+    case alertReceived(source: IncomingAlert.Source, fingerprint: String, firing: Bool, summary: String, link: String?)
+
     // Closing
     case resolveRequested
     case resolved

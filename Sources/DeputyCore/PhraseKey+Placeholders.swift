@@ -3,6 +3,12 @@ extension PhraseKey {
     public var placeholders: Set<String> {
         switch self {
         case .stakeholderBroadcast: ["incident", "severity", "title", "user", "text"]
+        case .alertFiring, .alertResolved, .alertDeclared: ["source", "summary"]
+        case .alertOffer: ["summary", "level"]
+        case .alertLink: ["link"]
+        case .alertFiringAttached, .alertResolvedAttached: ["source", "summary", "incident"]
+        case .timelineAlertFiring, .timelineAlertResolved: ["source", "summary"]
+        case .pageFailed: ["service", "pager", "reason"]
         case .paging, .pagingAgain, .pageDrill, .pageServiceItem, .pagerAcknowledgedNoName, .pagerResolved,
             .timelinePagerAcknowledgedNoName, .timelinePagerResolved, .timelinePagerTriggered:
             ["service", "pager"]

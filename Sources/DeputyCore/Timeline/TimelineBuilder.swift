@@ -131,6 +131,10 @@ struct TimelineBuilder {
             }
         case .paged, .pageAcknowledged, .pagerReported:
             addPaging(record, index: index)
+        case .alertReceived(let source, _, let firing, let summary, _):
+            add(
+                record, index, .alert, firing ? .timelineAlertFiring : .timelineAlertResolved,
+                ["source": .plain(source.displayName)], text: summary, slot: "summary")
         case .handoverOffered, .handoverCancelled, .takeoverCancelled, .todoAdded,
             .severityQuestioned, .updateRescheduled, .quietStarted, .quietEnded, .resolveRequested, .taskSnoozed,
             .timeAsked, .actionAdded, .actionDone:

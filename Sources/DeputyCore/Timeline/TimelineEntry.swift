@@ -80,5 +80,7 @@ public struct TimelineEntry: Hashable, Sendable {
         case pagerReported = "pager_reported"
         /// No one acknowledged a page in time, and the IC was told.
         case pageUnacknowledged = "page_unacknowledged"
+        /// An alert routed to the incident's channel fired or resolved.
+        case alert
     }
 }

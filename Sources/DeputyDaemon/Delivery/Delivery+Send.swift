@@ -85,6 +85,21 @@ extension Delivery {
         logger.error(
             "dead letter", metadata: ["outbox": "\(row.id)", "channel": "\(row.channel)", "reason": "\(reason)"])
         await record(.dead(row.id, reason: reason))
+        if let page = row.message.page, page.action == .trigger { await tellPageFailed(page, reason: reason) }
+    }
+
+    /// A page that cannot go: the incident's channel hears it at once, with the reason, so
+    /// someone pages another way rather than wait for an acknowledgement that cannot come.
+    private func tellPageFailed(_ page: PageRequest, reason: String) async {
+        let now = time.now
+        let reply = Reply.channel(
+            .pageFailed,
+            ["service": .text(page.service), "pager": .plain(page.pager.displayName), "reason": .text(reason)])
+        let message = OutgoingMessage(channel: page.channel, incident: page.incident, reply: reply, createdAt: now)
+        let commit = Commit(
+            at: now, messages: [Commit.Message(message, notBefore: now, expiresAt: now.addingTimeInterval(expiry))])
+        _ = await inStore("queue the news of a failed page") { try await $0.commit([commit]) }
+        machine.queued()
     }
 
     /// Writes `outcome` with whatever other sends finished meanwhile, in one transaction, and

@@ -112,6 +112,23 @@ extension DeskService {
             return Decision(result: result, opened: result.incident?.number == numberBefore, previous: previous)
         }
 
+        /// Decides an alert for `channel`.
+        mutating func decideAlert(
+            _ alert: IncomingAlert, _ action: AlertAction, severity: Severity, in channel: ChannelKey, at now: Date
+        ) -> Decision {
+            let numberBefore = desk.nextNumber
+            let previous = desk.latest[channel]
+            let result = desk.alert(alert, action, severity: severity, in: channel, at: now)
+            return Decision(result: result, opened: result.incident?.number == numberBefore, previous: previous)
+        }
+
+        /// Decides a pager's report on incident `id`'s page to `service`.
+        mutating func decideReport(
+            _ status: PagerStatus, on service: String, of id: IncidentID, by name: String?, at now: Date
+        ) -> Decision {
+            Decision(result: desk.report(status, on: service, of: id, by: name, at: now), opened: false, previous: nil)
+        }
+
         /// The commit for a decided command: its events, the replies that do not go in the HTTP
         /// answer, a stakeholder channel's copy of an update, and its dedupe key. Nil when it
         /// records and queues nothing.
