@@ -48,7 +48,7 @@ public struct GenericEncoder: Sendable {
         if case .privately(let user) = message.reply.audience { to = user.id }
         return GenericMessage(
             id: id, channel: message.channel.channel, text: text(of: message.reply),
-            mentions: mentions(in: message.reply), at: Self.timestamp(message.createdAt),
+            mentions: mentions(in: message.reply), at: InternetTime.string(from: message.createdAt),
             visibility: message.reply.isPrivate ? "private" : "channel", to: to)
     }
 
@@ -68,13 +68,6 @@ public struct GenericEncoder: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(["messages": messages])) ?? Data(#"{"messages":[]}"#.utf8)
-    }
-
-    /// A moment as ISO 8601 in UTC, to the millisecond.
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
     }
 
     private static func json(_ object: Any) -> Data {

@@ -67,13 +67,19 @@ extension AlertmanagerPayload {
 
         /// The RFC 3339 time at `key`, nil when it is missing, null or Go's zero time.
         private static func time(_ key: CodingKeys, in container: KeyedDecodingContainer<CodingKeys>) throws -> Date? {
-            guard let text = try container.decodeIfPresent(String.self, forKey: key) else { return nil }
+            guard let text = try container.decodeIfPresent(String.self, forKey: key), text != goZeroTime else {
+                return nil
+            }
             guard let date = InternetTime.date(from: text) else {
                 throw AlertmanagerPayloadError.invalidValue(
                     path: AlertmanagerPayload.path(container.codingPath + [key]), value: text,
                     expected: "an RFC 3339 time")
             }
-            return InternetTime.isGoZeroTime(date) ? nil : date
+            return date
         }
+
+        /// How Go writes its zero time, which Alertmanager sends for "no time" (a firing alert's
+        /// `endsAt`).
+        private static let goZeroTime = "0001-01-01T00:00:00Z"
     }
 }

@@ -37,7 +37,9 @@ public struct TeamsCommand: Sendable, Equatable {
             return value
         }
         activityID = try required(activity.id, "id")
-        guard let stamp = activity.timestamp, let date = Self.date(stamp) else { throw .missingField("timestamp") }
+        guard let stamp = activity.timestamp, let date = InternetTime.date(from: stamp) else {
+            throw .missingField("timestamp")
+        }
         timestamp = date
         user = User(
             id: try required(activity.from?.id, "from.id"), name: try required(activity.from?.name, "from.name"))
@@ -60,23 +62,6 @@ public struct TeamsCommand: Sendable, Equatable {
     static func withoutMessageID(_ id: String) -> String {
         guard let range = id.range(of: ";messageid=", options: .caseInsensitive) else { return id }
         return String(id[..<range.lowerBound])
-    }
-
-    /// An ISO 8601 time with any number of fractional digits (Teams sends three or seven), or nil.
-    static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        guard let dot = text.firstIndex(of: ".") else {
-            formatter.formatOptions = [.withInternetDateTime]
-            return formatter.date(from: text)
-        }
-        let digits = text[text.index(after: dot)...].prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty else { return nil }
-        let kept = digits.prefix(3)
-        let normalized =
-            String(text[..<dot]) + "." + kept + String(repeating: "0", count: 3 - kept.count)
-            + text[digits.endIndex...]
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: normalized)
     }
 
     /// A decoding error in a few words, without the body's values.

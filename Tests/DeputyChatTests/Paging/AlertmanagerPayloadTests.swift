@@ -64,7 +64,8 @@ struct AlertmanagerPayloadTests {
         let startsAt = try #require(alert.startsAt)
         let endsAt = try #require(alert.endsAt)
         #expect(abs(startsAt.timeIntervalSince1970 - 1_767_225_600.5) < 0.000_001)
-        #expect(abs(endsAt.timeIntervalSince1970 - 1_767_226_350.123_456_789) < 0.000_001)
+        // Read to the millisecond: the digits past it are dropped.
+        #expect(abs(endsAt.timeIntervalSince1970 - 1_767_226_350.123) < 0.000_001)
     }
 
     @Test func aSummaryFallsBackToTheAlertName() {
