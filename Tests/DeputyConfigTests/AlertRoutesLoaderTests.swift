@@ -112,6 +112,17 @@ struct AlertRoutesLoaderTests {
         }
     }
 
+    @Test func theFileNamedByTheEnvironmentIsLoaded() throws {
+        try SettingsFixture.withFile(
+            "routes:\n  - match: {a: b}\n    channel: {platform: generic, channel: x}\n"
+                + "    action: note\n", named: "alerts.yaml"
+        ) { path in
+            let settings = try SettingsFixture.load(environment: ["DEPUTY_ALERTS": path])
+            let routing = try AlertRoutesLoader.load(settings.alerts)
+            #expect(routing.routes.map(\.match) == [["a": "b"]])
+        }
+    }
+
     /// A route the problem cases change one line of.
     static let route = """
         routes:
