@@ -56,6 +56,10 @@ public struct DaemonSettings: Sendable, Equatable {
     public var links = Links()
     /// The largest request body the server accepts, in bytes; larger requests are refused unread.
     public var maxBodyBytes = 65536
+    /// `/ic page`: the services it pages, how, and when an unacknowledged page is raised.
+    public var paging = Paging()
+    /// Alerts in: Alertmanager's token, the alert routes' body limit, the routes file.
+    public var alerts = Alerts()
 
     /// The defaults.
     public init() {}
@@ -63,6 +67,12 @@ public struct DaemonSettings: Sendable, Equatable {
     /// Whether Slack is switched on: both its signing secret and its bot token are set.
     public var slackEnabled: Bool {
         slack.signingSecret != nil && slack.botToken != nil
+    }
+
+    /// What is worth telling the operator but does not stop Deputy: each paging service left out
+    /// because its variable is unset. `deputy check` prints them; the daemon logs them.
+    public var warnings: [ConfigError.Problem] {
+        paging.warnings
     }
 
     /// Whether `host` is reachable from this machine only: `127.0.0.0/8`, `::1` or `localhost`.

@@ -76,7 +76,45 @@ extension DaemonSettingsLoader {
                     .duration("valid_for", \.links.validFor),
                     .refused("secret", because: secretInFile(linkSecretVariable)),
                 ]),
+            .section(
+                "paging",
+                [
+                    .durationOrOff("ack_within", \.paging.ackWithin),
+                    .pagerDutySeverities("severity", \.paging.severities),
+                    .url("pagerduty_events_url", \.paging.eventsURL),
+                    .url("pagerduty_api_url", \.paging.apiURL),
+                    .pagingServices("services", \.paging.declared),
+                    .refused("webhook_secret", because: secretInFile(pageWebhookSecretVariable)),
+                    .refused("pagerduty_webhook_secret", because: secretInFile(pagerDutyWebhookSecretVariable)),
+                    .refused("pagerduty_api_token", because: secretInFile(pagerDutyAPITokenVariable)),
+                ]),
+            .section(
+                "alerts",
+                [
+                    .refused("token", because: secretInFile(alertsTokenVariable)),
+                    .byteCount("max_body_bytes", \.alerts.maxBodyBytes),
+                    alertRoutesPath,
+                ]),
         ]
+    }
+
+    /// The secrets' keys under `paging` and `alerts`, known only to be refused.
+    private static let pagingSecretKeys: Set = [
+        "paging.webhook_secret", "paging.pagerduty_webhook_secret", "paging.pagerduty_api_token", "alerts.token",
+    ]
+
+    /// `alerts.routes`: the routes file. One other than the default must exist.
+    private static var alertRoutesPath: Setting<DaemonSettings> {
+        Setting(key: "routes", subkeys: []) { reader, entry, settings in
+            guard let text = reader.scalar(entry, expected: "a file path") else { return }
+            do throws(InvalidValue) {
+                settings.alerts.routesPath = try ValueParser.path(text)
+                let isDefault = settings.alerts.routesPath == DaemonSettings.Alerts.defaultRoutesPath
+                settings.alerts.routesNamedBy = isDefault ? nil : "\(entry.path) in \(reader.file)"
+            } catch {
+                reader.report(entry.path, error.message, at: entry.value)
+            }
+        }
     }
 
     /// Every dotted key the settings file accepts (`port`, `slack.api_url`), in schema order: the
@@ -86,6 +124,7 @@ extension DaemonSettingsLoader {
             !$0.hasSuffix("signing_secret") && !$0.hasSuffix("bot_token") && $0 != "generic.token"
                 && $0 != "mattermost.command_token" && $0 != "mattermost.webhook_url"
                 && $0 != "teams.security_token" && $0 != "teams.webhook_url" && $0 != "links.secret"
+                && !pagingSecretKeys.contains($0)
         }
     }
 
@@ -136,6 +175,16 @@ extension DaemonSettingsLoader {
             },
             EnvironmentOverride("SLACK_STAKEHOLDER_CHANNEL") { text, settings throws(InvalidValue) in
                 settings.slack.stakeholderChannel = try ValueParser.channelID(text)
+            },
+            EnvironmentOverride("PAGERDUTY_EVENTS_URL") { text, settings throws(InvalidValue) in
+                settings.paging.eventsURL = try ValueParser.url(text)
+            },
+            EnvironmentOverride("PAGERDUTY_API_URL") { text, settings throws(InvalidValue) in
+                settings.paging.apiURL = try ValueParser.url(text)
+            },
+            EnvironmentOverride(AlertRoutesLoader.fileVariable) { text, settings throws(InvalidValue) in
+                settings.alerts.routesPath = try ValueParser.path(text)
+                settings.alerts.routesNamedBy = AlertRoutesLoader.fileVariable
             },
         ]
     }

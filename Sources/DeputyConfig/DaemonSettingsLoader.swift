@@ -78,6 +78,8 @@ public enum DaemonSettingsLoader {
         settings.databasePassword = secret(databasePasswordVariable, in: environment, problems: &problems)?.secret
         let teamsTokenGiven = readTeamsSecrets(
             from: environment, root: root, file: file, into: &settings, problems: &problems)
+        readPagingSecrets(from: environment, root: root, file: file, into: &settings, problems: &problems)
+        settings.alerts.token = secret(alertsTokenVariable, in: environment, problems: &problems)?.secret
         if !signingSecretGiven, genericToken == nil, !mattermostTokenGiven, !discordKeyGiven, !teamsTokenGiven,
             let refusal = refusal(of: settings, hostOrigin: hostOrigin)
         {

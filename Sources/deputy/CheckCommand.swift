@@ -1,13 +1,15 @@
 import ArgumentParser
 import DeputyConfig
+import DeputyCore
 import Foundation
 
-/// `deputy check`: validates the daemon settings (file and environment), the rules and the
-/// phrasebook together, listing every problem; on success, says which platforms are on.
+/// `deputy check`: validates the daemon settings (file and environment), the rules, the phrasebook
+/// and the alert routes together, listing every problem; on success, says which platforms are on,
+/// what can be paged, and warns of paging services left out.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate the settings, the rules and the phrasebook; exit non-zero listing every problem.")
+        abstract: "Validate the settings, rules, phrasebook and alert routes; exit non-zero listing every problem.")
 
     @Option(help: "The daemon settings (default: $DEPUTY_CONFIG, or Config/deputy.yaml if it exists).")
     var config: String?
@@ -31,12 +33,45 @@ struct CheckCommand: ParsableCommand {
         } catch {
             problems += error.problems
         }
+        let alerts = settings?.alerts ?? Self.fallbackAlerts(in: environment)
+        var routing = AlertRouting()
+        do {
+            routing = try AlertRoutesLoader.load(alerts)
+        } catch {
+            problems += error.problems
+        }
         guard let settings, problems.isEmpty else {
             FileHandle.standardError.write(Data((ConfigError(problems: problems).description + "\n").utf8))
             throw ExitCode(1)
         }
         let settingsFile = DaemonSettingsLoader.file(named: config, environment: environment)
-        print("ok: \(settingsFile ?? "the default settings"), \(rulesPath) and \(phrasebookPath) are valid")
-        for line in settings.summary { print(line) }
+        let alertsFile = FileManager.default.fileExists(atPath: alerts.routesPath) ? alerts.routesPath : nil
+        let checked =
+            [settingsFile ?? "the default settings", rulesPath, phrasebookPath] + [alertsFile].compactMap { $0 }
+        print("ok: \(checked.dropLast().joined(separator: ", ")) and \(checked.last ?? "") are valid")
+        for line in settings.summary + settings.pagingSummary { print(line) }
+        print(Self.routesLine(routing, file: alertsFile ?? alerts.routesPath, found: alertsFile != nil))
+        for warning in settings.warnings {
+            FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+        }
+    }
+
+    /// Where the alert routes would come from when the settings could not be read: the file named
+    /// by `DEPUTY_ALERTS`, else the default.
+    private static func fallbackAlerts(in environment: [String: String]) -> DaemonSettings.Alerts {
+        var alerts = DaemonSettings.Alerts()
+        if let named = environment[AlertRoutesLoader.fileVariable], !named.isEmpty {
+            alerts.routesPath = named
+            alerts.routesNamedBy = AlertRoutesLoader.fileVariable
+        }
+        return alerts
+    }
+
+    /// How many alert routes there are, from where, and where the alerts none takes go.
+    private static func routesLine(_ routing: AlertRouting, file: String, found: Bool) -> String {
+        let count = routing.routes.count
+        let routes = found ? "\(count) route\(count == 1 ? "" : "s") from \(file)" : "none (no \(file))"
+        let rest = routing.defaultChannel.map { "other alerts go to \($0)" } ?? "other alerts are dropped and counted"
+        return "alert routes: \(routes); \(rest)"
     }
 }

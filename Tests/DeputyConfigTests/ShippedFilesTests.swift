@@ -32,6 +32,52 @@ struct ShippedFilesTests {
         }
     }
 
+    @Test func theShippedAlertRoutesLoadWithNoRoutes() throws {
+        let path = try #require(Repository.path("Config/alerts.yaml"))
+        #expect(try AlertRoutesLoader.load(path: path, namedBy: "a test") == AlertRouting())
+    }
+
+    @Test func theShippedAlertRoutesExamplesLoadOncePastedInOnePerAction() throws {
+        let path = try #require(Repository.path("Config/alerts.yaml"))
+        let yaml = try Self.example(after: "# routes:", in: String(contentsOfFile: path, encoding: .utf8))
+        let routing = try AlertRoutesLoader.load(yaml: yaml, file: path)
+        #expect(Set(routing.routes.map(\.action)) == Set(AlertAction.allCases))
+        #expect(routing.defaultChannel != nil)
+    }
+
+    @Test func theShippedPagingExampleLoadsOncePastedIn() throws {
+        let path = try #require(Repository.path("Config/deputy.yaml"))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let yaml = try "paging:\n" + Self.example(after: "#   services:", in: text)
+        let environment = [
+            "PD_ROUTING_KEY_DATABASE": "k", "PAGE_WEBHOOK_NETWORK": "https://h.example.com/p",
+            "PAGE_WEBHOOK_SECRET": "s",
+        ]
+        let settings = try DaemonSettingsLoader.load(yaml: yaml, file: path, environment: environment)
+        #expect(settings.paging.catalog.services == ["database": .pagerduty, "network": .webhook])
+        let unset = try DaemonSettingsLoader.load(yaml: yaml, file: path, environment: [:])
+        #expect(unset.paging.unusable.count == 2, "without the variables, both are left out and Deputy still starts")
+        for variable in [
+            "PAGERDUTY_EVENTS_URL", "PAGERDUTY_API_URL", "PAGE_WEBHOOK_SECRET", "PAGERDUTY_WEBHOOK_SECRET",
+            "PAGERDUTY_API_TOKEN", "ALERTS_TOKEN", "DEPUTY_ALERTS",
+        ] {
+            #expect(text.contains(variable), "Config/deputy.yaml does not mention \(variable)")
+        }
+    }
+
+    /// The commented-out block of `text` that starts at the line `marker` and runs to the first
+    /// line that is not a comment, with its `# ` taken off: an example the file shows.
+    private static func example(after marker: String, in text: String) throws -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == marker })
+        let block = lines[start...].prefix { $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+        let indent = block.first?.prefix { $0 == " " }.count ?? 0
+        return block.map { line in
+            let uncommented = line.dropFirst(indent).dropFirst()
+            return String(uncommented.hasPrefix(" ") ? uncommented.dropFirst() : uncommented)
+        }.joined(separator: "\n")
+    }
+
     @Test func theSchemaDocumentationCoversEveryKey() throws {
         let path = try #require(Repository.path("README.md"))
         let text = try String(contentsOfFile: path, encoding: .utf8)
