@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "DeputyStore", targets: ["DeputyStore"]),
         .library(name: "DeputyPostgres", targets: ["DeputyPostgres"]),
         .library(name: "DeputyChat", targets: ["DeputyChat"]),
+        .library(name: "DeputyPaging", targets: ["DeputyPaging"]),
         .library(name: "CurlHTTP", targets: ["CurlHTTP"]),
         .library(name: "DeputyServer", targets: ["DeputyServer"]),
     ],
@@ -68,9 +69,14 @@ let package = Package(
             swiftSettings: strictness
         ),
         .target(
+            name: "DeputyPaging",
+            dependencies: ["DeputyCore", "DeputyChat", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictness
+        ),
+        .target(
             name: "DeputyServer",
             dependencies: [
-                "DeputyCore", "DeputyChat",
+                "DeputyCore", "DeputyChat", "DeputyPaging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 // The timeline page's templates and its signed links.
@@ -82,7 +88,7 @@ let package = Package(
         .target(
             name: "DeputyDaemon",
             dependencies: [
-                "DeputyCore", "DeputyConfig", "DeputyStore", "DeputyChat", "CurlHTTP", "DeputyServer",
+                "DeputyCore", "DeputyConfig", "DeputyStore", "DeputyChat", "DeputyPaging", "CurlHTTP", "DeputyServer",
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -193,6 +199,11 @@ let package = Package(
             swiftSettings: strictness
         ),
         .testTarget(
+            name: "DeputyPagingTests",
+            dependencies: ["DeputyPaging", "DeputyCore", "DeputyChat"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
             name: "DeputyServerTests",
             dependencies: [
                 "DeputyServer", "DeputyChat", "DeputyCore", "DeputyConfig", "DeputyDaemon", "DeputyTestSupport",
@@ -204,7 +215,7 @@ let package = Package(
             name: "DeputyDaemonTests",
             dependencies: [
                 "DeputyDaemon", "DeputyConfig", "DeputyCore", "DeputyTestSupport", "CurlHTTP", "DeputyChat",
-                "DeputyStore", "DeputyServer", "DeputyPostgres",
+                "DeputyStore", "DeputyServer", "DeputyPostgres", "DeputyPaging",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),

@@ -1,7 +1,7 @@
 /// Hexadecimal digits, for signatures and percent escapes.
-enum Hex {
+package enum Hex {
     /// The value of one hexadecimal digit, either case, or nil for any other byte.
-    static func value(_ byte: UInt8) -> UInt8? {
+    package static func value(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
@@ -11,7 +11,7 @@ enum Hex {
     }
 
     /// `bytes` as lowercase hex, two digits a byte.
-    static func string(_ bytes: some Sequence<UInt8>) -> String {
+    package static func string(_ bytes: some Sequence<UInt8>) -> String {
         var digits: [UInt8] = []
         for byte in bytes {
             digits.append(lowercase[Int(byte >> 4)])
@@ -21,7 +21,7 @@ enum Hex {
     }
 
     /// The bytes of an even-length hex string, or nil if it has any other character.
-    static func bytes(_ text: some Collection<UInt8>) -> [UInt8]? {
+    package static func bytes(_ text: some Collection<UInt8>) -> [UInt8]? {
         guard text.count.isMultiple(of: 2) else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.count / 2)

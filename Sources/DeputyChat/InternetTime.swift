@@ -2,10 +2,10 @@ import Foundation
 
 /// ISO 8601 (RFC 3339) times as platforms and pagers write them: read with any number of
 /// fractional digits, written in UTC to the millisecond.
-enum InternetTime {
+package enum InternetTime {
     /// An ISO 8601 time with any number of fractional digits (Teams sends three or seven, Go up
     /// to nine; digits past the millisecond are dropped), or nil.
-    static func date(from text: String) -> Date? {
+    package static func date(from text: String) -> Date? {
         let formatter = ISO8601DateFormatter()
         guard let dot = text.firstIndex(of: ".") else {
             formatter.formatOptions = [.withInternetDateTime]
@@ -22,7 +22,7 @@ enum InternetTime {
     }
 
     /// A moment as ISO 8601 in UTC, to the millisecond: `2026-03-14T09:30:05.250Z`.
-    static func string(from date: Date) -> String {
+    package static func string(from date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: date)

@@ -1,4 +1,5 @@
 import Crypto
+import DeputyChat
 import Foundation
 
 /// Checks that a V3 webhook delivery came from PagerDuty: `X-PagerDuty-Signature` holds one or

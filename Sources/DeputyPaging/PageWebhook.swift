@@ -1,4 +1,5 @@
 import Crypto
+import DeputyChat
 import DeputyCore
 import Foundation
 

@@ -1,3 +1,4 @@
+import DeputyChat
 import Foundation
 
 /// Reads a `Retry-After` header given in seconds, the form pagers use.

@@ -1,4 +1,5 @@
 import DeputyChat
+import DeputyPaging
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import DeputyChat
 import Foundation
 
 extension PagerDutyWebhookEvent {

@@ -1,3 +1,4 @@
+import DeputyChat
 import DeputyCore
 import Foundation
 

@@ -1,5 +1,6 @@
 import DeputyChat
 import DeputyCore
+import DeputyPaging
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import DeputyCore
+import DeputyPaging
 import Foundation
 
 /// Bodies and pages the paging tests share.
