@@ -24,13 +24,17 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let settings: DaemonSettings
         let (rules, phrasebook): (Rules, Phrasebook)
+        let routing: AlertRouting
         do {
             settings = try DaemonSettingsLoader.load(file: config, environment: environment)
             let paths = files.applied(to: settings)
             (rules, phrasebook) = try FileOptions.load(rules: paths.rulesPath, phrasebook: paths.phrasebookPath)
+            routing = try AlertRoutesLoader.load(settings.alerts)
         } catch {
             Self.fail(error.description)
         }
+        // A service whose secret is missing is left out, said here: Deputy still starts at 3 a.m.
+        for warning in settings.paging.warnings { logger.warning("\(warning)") }
         let registry = PrometheusCollectorRegistry()
         let opened: StoreOpener.Opened
         do {
@@ -67,7 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
         let parts = Daemon.Parts(
             settings: settings, rules: rules, phrasebook: phrasebook, store: opened.store, time: SystemTimeSource(),
             transport: transport, logger: logger, registry: registry,
-            timelineTemplates: templates)
+            timelineTemplates: templates, alertRouting: routing)
         // The store's background work (PostgreSQL's connection pool) runs beside the daemon, in
         // one task group, for its whole life; its migrations run before anything reads.
         do {

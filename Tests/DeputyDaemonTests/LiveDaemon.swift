@@ -43,7 +43,7 @@ struct LiveDaemon {
     static func start(
         database: String, apiURL: String, time: ManualTimeSource, transport: any HTTPTransport,
         client: CurlHTTPClient, slack: Bool = true, environment extra: [String: String] = [:],
-        yaml: String = "host: 127.0.0.1\n", logger given: Logger? = nil
+        yaml: String = "host: 127.0.0.1\n", logger given: Logger? = nil, alertRouting: AlertRouting = AlertRouting()
     ) async throws -> LiveDaemon {
         var environment = ["DEPUTY_DATABASE": database]
         if slack {
@@ -62,7 +62,7 @@ struct LiveDaemon {
                 settings: settings, rules: try RulesLoader.load(path: Fixtures.path("Config/rules.yaml")),
                 phrasebook: try PhrasebookLoader.load(path: Fixtures.path("Phrasebook/en.yaml")),
                 store: SQLiteStore(try DeputyStore.open(path: settings.database)), time: time, transport: transport,
-                logger: logger, registry: PrometheusCollectorRegistry()))
+                logger: logger, registry: PrometheusCollectorRegistry(), alertRouting: alertRouting))
         let (ports, found) = AsyncStream.makeStream(of: Int.self)
         let group = daemon.serviceGroup { port in
             found.yield(port)
@@ -159,7 +159,7 @@ extension LiveDaemon {
         environment: [String: String] = [:], slack: Bool = false, apiURL: String = "http://127.0.0.1:1/api",
         time: ManualTimeSource = ManualTimeSource(start: Fixtures.start), yaml: String = "host: 127.0.0.1\n",
         logger: Logger? = nil, database: String? = nil, timeout: Duration? = nil,
-        _ body: (LiveDaemon) async throws -> Void
+        alertRouting: AlertRouting = AlertRouting(), _ body: (LiveDaemon) async throws -> Void
     ) async throws {
         let folder = try TemporaryFolder()
         let client = try CurlHTTPClient()
@@ -170,7 +170,7 @@ extension LiveDaemon {
         let live = try await start(
             database: database ?? folder.file("deputy.sqlite"), apiURL: apiURL, time: time, transport: transport,
             client: client,
-            slack: slack, environment: environment, yaml: yaml, logger: logger)
+            slack: slack, environment: environment, yaml: yaml, logger: logger, alertRouting: alertRouting)
         do {
             try await body(live)
         } catch {

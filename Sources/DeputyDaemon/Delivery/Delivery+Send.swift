@@ -57,6 +57,7 @@ extension Delivery {
         let now = time.now
         await record(.delivered(row.id, at: now))
         counters.delivered.increment()
+        if row.message.page != nil { counters.pagesDelivered.increment() }
     }
 
     /// Puts `row` back to wait for its next try; buries it at once when that try would come after
@@ -73,6 +74,7 @@ extension Delivery {
             return
         }
         counters.retries.increment()
+        if row.message.page != nil { counters.pagesRetried.increment() }
         logger.info(
             "delivery will be retried",
             metadata: ["outbox": "\(row.id)", "attempt": "\(attempts)", "reason": "\(reason)", "in": "\(delay)"])
@@ -82,6 +84,7 @@ extension Delivery {
     private func bury(_ row: OutboxRow, reason: String) async {
         partsSent[row.id] = nil
         counters.deadLetters.increment()
+        if row.message.page != nil { counters.pagesDead.increment() }
         logger.error(
             "dead letter", metadata: ["outbox": "\(row.id)", "channel": "\(row.channel)", "reason": "\(reason)"])
         await record(.dead(row.id, reason: reason))

@@ -1,22 +1,10 @@
 import CoreMetrics
 import DeputyCore
+import DeputyServer
 import DeputyStore
 import Foundation
 
-/// What a signal from outside did: an alert a route sent to a channel, or a pager's report on one
-/// of Deputy's pages.
-public enum SignalOutcome: Sendable, Equatable {
-    /// Recorded (and what it says queued).
-    case recorded
-    /// The same news came before: nothing was done again.
-    case duplicate
-    /// It changes nothing (a page Deputy never sent, a repeat the incident already knew).
-    case ignored
-    /// The store could not be read or written: nothing was changed; the sender may try again.
-    case unavailable
-}
-
-extension DeskService {
+extension DeskService: SignalDesk {
     /// An alert for `channel`, with what its route says to do: decided and made durable like a
     /// command, once per alert's news (its dedupe key, with the channel's).
     public func alert(
@@ -89,5 +77,18 @@ extension DeskService.StateMachine {
         return makeCommit(
             outcome.records, replies: outcome.replies, pages: outcome.pages, incident: decision.result.incident,
             opened: decision.opened, channel: target, responseURL: nil, key: key, at: now)
+    }
+}
+
+extension DeskService {
+    /// The active incident held in memory with an open page to `service`, the latest paged.
+    public func openPage(toService service: String) async -> IncidentID? {
+        let name = service.lowercased()
+        return desk.incidents.values
+            .filter(\.isActive)
+            .compactMap { incident in
+                incident.page(to: name).flatMap { $0.isOpen ? (incident.id, $0.pagedAt) : nil }
+            }
+            .max { $0.1 < $1.1 }?.0
     }
 }

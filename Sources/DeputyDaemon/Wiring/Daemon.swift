@@ -2,6 +2,7 @@ import CurlHTTP
 import DeputyChat
 import DeputyConfig
 import DeputyCore
+import DeputyPaging
 import DeputyServer
 import DeputyStore
 import Foundation
@@ -43,13 +44,16 @@ public struct Daemon {
         /// The folder holding the timeline page's template (`Phrasebook/templates`); nil serves no
         /// page and hands out no links.
         public var timelineTemplates: String?
+        /// Where alerts go (`Config/alerts.yaml`).
+        public var alertRouting: AlertRouting
 
         public init(
             settings: DaemonSettings, rules: Rules, phrasebook: Phrasebook, store: any IncidentStore,
             time: any TimeSource,
             transport: any HTTPTransport, logger: Logger, registry: PrometheusCollectorRegistry,
-            timelineTemplates: String? = nil
+            timelineTemplates: String? = nil, alertRouting: AlertRouting = AlertRouting()
         ) {
+            self.alertRouting = alertRouting
             self.settings = settings
             self.rules = rules
             self.phrasebook = phrasebook
@@ -71,8 +75,11 @@ public struct Daemon {
         var stakeholders: [String: String] = [:]
         if let channel = settings.slack.stakeholderChannel { stakeholders[SlashCommand.platform] = channel }
         let channels = ChannelDirectory()
+        var rules = parts.rules
+        rules.paging = settings.paging.catalog
+        let links = try await Self.timelineLinks(parts, store: store)
         let desk = try await DeskService(
-            store: store, rules: parts.rules, time: parts.time,
+            store: store, rules: rules, time: parts.time,
             policy: .init(expiry: settings.delivery.expiry, stakeholderChannels: stakeholders), logger: parts.logger,
             metrics: metrics, channels: channels,
             limits: (settings.limits.userCommandsPerMinute, settings.limits.channelCommandsPerMinute),
@@ -105,6 +112,7 @@ public struct Daemon {
             let webhooks = settings.teams
             platforms[TeamsCommand.platform] = TeamsOutbound(encoder: teams) { webhooks.webhookURL(for: $0)?.value }
         }
+        for (pager, platform) in Self.pagers(settings, links: links) { platforms[pager.outboxPlatform] = platform }
         let delivery = Delivery(
             store: store, transport: parts.transport, platforms: platforms, time: parts.time,
             expiry: settings.delivery.expiry.interval, logger: parts.logger, metrics: metrics)
@@ -143,8 +151,20 @@ public struct Daemon {
                 maxBodyBytes: settings.maxBodyBytes
             ).register(on: router)
         }
-        if let folder = parts.timelineTemplates {
-            try await Self.serveTimelines(from: folder, parts, store: store, desk: desk, on: router)
+        if let folder = parts.timelineTemplates, let links {
+            try Self.serveTimelines(from: folder, parts, links: links, store: store, on: router)
+            await desk.handOutTimelineLinks(links)
+        }
+        if settings.alerts.token != nil || settings.paging.pagerDutyWebhookSecret != nil {
+            let counters = AlertCounters(factory: metrics)
+            AlertRoutes(
+                settings: .init(
+                    alertsToken: settings.alerts.token.map { GenericToken($0.value) },
+                    pagerDutySecret: settings.paging.pagerDutyWebhookSecret?.value, routing: parts.alertRouting,
+                    maxBodyBytes: settings.alerts.maxBodyBytes),
+                desk: desk, alertKeys: Self.pagerDutyAlertKeys(settings, transport: parts.transport),
+                count: { counters.count(route: $0, outcome: $1) }
+            ).register(on: router)
         }
         if settings.genericEnabled {
             GenericRoutes(
@@ -171,25 +191,70 @@ public struct Daemon {
             : nil
     }
 
-    /// Serves the timeline page from the template in `folder` (a missing or broken template
-    /// stops the start) and lets `/ic timeline` hand out its signed links, signed with
+    /// The timeline page's signed links (when the page is served), signed with
     /// `DEPUTY_LINK_SECRET` or else the store's own secret, made at first start.
-    static func serveTimelines(
-        from folder: String, _ parts: Parts, store: any IncidentStore, desk: DeskService,
-        on router: Router<BasicRequestContext>
-    ) async throws {
-        let page = try TimelinePage(
-            folder: folder, phrasebook: parts.phrasebook, timeZone: parts.rules.calendar.timeZone)
+    static func timelineLinks(_ parts: Parts, store: any IncidentStore) async throws -> TimelineLinks? {
+        guard parts.timelineTemplates != nil else { return nil }
         let secret: [UInt8]
         if let given = parts.settings.links.secret {
             secret = Array(given.value.utf8)
         } else {
             secret = try await store.linkSecret()
         }
-        let links = TimelineLinks(
+        return TimelineLinks(
             secret: secret, publicURL: parts.settings.publicURL, validFor: parts.settings.links.validFor)
-        await desk.handOutTimelineLinks(links)
+    }
+
+    /// Serves the timeline page from the template in `folder` (a missing or broken template
+    /// stops the start), for the links `/ic timeline` and pages hand out.
+    static func serveTimelines(
+        from folder: String, _ parts: Parts, links: TimelineLinks, store: any IncidentStore,
+        on router: Router<BasicRequestContext>
+    ) throws {
+        let page = try TimelinePage(
+            folder: folder, phrasebook: parts.phrasebook, timeZone: parts.rules.calendar.timeZone)
         TimelineRoutes(links: links, page: page, source: StoreTimelines(store: store)).register(on: router)
+    }
+
+    /// The pagers' delivery: PagerDuty's Events API and the signed page webhook, each with the
+    /// secrets of its services (a page to a service without one becomes a dead letter, saying so).
+    static func pagers(_ settings: DaemonSettings, links: TimelineLinks?) -> [(Pager, any OutboundPlatform)] {
+        let paging = settings.paging
+        func book(_ pager: Pager) -> PageAddressBook {
+            PageAddressBook(
+                secrets: paging.services.filter { $0.value.pager == pager }.mapValues(\.secret.value),
+                severities: paging.severities, link: { links?.link(for: $0)?.url })
+        }
+        return [
+            (.pagerduty, PagerDutyOutbound(url: paging.eventsURL, book: book(.pagerduty))),
+            (.webhook, PageWebhookOutbound(book: book(.webhook), secret: paging.webhookSecret?.value)),
+        ]
+    }
+
+    /// With `PAGERDUTY_API_TOKEN` set: the dedup keys of a PagerDuty incident's alerts, read from
+    /// PagerDuty's REST API through delivery's HTTP client (nil when the read fails).
+    static func pagerDutyAlertKeys(
+        _ settings: DaemonSettings, transport: any HTTPTransport
+    ) -> (@Sendable (String) async -> [String]?)? {
+        guard let token = settings.paging.pagerDutyAPIToken?.value else { return nil }
+        let api = settings.paging.apiURL
+        return { id in
+            // A PagerDuty id is letters and digits; anything else never reaches a URL.
+            guard !id.isEmpty, id.count <= 64, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+                return nil
+            }
+            let request = HTTPClientRequest(
+                method: "GET", url: "\(api)/incidents/\(id)/alerts",
+                headers: [
+                    ("Authorization", "Token token=\(token)"),
+                    ("Accept", "application/vnd.pagerduty+json;version=2"),
+                ],
+                connectTimeout: .seconds(3), totalTimeout: .seconds(4))
+            guard let response = try? await transport.send(request), (200..<300).contains(response.status) else {
+                return nil
+            }
+            return PagerDutyWebhookEvent.alertKeys(inAlertsResponse: Data(response.body))
+        }
     }
 
     /// The Slack encoder, when Slack's secrets are set.
