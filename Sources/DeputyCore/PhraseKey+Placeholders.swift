@@ -28,7 +28,7 @@ extension PhraseKey {
         case .timelinePageAcknowledged: ["user", "service"]
         case .timelineTimeToMobilize, .timelineTimeToAcknowledge: ["elapsed"]
         case .inviteDeputy: ["user", "channel"]
-        case .cannotRecord, .buttonUnderstood, .buttonDone, .buttonNeedMoreTime, .buttonObject: []
+        case .cannotRecord, .buttonUnderstood, .buttonDone, .buttonNeedMoreTime, .buttonObject, .buttonDeclare: []
         case .declared: ["title", "severity"]
         case .declaredDefaultSeverity: ["title"]
         case .declaredIncidentId, .incidentClosed, .incidentClosedFalseAlarm, .needsResolvedIncident, .resolveAsk,

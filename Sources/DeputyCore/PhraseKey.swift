@@ -162,6 +162,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case buttonDone = "button_done"
     case buttonNeedMoreTime = "button_need_more_time"
     case buttonObject = "button_object"
+    case buttonDeclare = "button_declare"
     case updatePosted = "update_posted"
     case nextUpdateAt = "next_update_at"
     case updateDueAt = "update_due_at"

@@ -60,6 +60,29 @@ struct SlackButtonsTests {
         #expect(elements(Self.proposed) == [.button(label: "Object", action: .object(ProposalID(2)), primary: false)])
     }
 
+    @Test func anOfferedAlertGetsDeclare() throws {
+        let alert: [String: PhraseValue] = ["source": .plain("Alertmanager"), "summary": .text("p99 > 2s")]
+        let offered = Reply(
+            .channel,
+            [
+                Line(.alertFiring, alert), Line(.alertLink, ["link": .text("http://prom/graph")]),
+                Line(.alertOffer, ["summary": .text("p99 > 2s"), "level": .plain("3")]),
+            ])
+        let declare = SlackAction.declare(title: "p99 > 2s", severity: 3)
+        #expect(elements(offered) == [.button(label: "Declare", action: declare, primary: true)])
+        #expect(elements(Reply(.channel, [Line(.alertFiring, alert)])).isEmpty, "a noted alert offers nothing")
+        // What Slack sends back is read as a declare, and only ever as one.
+        #expect(try SlackAction(actionID: declare.actionID, value: declare.value) == declare)
+        #expect(declare.commandText == "declare p99 > 2s sev3")
+        let forgeries = [
+            "9 title", "3", "x title", "3 two\nlines", "33 title", "3 " + String(repeating: "x", count: 301),
+            "3 disk sev2 full", "3 failover drill",
+        ]
+        for forged in forgeries {
+            #expect(throws: SlackError.self) { try SlackAction(actionID: SlackAction.ID.declare, value: forged) }
+        }
+    }
+
     @Test(
         "Other replies, and replies naming no task or proposal, get no buttons",
         arguments: [
@@ -75,7 +98,8 @@ struct SlackButtonsTests {
 
     @Test func labelsComeFromTheCaller() {
         let french = SlackButtonLabels(
-            understood: "Compris", done: "Fait", needMoreTime: "Plus de temps", object: "Objection")
+            understood: "Compris", done: "Fait", needMoreTime: "Plus de temps", object: "Objection", declare: "Déclarer"
+        )
         #expect(
             elements(Self.assigned, labels: french) == [
                 .button(label: "Compris", action: .ack(TaskID(4)), primary: true)

@@ -9,7 +9,7 @@ import Testing
 struct SlackEncoderTests {
     static let phrasebook: Phrasebook? = try? PhrasebookLoader.load(path: Fixtures.path("Phrasebook/en.yaml"))
     static let labels = SlackButtonLabels(
-        understood: "Understood", done: "Done", needMoreTime: "More time", object: "Object")
+        understood: "Understood", done: "Done", needMoreTime: "More time", object: "Object", declare: "Declare")
     static let hayley = User(id: "U2", name: "hayley")
     static let channel = ChannelKey(platform: "slack", team: "T1", channel: "C9")
     static let cancelled = Reply.channel(.taskCancelled, ["task_id": .plain("T1"), "task": .text("check the db")])

@@ -18,7 +18,7 @@ import Testing
 struct DeliveryHarness {
     static let phrasebook: Phrasebook? = try? PhrasebookLoader.load(path: Fixtures.path("Phrasebook/en.yaml"))
     static let labels = SlackButtonLabels(
-        understood: "Understood", done: "Done", needMoreTime: "More time", object: "Object")
+        understood: "Understood", done: "Done", needMoreTime: "More time", object: "Object", declare: "Declare")
     /// The incident's channel, and another one.
     static let channel = ChannelKey(platform: "slack", team: "T1", channel: "C1")
     static let other = ChannelKey(platform: "slack", team: "T1", channel: "C2")

@@ -16,6 +16,13 @@ enum SlackInteractionInvariants {
             case .done(let task): .done(task, finding: nil)
             case .extend(let task, let minutes): .extend(task, by: .minutes(minutes))
             case .object(let proposal): .object(proposal, reason: nil)
+            case .declare(_, let level):
+                (try? CommandParser.parse(interaction.commandText).get()).flatMap { command in
+                    guard case .declare(let title, let severity, false) = command, severity?.level == level else {
+                        return nil
+                    }
+                    return .declare(title: title, severity: severity, drill: false)
+                } ?? .declare(title: "", severity: nil, drill: false)
             }
         let parsed = CommandParser.parse(interaction.commandText)
         if parsed != .success(expected) {

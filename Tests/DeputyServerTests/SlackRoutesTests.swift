@@ -15,7 +15,8 @@ struct SlackRoutesTests {
     func app(_ desk: FakeDesk, health: Bool = true) throws -> some ApplicationProtocol {
         let phrasebook = try PhrasebookLoader.load(path: Fixtures.path("Phrasebook/en.yaml"))
         let labels = SlackButtonLabels(
-            understood: "Understood", done: "Done", needMoreTime: "Need more time", object: "Object")
+            understood: "Understood", done: "Done", needMoreTime: "Need more time", object: "Object", declare: "Declare"
+        )
         let encoder = SlackEncoder(phrasebook: phrasebook, labels: labels, botToken: "xoxb-test")
         let router = Router()
         SlackRoutes(signature: SlackSignature(signingSecret: SlackRequests.secret), encoder: encoder, desk: desk)

@@ -265,7 +265,8 @@ public struct Daemon {
             understood: book.render(Line(.buttonUnderstood), style: .plain),
             done: book.render(Line(.buttonDone), style: .plain),
             needMoreTime: book.render(Line(.buttonNeedMoreTime), style: .plain),
-            object: book.render(Line(.buttonObject), style: .plain))
+            object: book.render(Line(.buttonObject), style: .plain),
+            declare: book.render(Line(.buttonDeclare), style: .plain))
         return SlackEncoder(
             phrasebook: book, labels: labels, botToken: token.value,
             style: .slack(timeZone: parts.rules.calendar.timeZone),

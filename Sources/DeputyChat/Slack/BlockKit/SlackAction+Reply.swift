@@ -28,6 +28,14 @@ extension SlackAction {
         case .proposed:
             guard let proposal = firstValue("proposal", in: reply, ProposalID.init(parsing:)) else { return [] }
             return [.button(label: labels.object, action: .object(proposal), primary: false)]
+        case .alertFiring:
+            guard let offer = reply.lines.first(where: { $0.key == .alertOffer }),
+                case .text(let title)? = offer.values["summary"], case .plain(let level)? = offer.values["level"],
+                let severity = Int(level)
+            else { return [] }
+            let action = SlackAction.declare(title: String(title.prefix(declareTitleLimit)), severity: severity)
+            guard action.readsAsItsDeclare else { return [] }
+            return [.button(label: labels.declare, action: action, primary: true)]
         default:
             return []
         }

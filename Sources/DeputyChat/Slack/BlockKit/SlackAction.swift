@@ -14,6 +14,8 @@ public enum SlackAction: Hashable, Sendable {
     case extend(TaskID, minutes: Int)
     /// "Object": an objection to proposal `P<n>`.
     case object(ProposalID)
+    /// "Declare": an incident for an alert offered in the channel, at SEV-`severity`.
+    case declare(title: String, severity: Int)
 
     /// The `action_id` of each kind of action.
     public enum ID {
@@ -25,7 +27,12 @@ public enum SlackAction: Hashable, Sendable {
         public static let extend = "deputy.extend"
         /// "Object".
         public static let object = "deputy.object"
+        /// "Declare".
+        public static let declare = "deputy.declare"
     }
+
+    /// The longest title a Declare button carries (Slack's `value` holds 2,000 characters).
+    public static let declareTitleLimit = 300
 
     /// The minutes offered by the "Need more time" menu.
     public static let extensionChoices = [5, 10, 15, 20, 30, 60]
@@ -37,6 +44,7 @@ public enum SlackAction: Hashable, Sendable {
         case .done: ID.done
         case .extend: ID.extend
         case .object: ID.object
+        case .declare: ID.declare
         }
     }
 
@@ -46,6 +54,7 @@ public enum SlackAction: Hashable, Sendable {
         case .ack(let task), .done(let task): task.description
         case .extend(let task, let minutes): "\(task) \(minutes)m"
         case .object(let proposal): proposal.description
+        case .declare(let title, let severity): "\(severity) \(title)"
         }
     }
 
@@ -56,6 +65,7 @@ public enum SlackAction: Hashable, Sendable {
         case .done(let task): "done \(task)"
         case .extend(let task, let minutes): "extend \(task) \(minutes)m"
         case .object(let proposal): "object \(proposal)"
+        case .declare(let title, let severity): "declare \(title) sev\(severity)"
         }
     }
 
@@ -78,9 +88,27 @@ public enum SlackAction: Hashable, Sendable {
         case ID.object:
             guard let proposal = ProposalID(parsing: value), value == proposal.description else { throw invalid }
             self = .object(proposal)
+        case ID.declare:
+            // A severity, then a title on one line: only ever a declare, whatever the title says.
+            let parts = value.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].count == 1, let severity = Int(parts[0]), (1...5).contains(severity),
+                parts[1].count <= Self.declareTitleLimit, !parts[1].contains(where: \.isNewline)
+            else { throw invalid }
+            let action = SlackAction.declare(title: String(parts[1]), severity: severity)
+            guard action.readsAsItsDeclare else { throw invalid }
+            self = action
         default:
             throw .unknownAction(actionID)
         }
+    }
+
+    /// Whether a Declare button's command reads as exactly a declare at its severity, not a drill
+    /// (a title holding a severity or `drill` of its own would not).
+    var readsAsItsDeclare: Bool {
+        guard case .declare(_, let level) = self,
+            case .success(.declare(_, let severity?, false)) = CommandParser.parse(commandText)
+        else { return false }
+        return severity.level == level
     }
 
     /// The minutes in `20m`, from one minute up to the longest span Deputy accepts.

@@ -8,12 +8,15 @@ public struct SlackButtonLabels: Hashable, Sendable {
     public var needMoreTime: String
     /// On a proposal: object to it.
     public var object: String
+    /// On an alert offered for a declare: declare it.
+    public var declare: String
 
     /// Labels from the phrasebook's words.
-    public init(understood: String, done: String, needMoreTime: String, object: String) {
+    public init(understood: String, done: String, needMoreTime: String, object: String, declare: String) {
         self.understood = understood
         self.done = done
         self.needMoreTime = needMoreTime
         self.object = object
+        self.declare = declare
     }
 }
