@@ -97,6 +97,12 @@ extension Draft {
                     .attentionObjected, ["proposal": .plain(proposal.id.description), "action": .text(proposal.action)])
             )
         }
+        for page in incident.pages where page.isOpen && !page.isAcknowledged {
+            lines.append(
+                Line(
+                    .attentionPageUnacknowledged,
+                    ["service": .text(page.service), "elapsed": .duration(Span(from: page.pagedAt, to: now))]))
+        }
         for task in incident.openTasks where !task.acknowledged {
             lines.append(
                 Line(.attentionUnacknowledged, ["task_id": .plain(task.id.description), "user": .user(task.owner)]))

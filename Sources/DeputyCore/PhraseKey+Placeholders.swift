@@ -9,6 +9,7 @@ extension PhraseKey {
         case .alertFiringAttached, .alertResolvedAttached: ["source", "summary", "incident"]
         case .timelineAlertFiring, .timelineAlertResolved: ["source", "summary"]
         case .pageFailed: ["service", "pager", "reason"]
+        case .attentionPageUnacknowledged: ["service", "elapsed"]
         case .paging, .pagingAgain, .pageDrill, .pageServiceItem, .pagerAcknowledgedNoName, .pagerResolved,
             .timelinePagerAcknowledgedNoName, .timelinePagerResolved, .timelinePagerTriggered:
             ["service", "pager"]

@@ -114,6 +114,7 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case rotationCommanderOnIncident = "rotation_commander_on_incident"
     case updateEscalatedFirst = "update_escalated_first"
     case paging = "paging"
+    case attentionPageUnacknowledged = "attention_page_unacknowledged"
     case pageFailed = "page_failed"
     case pagingAgain = "paging_again"
     case pageDrill = "page_drill"
