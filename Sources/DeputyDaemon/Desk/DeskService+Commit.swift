@@ -1,3 +1,4 @@
+import CoreMetrics
 import DeputyCore
 import DeputyStore
 import Foundation
@@ -76,6 +77,39 @@ extension DeskService {
             }
         }
         for (id, deadline) in deadlines { await observers.deadline?(id, deadline) }
+    }
+
+    /// What became of a decided commit.
+    enum Landing {
+        case stored
+        /// It had landed before (the same key): nothing was done again.
+        case duplicate
+        case failed
+        /// Another replica got there first: what it did is read; decide again.
+        case decideAgain
+    }
+
+    /// Makes a decided command's or signal's `commit` durable and keeps memory in step: its key
+    /// remembered once it landed (now or before); after a conflict, what the other replica did
+    /// is read and a short pause taken before deciding again.
+    func land(
+        _ commit: Commit, of decision: StateMachine.Decision, key: String?, at now: Date, attempt: Int
+    ) async -> Landing {
+        switch await persist(commit, incident: decision.result.incident, opened: decision.opened) {
+        case .stored:
+            machine.stored(decision, key: key, at: now)
+            return .stored
+        case .duplicate:
+            if let key { machine.remember(key, at: now) }
+            return .duplicate
+        case .failed:
+            return .failed
+        case .conflict(let conflict):
+            conflicts.increment()
+            guard await settle(conflict) else { return .failed }
+            await pauseAfterConflict(attempt)
+            return .decideAgain
+        }
     }
 
     /// Brings memory up to what the store holds after a conflict (the incident the conflict was

@@ -1,4 +1,3 @@
-import CoreMetrics
 import DeputyCore
 import DeputyServer
 import DeputyStore
@@ -48,19 +47,11 @@ extension DeskService: SignalDesk {
             let now = time.now
             let decision = decide(&machine, now)
             guard let commit = machine.commit(for: decision, in: channel, key: key, at: now) else { return .ignored }
-            switch await persist(commit, incident: decision.result.incident, opened: decision.opened) {
-            case .stored:
-                machine.stored(decision, key: key, at: now)
-                return .recorded
-            case .duplicate:
-                if let key { machine.remember(key, at: now) }
-                return .duplicate
-            case .failed:
-                return .unavailable
-            case .conflict(let conflict):
-                conflicts.increment()
-                guard await settle(conflict) else { return .unavailable }
-                await pauseAfterConflict(attempt)
+            switch await land(commit, of: decision, key: key, at: now, attempt: attempt) {
+            case .stored: return .recorded
+            case .duplicate: return .duplicate
+            case .failed: return .unavailable
+            case .decideAgain: continue
             }
         }
         return .unavailable

@@ -289,20 +289,11 @@ public actor DeskService: CommandDesk {
             guard let commit = machine.commit(for: decision, queuing: replies, from: inbound, at: now) else {
                 return .answered(answered)
             }
-            switch await persist(commit, incident: decision.result.incident, opened: decision.opened) {
-            case .stored:
-                machine.stored(decision, key: inbound.dedupeKey, at: now)
-                return .answered(answered)
-            case .duplicate:
-                if let key = inbound.dedupeKey { machine.remember(key, at: now) }
-                return .duplicate
-            case .failed:
-                return .unavailable
-            case .conflict(let conflict):
-                // Another replica got there first: what it did is read, and the command decided again.
-                conflicts.increment()
-                guard await settle(conflict) else { return .unavailable }
-                await pauseAfterConflict(attempt)
+            switch await land(commit, of: decision, key: inbound.dedupeKey, at: now, attempt: attempt) {
+            case .stored: return .answered(answered)
+            case .duplicate: return .duplicate
+            case .failed: return .unavailable
+            case .decideAgain: continue
             }
         }
         return .unavailable
