@@ -92,6 +92,15 @@ struct AlertmanagerLiveTests {
             let repeated = try await Self.post(live, flood)
             #expect(Self.json(repeated)["duplicate"] as? Int == 100)
 
+            let metrics = String(decoding: try await live.request("GET", "/metrics").body, as: UTF8.self)
+            for line in [
+                #"deputy_alerts_total{route="checkout",outcome="recorded"} 1"#,
+                #"deputy_alerts_total{route="checkout",outcome="duplicate"} 1"#,
+                #"deputy_alerts_total{route="default",outcome="recorded"} 100"#,
+            ] {
+                #expect(metrics.contains(line), "\(line)")
+            }
+
             let resolved = try await Self.post(
                 live, Self.payload([Self.alert("CheckoutLatencyHigh", fingerprint: "c1", status: "resolved")]))
             #expect(Self.json(resolved)["recorded"] as? Int == 1)

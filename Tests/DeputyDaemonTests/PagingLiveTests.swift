@@ -85,6 +85,8 @@ struct PagingLiveTests {
                 #expect(details?["incident"] as? String == "INC-1")
                 #expect(details?["paged_by"] as? String == "alice")
                 #expect(try await Poll.until { try await Self.drained(live) })
+                let metrics = String(decoding: try await live.request("GET", "/metrics").body, as: UTF8.self)
+                #expect(metrics.contains(#"deputy_pages_total{outcome="delivered"} 3"#), "\(metrics)")
             }
         }
     }
