@@ -169,11 +169,8 @@ public struct AlertRoutes: Sendable {
             return "ignored"
         }
         if let page = await deputyPage(of: event, incidentID: incidentID) {
-            // PagerDuty's own news of the page Deputy just sent says nothing new.
-            guard status != .triggered else {
-                count("pagerduty", "ignored")
-                return "ignored"
-            }
+            // A trigger is noted on the timeline (PagerDuty has the page); the channel hears
+            // only acknowledgements and resolves.
             let outcome = Self.word(
                 await desk.report(status, on: page.service, of: page.incident, by: event.agentName, key: key))
             count("pagerduty-page", outcome)

@@ -2,6 +2,7 @@ import CurlHTTP
 import DeputyChat
 import DeputyCore
 import DeputyPaging
+import DeputyStore
 import DeputyTestSupport
 import Foundation
 import HTTPTypes
@@ -207,6 +208,14 @@ struct PagingLiveTests {
                 #expect(forged.status == 401)
                 let unsigned = try await live.request("POST", "/alerts/pagerduty", body: "{}")
                 #expect(unsigned.status == 401)
+                let triggered = try await Self.delivery(
+                    live, "incident.triggered", incidentKey: "deputy-INC-1-database", webhookID: "W0")
+                #expect(triggered.status == 202)
+                #expect(try await Self.said(live).isEmpty, "a trigger is only noted on the timeline")
+                let log = try await live.daemon.sqlite.run { try $0.log(of: IncidentID(1)) }
+                #expect(
+                    log?.records.last?.event
+                        == .pagerReported(service: "database", status: .triggered, by: "Jane Doe"))
                 let acknowledged = try await Self.delivery(
                     live, "incident.acknowledged", incidentKey: "deputy-INC-1-database", webhookID: "W1")
                 #expect(acknowledged.status == 202)
