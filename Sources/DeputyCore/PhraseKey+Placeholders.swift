@@ -3,6 +3,10 @@ extension PhraseKey {
     public var placeholders: Set<String> {
         switch self {
         case .stakeholderBroadcast: ["incident", "severity", "title", "user", "text"]
+        case .alertsFiring, .alertsResolved: ["source", "count"]
+        case .alertsFiringAttached, .alertsResolvedAttached: ["source", "count", "incident"]
+        case .alertItem: ["summary"]
+        case .alertsMore, .alertsAlsoOnTimeline: ["count"]
         case .alertFiring, .alertResolved, .alertDeclared: ["source", "summary"]
         case .alertOffer: ["summary", "level"]
         case .alertLink: ["link"]

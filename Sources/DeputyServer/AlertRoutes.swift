@@ -83,33 +83,51 @@ public struct AlertRoutes: Sendable {
         case .failure(let error): return .plain(.badRequest, "not an Alertmanager webhook payload: \(error)")
         case .success(let decoded): payload = decoded
         }
-        var tally = Tally()
+        // One message per route and state, however many alerts the group holds: a storm of 100
+        // alerts is one post in its channel, not a hundred (each alert is still its own fact).
+        var groups: [(key: GroupKey, alerts: [IncomingAlert])] = []
         for alert in payload.alerts {
             let incoming = IncomingAlert(
                 source: .alertmanager, fingerprint: alert.fingerprint, firing: alert.isFiring, summary: alert.summary,
                 link: alert.generatorURL.isEmpty ? nil : alert.generatorURL, startedAt: alert.startsAt)
-            tally.add(await send(incoming, route: settings.routing.route(labels: alert.labels)))
+            let key = GroupKey(route: settings.routing.route(labels: alert.labels), firing: alert.isFiring)
+            if let index = groups.firstIndex(where: { $0.key == key }) {
+                groups[index].alerts.append(incoming)
+            } else {
+                groups.append((key, [incoming]))
+            }
+        }
+        var tally = Tally()
+        for group in groups {
+            for outcome in await send(group.alerts, route: group.key.route) { tally.add(outcome) }
         }
         return tally.response(of: payload.alerts.count)
     }
 
-    /// Sends an alert where `route` says, or to the default channel as a note; counts it.
-    private func send(_ alert: IncomingAlert, route: AlertRoute?) async -> String {
-        let outcome: String
+    /// Alerts said together: those of one route (nil: none matched) in one state.
+    struct GroupKey: Equatable {
+        var route: AlertRoute?
+        var firing: Bool
+    }
+
+    /// Sends a route's alerts where it says, or to the default channel as notes; counts each.
+    private func send(_ batch: [IncomingAlert], route: AlertRoute?) async -> [String] {
+        let outcomes: [String]
         let name: String
         if let route {
             name = route.name
-            outcome = Self.word(
-                await desk.alert(alert, route.action, severity: route.effectiveSeverity, in: route.channel))
+            outcomes = await desk.alerts(batch, route.action, severity: route.effectiveSeverity, in: route.channel)
+                .map(Self.word)
         } else if let channel = settings.routing.defaultChannel {
             name = "default"
-            outcome = Self.word(await desk.alert(alert, .note, severity: AlertRoute.defaultSeverity, in: channel))
+            outcomes = await desk.alerts(batch, .note, severity: AlertRoute.defaultSeverity, in: channel)
+                .map(Self.word)
         } else {
             name = "unmatched"
-            outcome = "dropped"
+            outcomes = batch.map { _ in "dropped" }
         }
-        count(name, outcome)
-        return outcome
+        for outcome in outcomes { count(name, outcome) }
+        return outcomes
     }
 
     static func word(_ outcome: SignalOutcome) -> String {
@@ -183,7 +201,7 @@ public struct AlertRoutes: Sendable {
         let alert = IncomingAlert(
             source: .pagerduty, fingerprint: incidentID, firing: status == .triggered,
             summary: event.title ?? service, link: event.htmlURL, startedAt: nil)
-        return await send(alert, route: settings.routing.route(pagerDutyService: service))
+        return await send([alert], route: settings.routing.route(pagerDutyService: service)).first ?? "dropped"
     }
 
     /// The page of Deputy's this PagerDuty incident is: by its incident key (Deputy's dedup key)

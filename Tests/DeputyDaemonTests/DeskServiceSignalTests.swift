@@ -96,6 +96,23 @@ struct DeskServiceSignalTests {
             after.records.filter { if case .alertReceived = $0.event { true } else { false } }.count == 3)
     }
 
+    @Test("a group is one message; one the store already knew (memory forgot) is told apart from the new")
+    func groups() async throws {
+        let store = try DeputyStore.inMemory()
+        let time = ManualTimeSource(start: Fixtures.start)
+        let first = try await makeDesk(store, time)
+        let group = (1...3).map { alert(fingerprint: "g\($0)") }
+        #expect(await first.alerts(group, .note, severity: .highest, in: channel) == [.recorded, .recorded, .recorded])
+        let said = try queued(store, channel)
+        #expect(said.count == 1)
+        #expect(keys(said)[0] == [.alertsFiring, .alertItem, .alertItem, .alertItem])
+        // A new desk on the same store (a restart): its memory has no keys, the store has them.
+        let second = try await makeDesk(store, time)
+        let outcomes = await second.alerts(group + [alert(fingerprint: "g4")], .note, severity: .highest, in: channel)
+        #expect(outcomes == [.duplicate, .duplicate, .duplicate, .recorded])
+        #expect(keys(try queued(store, channel)).last == [.alertFiring, .alertLink])
+    }
+
     @Test("a page is queued for its pager with a stable dedup key; resolving the incident queues its resolve")
     func pageThroughTheOutbox() async throws {
         let store = try DeputyStore.inMemory()

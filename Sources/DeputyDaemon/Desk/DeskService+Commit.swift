@@ -89,18 +89,20 @@ extension DeskService {
         case decideAgain
     }
 
-    /// Makes a decided command's or signal's `commit` durable and keeps memory in step: its key
-    /// remembered once it landed (now or before); after a conflict, what the other replica did
-    /// is read and a short pause taken before deciding again.
+    /// Makes a decided command's or signal's `commit` durable and keeps memory in step: its keys
+    /// remembered once it landed (a single key also when it had landed before: with several, the
+    /// store refused them all for one it knew); after a conflict, what the other replica did is
+    /// read and a short pause taken before deciding again.
     func land(
-        _ commit: Commit, of decision: StateMachine.Decision, key: String?, at now: Date, attempt: Int
+        _ commit: Commit, of decision: StateMachine.Decision, keys: [String], at now: Date, attempt: Int
     ) async -> Landing {
         switch await persist(commit, incident: decision.result.incident, opened: decision.opened) {
         case .stored:
-            machine.stored(decision, key: key, at: now)
+            machine.stored(decision, key: nil, at: now)
+            for key in keys { machine.remember(key, at: now) }
             return .stored
         case .duplicate:
-            if let key { machine.remember(key, at: now) }
+            if keys.count == 1 { machine.remember(keys[0], at: now) }
             return .duplicate
         case .failed:
             return .failed

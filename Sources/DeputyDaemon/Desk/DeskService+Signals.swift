@@ -4,23 +4,35 @@ import DeputyStore
 import Foundation
 
 extension DeskService: SignalDesk {
-    /// An alert for `channel`, with what its route says to do: decided and made durable like a
-    /// command, once per alert's news (its dedupe key, with the channel's).
-    public func alert(
-        _ alert: IncomingAlert, _ action: AlertAction, severity: Severity, in channel: ChannelKey
-    ) async -> SignalOutcome {
-        let key = "\(alert.dedupeKey)@\(channel)"
-        if machine.seen[key] != nil { return .duplicate }
-        if let id = machine.unloadedLatest(of: channel) {
-            await load([id])
-            if machine.unloadedLatest(of: channel) != nil { return .unavailable }
-        }
-        return await gated(channel) {
-            if store.isShared, !(await refresh(channel)) { return .unavailable }
-            return await decideSignal(in: channel, key: key) { machine, now in
-                machine.decideAlert(alert, action, severity: severity, in: channel, at: now)
+    /// Alerts for `channel` (one route's group from one request, all firing or all resolved), with
+    /// what their route says to do: decided and made durable like a command, said in one message,
+    /// each alert's news once (its dedupe key, with the channel's). The outcome of each, in order.
+    public func alerts(
+        _ batch: [IncomingAlert], _ action: AlertAction, severity: Severity, in channel: ChannelKey
+    ) async -> [SignalOutcome] {
+        let keys = batch.map { "\($0.dedupeKey)@\(channel)" }
+        var outcomes: [SignalOutcome?] = keys.map { machine.seen[$0] != nil ? .duplicate : nil }
+        let fresh = batch.indices.filter { outcomes[$0] == nil }
+        guard !fresh.isEmpty else { return outcomes.map { $0 ?? .duplicate } }
+        var result = SignalOutcome.unavailable
+        if let id = machine.unloadedLatest(of: channel) { await load([id]) }
+        if machine.unloadedLatest(of: channel) == nil {
+            result = await gated(channel) {
+                if store.isShared, !(await refresh(channel)) { return .unavailable }
+                return await decideSignal(in: channel, keys: fresh.map { keys[$0] }) { machine, now in
+                    machine.decideAlerts(fresh.map { batch[$0] }, action, severity: severity, in: channel, at: now)
+                }
             }
         }
+        if result == .duplicate, fresh.count > 1 {
+            // The store knew one of them (memory had forgotten it): each alone, so the new ones count.
+            for index in fresh {
+                outcomes[index] = await alerts([batch[index]], action, severity: severity, in: channel)[0]
+            }
+        } else {
+            for index in fresh { outcomes[index] = result }
+        }
+        return outcomes.map { $0 ?? .unavailable }
     }
 
     /// What a pager reported about the page to `service` of incident `id` (PagerDuty's webhook),
@@ -33,7 +45,7 @@ extension DeskService: SignalDesk {
         guard await loadAddressed(id), let channel = machine.channel(of: id) else { return .unavailable }
         return await gated(channel) {
             if store.isShared, !(await refresh(channel)) { return .unavailable }
-            return await decideSignal(in: channel, key: key) { machine, now in
+            return await decideSignal(in: channel, keys: key.map { [$0] } ?? []) { machine, now in
                 machine.decideReport(status, on: service, of: id, by: name, at: now)
             }
         }
@@ -41,13 +53,13 @@ extension DeskService: SignalDesk {
 
     /// Decides a signal and makes it durable, deciding again after a conflict.
     private func decideSignal(
-        in channel: ChannelKey, key: String?, _ decide: (inout StateMachine, Date) -> StateMachine.Decision
+        in channel: ChannelKey, keys: [String], _ decide: (inout StateMachine, Date) -> StateMachine.Decision
     ) async -> SignalOutcome {
         for attempt in 0..<Self.conflictRetries {
             let now = time.now
             let decision = decide(&machine, now)
-            guard let commit = machine.commit(for: decision, in: channel, key: key, at: now) else { return .ignored }
-            switch await land(commit, of: decision, key: key, at: now, attempt: attempt) {
+            guard let commit = machine.commit(for: decision, in: channel, keys: keys, at: now) else { return .ignored }
+            switch await land(commit, of: decision, keys: keys, at: now, attempt: attempt) {
             case .stored: return .recorded
             case .duplicate: return .duplicate
             case .failed: return .unavailable
@@ -61,13 +73,15 @@ extension DeskService: SignalDesk {
 extension DeskService.StateMachine {
     /// The commit for a decided signal: its events, every reply queued for `channel`, its pages,
     /// and its dedupe key. Nil when it records and says nothing.
-    func commit(for decision: Decision, in channel: ChannelKey, key: String?, at now: Date) -> Commit? {
+    func commit(for decision: Decision, in channel: ChannelKey, keys: [String], at now: Date) -> Commit? {
         let outcome = decision.result.outcome
         guard !outcome.records.isEmpty || !outcome.replies.isEmpty || !outcome.pages.isEmpty else { return nil }
         let target = decision.result.incident.flatMap { self.channel(of: $0) } ?? channel
-        return makeCommit(
+        var commit = makeCommit(
             outcome.records, replies: outcome.replies, pages: outcome.pages, incident: decision.result.incident,
-            opened: decision.opened, channel: target, responseURL: nil, key: key, at: now)
+            opened: decision.opened, channel: target, responseURL: nil, key: nil, at: now)
+        commit.seenKeys = keys
+        return commit
     }
 }
 

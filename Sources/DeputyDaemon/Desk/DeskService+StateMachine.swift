@@ -113,12 +113,12 @@ extension DeskService {
         }
 
         /// Decides an alert for `channel`.
-        mutating func decideAlert(
-            _ alert: IncomingAlert, _ action: AlertAction, severity: Severity, in channel: ChannelKey, at now: Date
+        mutating func decideAlerts(
+            _ batch: [IncomingAlert], _ action: AlertAction, severity: Severity, in channel: ChannelKey, at now: Date
         ) -> Decision {
             let numberBefore = desk.nextNumber
             let previous = desk.latest[channel]
-            let result = desk.alert(alert, action, severity: severity, in: channel, at: now)
+            let result = desk.alerts(batch, action, severity: severity, in: channel, at: now)
             return Decision(result: result, opened: result.incident?.number == numberBefore, previous: previous)
         }
 

@@ -289,7 +289,9 @@ public actor DeskService: CommandDesk {
             guard let commit = machine.commit(for: decision, queuing: replies, from: inbound, at: now) else {
                 return .answered(answered)
             }
-            switch await land(commit, of: decision, key: inbound.dedupeKey, at: now, attempt: attempt) {
+            switch await land(
+                commit, of: decision, keys: inbound.dedupeKey.map { [$0] } ?? [], at: now, attempt: attempt)
+            {
             case .stored: return .answered(answered)
             case .duplicate: return .duplicate
             case .failed: return .unavailable
