@@ -143,6 +143,7 @@ struct DeskServiceSignalTests {
         #expect(await desk.report(.acknowledged, on: "database", of: id, by: "Jane Doe", key: "W1") == .recorded)
         #expect(await desk.report(.acknowledged, on: "database", of: id, by: "Jane Doe", key: "W1") == .duplicate)
         #expect(await desk.report(.acknowledged, on: "network", of: id, by: nil, key: "W2") == .ignored)
+        #expect(await desk.report(.acknowledged, on: "database", of: IncidentID(99), by: nil, key: "W3") == .ignored)
         let said = try queued(store, channel).last?.message.reply.lines
         #expect(said?.first?.key == .pagerAcknowledged)
         #expect(said?.first?.values["name"] == .text("Jane Doe"))

@@ -42,7 +42,9 @@ extension DeskService: SignalDesk {
     ) async -> SignalOutcome {
         let key = key.map { "pager:\($0)" }
         if let key, machine.seen[key] != nil { return .duplicate }
-        guard await loadAddressed(id), let channel = machine.channel(of: id) else { return .unavailable }
+        guard await loadAddressed(id) else { return .unavailable }
+        // No such incident here (another Deputy's key, or one long gone): nothing to note.
+        guard let channel = machine.channel(of: id) else { return .ignored }
         return await gated(channel) {
             if store.isShared, !(await refresh(channel)) { return .unavailable }
             return await decideSignal(in: channel, keys: key.map { [$0] } ?? []) { machine, now in
