@@ -114,8 +114,8 @@ extension Draft {
     /// Queues a resolve for every page still open (none in a drill) and returns the line that
     /// says so, if any. Called as the incident closes.
     mutating func resolveOpenPages() -> [Line] {
-        let open = incident.pages.filter { $0.isOpen && !$0.drill }
-        guard !open.isEmpty else { return [] }
+        let open = incident.pages.filter(\.isOpen)
+        guard !incident.drill, !open.isEmpty else { return [] }
         for page in open {
             send(request(.resolve, service: page.service, pager: page.pager, message: nil, by: nil))
         }
@@ -130,7 +130,7 @@ extension Draft {
             action: action, service: service, pager: pager,
             dedupKey: PageRequest.dedupKey(incident: incident.id, service: service), incident: incident.id,
             severity: incident.severity, title: incident.title, message: message, pagedBy: user,
-            commander: incident.commander, channel: incident.channel, drill: incident.drill)
+            commander: incident.commander, channel: incident.channel)
     }
 
     /// "I can't page <name>": the services there are, or that none are set up.

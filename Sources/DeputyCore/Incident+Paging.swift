@@ -7,14 +7,11 @@ extension Incident {
         case .paged(let service, let pager, _, let ackDueAt):
             if let index = pages.firstIndex(where: { $0.service == service }) {
                 pages[index].pagedAt = at
-                pages[index].pagedBy = actor
                 pages[index].isOpen = true
                 if !pages[index].isAcknowledged { pages[index].ackDueAt = ackDueAt }
             } else {
                 pages.append(
-                    PageState(
-                        service: service, pager: pager, firstPagedAt: at, pagedAt: at, pagedBy: actor,
-                        ackDueAt: ackDueAt, drill: drill))
+                    PageState(service: service, pager: pager, pagedAt: at, ackDueAt: ackDueAt))
             }
         case .pageAcknowledged(let service):
             acknowledgePage(service, by: actor?.name, at: at)

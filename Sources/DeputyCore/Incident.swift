@@ -125,10 +125,8 @@ public struct Incident: Sendable {
     public struct PageState: Hashable, Sendable {
         public var service: String
         public var pager: Pager
-        /// When it was first paged in this incident, and most recently.
-        public var firstPagedAt: Date
+        /// When it was most recently paged.
         public var pagedAt: Date
-        public var pagedBy: User?
         /// When the IC hears that no one acknowledged; nil once acknowledged or raised.
         public var ackDueAt: Date?
         public var acknowledgedAt: Date?
@@ -136,8 +134,6 @@ public struct Incident: Sendable {
         public var acknowledgedBy: String?
         /// Open in the pager: resolving the incident resolves it.
         public var isOpen = true
-        /// Paged in a drill: nothing was sent.
-        public var drill = false
 
         public var isAcknowledged: Bool { acknowledgedAt != nil }
     }

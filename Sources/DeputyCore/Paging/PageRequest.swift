@@ -31,12 +31,10 @@ public struct PageRequest: Hashable, Sendable, Codable {
     public var commander: User?
     /// The incident's channel.
     public var channel: ChannelKey
-    /// Whether the incident is a drill (drill pages never reach a pager; kept for the record).
-    public var drill: Bool
 
     public init(
         action: Action, service: String, pager: Pager, dedupKey: String, incident: IncidentID, severity: Severity,
-        title: String, message: String?, pagedBy: User?, commander: User?, channel: ChannelKey, drill: Bool = false
+        title: String, message: String?, pagedBy: User?, commander: User?, channel: ChannelKey
     ) {
         self.action = action
         self.service = service
@@ -49,7 +47,6 @@ public struct PageRequest: Hashable, Sendable, Codable {
         self.pagedBy = pagedBy
         self.commander = commander
         self.channel = channel
-        self.drill = drill
     }
 
     /// The outbox's channel for pages to `service`: one queue per service, so a page's resolve
