@@ -6,9 +6,6 @@ extension DaemonSettings {
     /// address), never the secret; a service whose variable is unset is left out with a warning,
     /// so Deputy still starts.
     public struct Paging: Sendable, Equatable {
-        /// A page not acknowledged this long after it went out is raised with the IC, privately;
-        /// nil for never.
-        public var ackWithin: Span? = .minutes(5)
         /// The PagerDuty event severity (`critical`, `error`, `warning` or `info`) for each SEV level.
         public var severities = Self.defaultSeverities
         /// PagerDuty's Events API v2 endpoint, in full (a fake's address in tests).
@@ -48,9 +45,10 @@ extension DaemonSettings {
             severities[severity.level] ?? Self.defaultSeverities[severity.level] ?? "critical"
         }
 
-        /// What the core knows: each usable service's name and pager, and when to raise a page.
+        /// What the core knows of the settings: each usable service's name and pager. (When an
+        /// unacknowledged page is raised is a rule: `paging.ack_within` in Config/rules.yaml.)
         public var catalog: DeputyCore.Paging {
-            DeputyCore.Paging(services: services.mapValues(\.pager), ackWithin: ackWithin)
+            DeputyCore.Paging(services: services.mapValues(\.pager))
         }
 
         /// One warning per service left out, for `deputy check` to print and the daemon to log.

@@ -3,7 +3,10 @@ import DeputyCore
 extension DaemonSettings {
     /// What `deputy check` says about paging and alerts in: the services `/ic page` can page and
     /// those left out, and whether each alert route is on. Secrets are never shown.
-    public var pagingSummary: [String] {
+    public var pagingSummary: [String] { pagingSummary(ackWithin: Rules().paging.ackWithin) }
+
+    /// The same, saying when unacknowledged pages are raised (`paging.ack_within` in the rules).
+    public func pagingSummary(ackWithin: Span?) -> [String] {
         var lines: [String] = []
         if paging.declared.isEmpty {
             lines.append("paging: no services (add them under paging.services)")
@@ -11,7 +14,7 @@ extension DaemonSettings {
             let usable = paging.services.keys.sorted().compactMap { name in
                 paging.services[name].map { "\(name) (\($0.pager.displayName))" }
             }
-            let raised = paging.ackWithin.map { "unacknowledged pages raised with the IC after \(Self.short($0))" }
+            let raised = ackWithin.map { "unacknowledged pages raised with the IC after \(Self.short($0))" }
             var line = "paging: " + (usable.isEmpty ? "no usable services" : usable.joined(separator: ", "))
             if !paging.unusable.isEmpty {
                 line += "; left out, variable unset: " + paging.unusable.map(\.name).joined(separator: ", ")

@@ -79,7 +79,6 @@ extension DaemonSettingsLoader {
             .section(
                 "paging",
                 [
-                    .durationOrOff("ack_within", \.paging.ackWithin),
                     .pagerDutySeverities("severity", \.paging.severities),
                     .url("pagerduty_events_url", \.paging.eventsURL),
                     .url("pagerduty_api_url", \.paging.apiURL),

@@ -76,6 +76,7 @@ extension RulesLoader {
             .durationOrOff("commander_silence", \.commanderSilence),
             .durationOrOff("handover_chase_after", \.handoverChaseAfter),
             .duration("default_timebox", \.defaultTimebox),
+            .section("paging", [.durationOrOff("ack_within", \.paging.ackWithin)]),
             .severityByPriority("priorities", \.priorities),
             .section(
                 "action_items",

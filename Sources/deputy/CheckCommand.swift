@@ -28,8 +28,9 @@ struct CheckCommand: ParsableCommand {
         // With broken settings, still check the files they would most likely have named.
         let rulesPath = settings.map { files.applied(to: $0).rulesPath } ?? files.rulesPath
         let phrasebookPath = settings.map { files.applied(to: $0).phrasebookPath } ?? files.phrasebookPath
+        var rules = Rules()
         do {
-            _ = try FileOptions.load(rules: rulesPath, phrasebook: phrasebookPath)
+            (rules, _) = try FileOptions.load(rules: rulesPath, phrasebook: phrasebookPath)
         } catch {
             problems += error.problems
         }
@@ -49,7 +50,7 @@ struct CheckCommand: ParsableCommand {
         let checked =
             [settingsFile ?? "the default settings", rulesPath, phrasebookPath] + [alertsFile].compactMap { $0 }
         print("ok: \(checked.dropLast().joined(separator: ", ")) and \(checked.last ?? "") are valid")
-        for line in settings.summary + settings.pagingSummary { print(line) }
+        for line in settings.summary + settings.pagingSummary(ackWithin: rules.paging.ackWithin) { print(line) }
         print(Self.routesLine(routing, file: alertsFile ?? alerts.routesPath, found: alertsFile != nil))
         for warning in settings.warnings {
             FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))

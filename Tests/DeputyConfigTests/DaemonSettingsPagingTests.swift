@@ -21,7 +21,6 @@ struct DaemonSettingsPagingTests {
     @Test func theDefaultsPageNoOneAndRaiseAfterFiveMinutes() throws {
         let paging = try SettingsFixture.load().paging
         #expect(paging == DaemonSettings.Paging())
-        #expect(paging.ackWithin == .minutes(5))
         #expect(paging.severities == [1: "critical", 2: "critical", 3: "error", 4: "warning", 5: "warning"])
         #expect(paging.eventsURL == "https://events.pagerduty.com/v2/enqueue")
         #expect(paging.apiURL == "https://api.pagerduty.com")
@@ -210,12 +209,6 @@ struct DaemonSettingsPagingTests {
         let yaml = "# severities\npaging:\n  severity: \(map)\n"
         let problem = SettingsFixture.problem(in: yaml)
         #expect(problem?.hasPrefix("Config/deputy.yaml:\(position): \(message)") == true, "\(problem ?? "none")")
-    }
-
-    @Test func ackWithinTakesADurationOrOff() throws {
-        #expect(try SettingsFixture.load("paging:\n  ack_within: 10m\n").paging.catalog.ackWithin == .minutes(10))
-        #expect(try SettingsFixture.load("paging:\n  ack_within: off\n").paging.ackWithin == nil)
-        #expect(SettingsFixture.problem(in: "paging:\n  ack_within: 5\n")?.contains("has no unit") == true)
     }
 
     @Test func theEnvironmentOverridesThePagerDutyAddresses() throws {

@@ -15,6 +15,18 @@ struct RulesLoaderTests {
         #expect(try RulesLoader.load(yaml: yaml, file: RulesFixture.file) == Rules())
     }
 
+    @Test func pagesAreRaisedAfterFiveMinutesUnlessTheRulesSayOtherwise() throws {
+        #expect(Rules().paging.ackWithin == .minutes(5))
+        let later = try RulesLoader.load(yaml: "paging:\n  ack_within: 10m\n", file: RulesFixture.file)
+        #expect(later.paging.ackWithin == .minutes(10))
+        let never = try RulesLoader.load(yaml: "paging:\n  ack_within: off\n", file: RulesFixture.file)
+        #expect(never.paging.ackWithin == nil)
+        let error = try #require(throws: ConfigError.self) {
+            try RulesLoader.load(yaml: "paging:\n  ack_within: 5\n", file: RulesFixture.file)
+        }
+        #expect(error.description.contains("has no unit"))
+    }
+
     @Test func everyTimingCanBeSet() throws {
         let yaml = """
             ic_claim: {ask_at: [2m, 4m, 6m], declarer_at: 8m}

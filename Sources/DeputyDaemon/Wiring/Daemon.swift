@@ -76,7 +76,7 @@ public struct Daemon {
         if let channel = settings.slack.stakeholderChannel { stakeholders[SlashCommand.platform] = channel }
         let channels = ChannelDirectory()
         var rules = parts.rules
-        rules.paging = settings.paging.catalog
+        rules.paging.services = settings.paging.catalog.services
         let links = try await Self.timelineLinks(parts, store: store)
         let desk = try await DeskService(
             store: store, rules: rules, time: parts.time,
