@@ -72,21 +72,6 @@ extension DeskService: SignalDesk {
     }
 }
 
-extension DeskService.StateMachine {
-    /// The commit for a decided signal: its events, every reply queued for `channel`, its pages,
-    /// and its dedupe key. Nil when it records and says nothing.
-    func commit(for decision: Decision, in channel: ChannelKey, keys: [String], at now: Date) -> Commit? {
-        let outcome = decision.result.outcome
-        guard !outcome.records.isEmpty || !outcome.replies.isEmpty || !outcome.pages.isEmpty else { return nil }
-        let target = decision.result.incident.flatMap { self.channel(of: $0) } ?? channel
-        var commit = makeCommit(
-            outcome.records, replies: outcome.replies, pages: outcome.pages, incident: decision.result.incident,
-            opened: decision.opened, channel: target, responseURL: nil, key: nil, at: now)
-        commit.seenKeys = keys
-        return commit
-    }
-}
-
 extension DeskService {
     /// The active incident held in memory with an open page to `service`, the latest paged.
     public func openPage(toService service: String) async -> IncidentID? {
