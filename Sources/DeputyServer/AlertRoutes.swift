@@ -147,9 +147,7 @@ public struct AlertRoutes: Sendable {
         mutating func add(_ outcome: String) { counts[outcome, default: 0] += 1 }
 
         func response(of total: Int) -> Response {
-            var fields = ["\"alerts\":\(total)"]
-            for key in counts.keys.sorted() { fields.append("\"\(key)\":\(counts[key] ?? 0)") }
-            let json = Data(("{" + fields.joined(separator: ",") + "}").utf8)
+            let json = (try? SortedJSON.data(counts.merging(["alerts": total]) { $1 })) ?? Data("{}".utf8)
             var response = Response.json(json)
             if counts["unavailable", default: 0] > 0 { response.status = .serviceUnavailable }
             return response
@@ -231,7 +229,7 @@ public struct AlertRoutes: Sendable {
     }
 
     static func accepted(_ outcome: String) -> Response {
-        var response = Response.json(Data("{\"outcome\":\"\(outcome)\"}".utf8))
+        var response = Response.json((try? SortedJSON.data(["outcome": outcome])) ?? Data("{}".utf8))
         response.status = .accepted
         return response
     }
