@@ -3,8 +3,8 @@ import Foundation
 import Testing
 
 /// `rooms`: off by default; each key read from the file (`announce` as one id or one per
-/// platform), every mistake reported at its line, `DEPUTY_ROOMS`, and the warnings when a
-/// platform will not open rooms.
+/// platform), every mistake reported at its line, `DEPUTY_ROOMS`, the warnings when a platform
+/// will not open rooms, and what `deputy check` says they need.
 struct DaemonSettingsRoomsTests {
     static let discordKey = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"
     static let mattermostChannel = "4xp9fdt8rbgajkidq8qcg5ghbe"
@@ -219,6 +219,70 @@ struct DaemonSettingsRoomsTests {
                 Self.on, environment: Self.everyPlatform.filter { $0.key.lowercased().hasPrefix(platform) })
             #expect(one.roomPlatforms == [platform])
             #expect(one.warnings.isEmpty, "\(one.warnings)")
+        }
+    }
+
+    @Test func theSummarySaysRoomsAreOffAndHowToSwitchThemOn() throws {
+        #expect(
+            try SettingsFixture.load().roomsSummary == [
+                "rooms: off (incidents run in the channel they were declared in; set rooms.enabled or DEPUTY_ROOMS "
+                    + "to open a room per incident)"
+            ])
+    }
+
+    @Test func theSummarySaysWhatEachPlatformNeedsForPublicRooms() throws {
+        let yaml = Self.on + "  announce: C0ANNOUNCE\n"
+        #expect(
+            try SettingsFixture.load(yaml, environment: Self.everyPlatform).roomsSummary == [
+                "rooms: on (named inc-{number}-{slug}, public; status card edited at most every 10s; never archived; "
+                    + "announced in C0ANNOUNCE)",
+                "rooms on slack: the bot token needs the scopes channels:manage, channels:join, pins:write, "
+                    + "chat:write (deputy slack-manifest asks for them)",
+                "rooms on mattermost: the bot must be a member of every team incidents are declared in and hold "
+                    + "create_public_channel, manage_public_channel_members",
+                "rooms on discord: a thread in the channel each incident is declared in; the bot needs Create "
+                    + "Public Threads, Send Messages in Threads, Pin Messages",
+                "rooms on teams: none (an outgoing webhook has no API for rooms; incidents run in the channel they "
+                    + "were declared in)",
+            ])
+    }
+
+    @Test func theSummarySaysWhatEachPlatformNeedsForPrivateRoomsItArchives() throws {
+        let yaml = """
+            rooms:
+              enabled: true
+              name: "{severity}-{number}"
+              private: true
+              announce: {slack: C0ANNOUNCE, discord: "1234567890123456789"}
+              card_interval: 1m
+              archive_after: 1h30m
+            """
+        var environment = Self.everyPlatform
+        environment["TEAMS_SECURITY_TOKEN"] = nil
+        #expect(
+            try SettingsFixture.load(yaml, environment: environment).roomsSummary == [
+                "rooms: on (named {severity}-{number}, private; status card edited at most every 1m; archived 1h30m "
+                    + "after the postmortem; announced in slack C0ANNOUNCE, discord 1234567890123456789)",
+                "rooms on slack: the bot token needs the scopes channels:manage, channels:join, pins:write, "
+                    + "chat:write, groups:write (deputy slack-manifest asks for them)",
+                "rooms on mattermost: the bot must be a member of every team incidents are declared in and hold "
+                    + "create_private_channel, manage_private_channel_members, delete_private_channel (to archive)",
+                "rooms on discord: a thread in the channel each incident is declared in; the bot needs Create "
+                    + "Private Threads, Send Messages in Threads, Pin Messages, Manage Threads (to archive)",
+            ])
+    }
+
+    @Test func theSummarySaysAMattermostWebhookHasNoRoomsAndNeverShowsASecret() throws {
+        let environment = [
+            "MATTERMOST_COMMAND_TOKEN": "mm-command-value", "MATTERMOST_WEBHOOK_URL": "https://chat.example.com/h/x",
+        ]
+        let lines = try SettingsFixture.load(Self.on, environment: environment).roomsSummary
+        #expect(
+            lines.last == "rooms on mattermost: none while it posts through an incoming webhook (set MATTERMOST_URL "
+                + "and MATTERMOST_BOT_TOKEN)")
+        let every = try SettingsFixture.load(Self.on, environment: Self.everyPlatform).roomsSummary.joined()
+        for secret in Self.everyPlatform.values where secret != Self.discordKey && !secret.hasPrefix("https") {
+            #expect(!every.contains(secret), "\(secret) is shown")
         }
     }
 
