@@ -60,6 +60,8 @@ public struct DaemonSettings: Sendable, Equatable {
     public var paging = Paging()
     /// Alerts in: Alertmanager's token, the alert routes' body limit, the routes file.
     public var alerts = Alerts()
+    /// Incident rooms: a channel (or Discord thread) per incident; off by default.
+    public var rooms = Rooms()
 
     /// The defaults.
     public init() {}
@@ -70,9 +72,10 @@ public struct DaemonSettings: Sendable, Equatable {
     }
 
     /// What is worth telling the operator but does not stop Deputy: each paging service left out
-    /// because its variable is unset. `deputy check` prints them; the daemon logs them.
+    /// because its variable is unset, and rooms that some or every platform will not open.
+    /// `deputy check` prints them; the daemon logs them.
     public var warnings: [ConfigError.Problem] {
-        paging.warnings
+        paging.warnings + rooms.warnings
     }
 
     /// Whether `host` is reachable from this machine only: `127.0.0.0/8`, `::1` or `localhost`.

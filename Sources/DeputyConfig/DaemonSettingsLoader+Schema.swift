@@ -94,6 +94,17 @@ extension DaemonSettingsLoader {
                     .byteCount("max_body_bytes", \.alerts.maxBodyBytes),
                     alertRoutesPath,
                 ]),
+            .section(
+                "rooms",
+                [
+                    .flag("enabled", \.rooms.enabled),
+                    .roomName("name", \.rooms.name),
+                    .flag("private", \.rooms.isPrivate),
+                    .announceChannels("announce", \.rooms.announce),
+                    .interval("card_interval", \.rooms.cardInterval, in: DaemonSettings.Rooms.cardIntervalRange),
+                    .intervalOrOff(
+                        "archive_after", \.rooms.archiveAfter, atLeast: DaemonSettings.Rooms.shortestArchiveAfter),
+                ]),
         ]
     }
 
@@ -184,6 +195,9 @@ extension DaemonSettingsLoader {
             EnvironmentOverride(AlertRoutesLoader.fileVariable) { text, settings throws(InvalidValue) in
                 settings.alerts.routesPath = try ValueParser.path(text)
                 settings.alerts.routesNamedBy = AlertRoutesLoader.fileVariable
+            },
+            EnvironmentOverride(roomsVariable) { text, settings throws(InvalidValue) in
+                settings.rooms.enabled = try ValueParser.flag(text)
             },
         ]
     }

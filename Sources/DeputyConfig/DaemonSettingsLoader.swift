@@ -80,6 +80,8 @@ public enum DaemonSettingsLoader {
             from: environment, root: root, file: file, into: &settings, problems: &problems)
         readPagingSecrets(from: environment, root: root, file: file, into: &settings, problems: &problems)
         settings.alerts.token = secret(alertsTokenVariable, in: environment, problems: &problems)?.secret
+        settings.rooms.warnings = roomsWarnings(
+            for: settings, root: root, file: file, overridden: applied.contains(roomsVariable))
         if !signingSecretGiven, genericToken == nil, !mattermostTokenGiven, !discordKeyGiven, !teamsTokenGiven,
             let refusal = refusal(of: settings, hostOrigin: hostOrigin)
         {

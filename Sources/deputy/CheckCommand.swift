@@ -5,7 +5,8 @@ import Foundation
 
 /// `deputy check`: validates the daemon settings (file and environment), the rules, the phrasebook
 /// and the alert routes together, listing every problem; on success, says which platforms are on,
-/// what can be paged, and warns of paging services left out.
+/// what can be paged, what incident rooms need, and warns of paging services left out and of
+/// rooms a platform will not open.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -50,7 +51,9 @@ struct CheckCommand: ParsableCommand {
         let checked =
             [settingsFile ?? "the default settings", rulesPath, phrasebookPath] + [alertsFile].compactMap { $0 }
         print("ok: \(checked.dropLast().joined(separator: ", ")) and \(checked.last ?? "") are valid")
-        for line in settings.summary + settings.pagingSummary(ackWithin: rules.paging.ackWithin) { print(line) }
+        let summary =
+            settings.summary + settings.pagingSummary(ackWithin: rules.paging.ackWithin) + settings.roomsSummary
+        for line in summary { print(line) }
         print(Self.routesLine(routing, file: alertsFile ?? alerts.routesPath, found: alertsFile != nil))
         for warning in settings.warnings {
             FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))

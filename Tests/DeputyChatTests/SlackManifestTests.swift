@@ -28,6 +28,41 @@ struct SlackManifestTests {
         #expect(scopes == ["commands", "chat:write", "chat:write.public"])
     }
 
+    @Test func withoutRoomsTheScopesAreTodays() throws {
+        let today = ["commands", "chat:write", "chat:write.public"]
+        #expect(SlackManifest.botScopes == today)
+        #expect(SlackManifest.botScopes(rooms: false, privateRooms: false) == today)
+        #expect(SlackManifest.botScopes(rooms: false, privateRooms: true) == today, "private means nothing off")
+        let plain = try SlackManifest(publicURL: "https://deputy.example.com")
+        #expect(!plain.rooms && !plain.privateRooms && plain.scopes == today)
+        let off = try SlackManifest(publicURL: "https://deputy.example.com", rooms: false, privateRooms: true)
+        #expect(off.yaml == plain.yaml && off.json == plain.json)
+        #expect(
+            plain.yaml.contains(
+                "  scopes:\n    bot:\n      - \"commands\"\n      - \"chat:write\"\n      - \"chat:write.public\"\nsettings:\n"
+            ))
+        #expect(plain.json.contains(#""scopes":{"bot":["commands","chat:write","chat:write.public"]}"#))
+    }
+
+    @Test func roomsAddTheirScopesOnceAndPrivateRoomsGroupsWrite() throws {
+        let rooms = ["commands", "chat:write", "chat:write.public", "channels:manage", "channels:join", "pins:write"]
+        #expect(SlackManifest.botScopes(rooms: true, privateRooms: false) == rooms)
+        #expect(SlackManifest.botScopes(rooms: true, privateRooms: true) == rooms + ["groups:write"])
+        for (privateRooms, expected) in [(false, rooms), (true, rooms + ["groups:write"])] {
+            let manifest = try SlackManifest(
+                publicURL: "https://deputy.example.com", rooms: true, privateRooms: privateRooms)
+            #expect(manifest.scopes == expected)
+            for text in [manifest.yaml, manifest.json] {
+                let tree =
+                    text == manifest.yaml
+                    ? try Yams.load(yaml: text) as? [String: Any]
+                    : try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+                let oauth = tree?["oauth_config"] as? [String: Any]
+                #expect((oauth?["scopes"] as? [String: Any])?["bot"] as? [String] == expected)
+            }
+        }
+    }
+
     @Test func yamlAndJSONSayTheSame() throws {
         let manifest = try SlackManifest(publicURL: "https://deputy.example.com/")
         let fromYAML = try #require(try Yams.load(yaml: manifest.yaml) as? NSDictionary)

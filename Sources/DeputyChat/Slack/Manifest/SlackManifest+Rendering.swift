@@ -29,7 +29,7 @@ extension SlackManifest {
                     ),
                 ])
             ),
-            ("oauth_config", .map([("scopes", .map([("bot", .list(Self.botScopes.map(Node.string)))]))])),
+            ("oauth_config", .map([("scopes", .map([("bot", .list(scopes.map(Node.string)))]))])),
             (
                 "settings",
                 .map([

@@ -2,7 +2,8 @@ import Foundation
 
 /// The Slack app manifest that sets Deputy up in a workspace: paste it into "Create New App ›
 /// From a manifest". It names the bot Deputy, points the `/ic` command, interactivity and
-/// events at Deputy's public address, and asks for the three scopes Deputy needs.
+/// events at Deputy's public address, and asks for the three scopes Deputy needs, and those
+/// incident rooms need when they are on.
 public struct SlackManifest: Hashable, Sendable {
     /// Where Deputy's server takes slash commands, below the public URL.
     public static let commandsPath = "/slack/commands"
@@ -12,8 +13,21 @@ public struct SlackManifest: Hashable, Sendable {
     public static let eventsPath = "/slack/events"
     /// The bot scopes: run commands, post, and post in channels the bot has not joined.
     public static let botScopes = ["commands", "chat:write", "chat:write.public"]
+    /// The bot scopes incident rooms need: create, invite to and archive public channels, join
+    /// them, pin the status card, post.
+    public static let roomScopes = ["channels:manage", "channels:join", "pins:write", "chat:write"]
+    /// The bot scope private rooms need as well: create, invite to and archive private channels.
+    public static let privateRoomScopes = ["groups:write"]
     /// The events subscribed to; neither needs a scope, and both are only acknowledged.
     public static let botEvents = ["app_uninstalled", "tokens_revoked"]
+
+    /// The bot scopes: `botScopes`, and with `rooms` the room scopes it lacks (with
+    /// `privateRooms`, the private ones too).
+    public static func botScopes(rooms: Bool, privateRooms: Bool) -> [String] {
+        guard rooms else { return botScopes }
+        let needed = roomScopes + (privateRooms ? privateRoomScopes : [])
+        return botScopes + needed.filter { !botScopes.contains($0) }
+    }
 
     /// The public base address, `https://HOST[:PORT][/PREFIX]`, without a trailing slash.
     public var baseURL: String
@@ -23,21 +37,29 @@ public struct SlackManifest: Hashable, Sendable {
     public var commandDescription: String
     /// The hint Slack shows after the slash word while typing.
     public var usageHint: String
+    /// Whether incident rooms are on, so the bot asks for their scopes.
+    public var rooms: Bool
+    /// Whether the rooms are private channels, so the bot asks for `groups:write` too.
+    public var privateRooms: Bool
 
-    /// A manifest for Deputy served at `publicURL`. The texts default to English; an
-    /// administrator reads them once, at install time.
+    /// A manifest for Deputy served at `publicURL`, with the room scopes when `rooms` is on
+    /// (private ones with `privateRooms`). The texts default to English; an administrator reads
+    /// them once, at install time.
     ///
     /// Throws `invalidPublicURL` unless the URL is `https://` with a host, and no query,
     /// fragment or credentials.
     public init(
         publicURL: String, command: String = "/ic",
         commandDescription: String = "Run an incident with Deputy, the incident commander's deputy",
-        usageHint: String = "declare <title> | assign @who <task> | status | help"
+        usageHint: String = "declare <title> | assign @who <task> | status | help", rooms: Bool = false,
+        privateRooms: Bool = false
     ) throws(SlackError) {
         self.baseURL = try Self.validated(publicURL)
         self.command = command
         self.commandDescription = commandDescription
         self.usageHint = usageHint
+        self.rooms = rooms
+        self.privateRooms = privateRooms
     }
 
     /// `publicURL` checked and without its trailing slashes.
@@ -62,4 +84,6 @@ public struct SlackManifest: Hashable, Sendable {
     public var interactionsURL: String { baseURL + Self.interactionsPath }
     /// The Events API request URL.
     public var eventsURL: String { baseURL + Self.eventsPath }
+    /// The bot scopes this manifest asks for.
+    public var scopes: [String] { Self.botScopes(rooms: rooms, privateRooms: privateRooms) }
 }
