@@ -120,7 +120,9 @@ public struct Desk: Sendable {
     /// are never copied.
     mutating func update(_ id: IncidentID, _ change: (inout Incident) -> Outcome) -> Outcome {
         guard var incident = incidents.removeValue(forKey: id) else { return Outcome() }
-        let outcome = change(&incident)
+        let before = RoomWatch(incident)
+        var outcome = change(&incident)
+        incident.followRoom(from: before, into: &outcome, rules: rules.rooms)
         incidents[id] = incident
         return outcome
     }

@@ -42,6 +42,16 @@ struct Draft {
         outcome.pages.append(page)
     }
 
+    /// Queues work on the incident's room for the outbox.
+    mutating func send(_ room: RoomJob) {
+        outcome.rooms.append(room)
+    }
+
+    /// Queues a reply for a channel other than the incident's.
+    mutating func say(_ reply: Reply, in channel: ChannelKey) {
+        outcome.elsewhere.append(Outcome.Elsewhere(channel, reply))
+    }
+
     /// Queues a reply.
     mutating func say(_ reply: Reply) {
         outcome.replies.append(reply)

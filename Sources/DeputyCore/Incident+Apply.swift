@@ -22,9 +22,10 @@ extension Incident {
         }
         let at = record.at
         switch record.event {
-        case .declared(let title, let severity, _, let drill, let firstUpdateDue):
+        case .declared(let title, let severity, let severityGiven, let drill, let firstUpdateDue):
             self.title = title
             self.severity = severity
+            self.severityGiven = severityGiven
             self.drill = drill
             declaredAt = at
             declaredBy = record.actor
@@ -115,13 +116,17 @@ extension Incident {
             postmortem = state
         case .postmortemDone:
             postmortem?.done = true
+            postmortem?.doneAt = at
         case .nudged(let nudge):
             applyNudge(nudge, at: at)
         case .paged, .pageAcknowledged, .pagerReported:
             applyPaging(record.event, by: record.actor, at: at)
         case .alertReceived(_, let fingerprint, let firing, _, _):
             alerts[fingerprint] = firing
+        case .roomRequested, .roomOpened, .roomFailed, .cardPosted, .roomArchived:
+            applyRoom(record.event)
         }
+        if room?.isOpen == true { noteInvited(Self.invitees(of: record.event, by: record.actor)) }
         // The IC is heard whenever they act.
         if let actor = record.actor, actor == commander { commanderHeardAt = at }
         // A deputy's takeover stands only while they are still the deputy; one asked for while

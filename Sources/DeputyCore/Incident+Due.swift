@@ -82,6 +82,7 @@ extension Draft {
         case .postmortemUnowned: firePostmortemUnowned(timer)
         case .postmortemReminder: firePostmortemReminder(timer)
         case .pageAcknowledgement(let service): firePageAcknowledgement(service, timer)
+        case .roomArchive: archiveRoom()
         }
     }
 

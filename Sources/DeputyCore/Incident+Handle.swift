@@ -25,16 +25,25 @@ extension Incident {
                 title: title, severity: chosen, severityGiven: severity != nil, drill: drill,
                 firstUpdateDue: now.addingTimeInterval(cadence.interval)))
         if let user { draft.record(.joined(user)) }
-        var lines =
-            leading + [
-                severity == nil
-                    ? Line(.declaredDefaultSeverity, ["title": .text(title)])
-                    : Line(.declared, ["title": .text(title), "severity": .plain(chosen.description)])
-            ]
+        if rules.rooms.apply(to: channel) {
+            draft.requestRoom(leading: leading)
+        } else {
+            draft.say(Reply(.channel, leading + draft.incident.declaredLines))
+        }
+        return (draft.incident, draft.outcome)
+    }
+
+    /// What the channel an incident runs in hears when it is declared: its title and severity,
+    /// the call for an IC, its id, and whether it is a drill.
+    var declaredLines: [Line] {
+        var lines = [
+            severityGiven
+                ? Line(.declared, ["title": .text(title), "severity": .plain(severity.description)])
+                : Line(.declaredDefaultSeverity, ["title": .text(title)])
+        ]
         lines.append(Line(.declaredIncidentId, ["incident": .plain(id.description)]))
         if drill { lines.append(Line(.declaredDrill)) }
-        draft.say(Reply(.channel, lines))
-        return (draft.incident, draft.outcome)
+        return lines
     }
 
     /// Decides what `command` from `user` does to this incident at `now`, folds the resulting
@@ -113,7 +122,7 @@ extension Draft {
         case .done(let id, let finding): done(id, finding: finding, by: user)
         case .snooze(let id, let span): snooze(id, for: span, by: user)
         case .quiet(let span): quiet(for: span, by: user)
-        case .status: say(Reply(.privately(user), board()))
+        case .status: say(Reply(.privately(user), board() + cardWhereabouts()))
         case .tasks: say(Reply(.privately(user), taskBoard()))
         case .summary(let text): setSummary(text)
         case .impact(let text, let since): setImpact(text, since: since)

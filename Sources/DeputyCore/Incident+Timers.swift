@@ -31,6 +31,7 @@ extension Incident {
         }
         guard isActive else {
             for (kind, at) in postmortemTimers(rules) { emit(kind, at) }
+            if let at = roomArchiveDue(rules) { emit(.roomArchive, at) }
             return
         }
         for (kind, at) in commandTimers(rules) + proposalTimers(rules) { emit(kind, at) }

@@ -4,9 +4,12 @@ import Foundation
 /// this state and extend the log; the state is kept up to date event by event, never re-folded.
 public struct Incident: Sendable {
     public let id: IncidentID
-    public let channel: ChannelKey
+    /// Where it runs: the channel it was declared in, or its room once that is open.
+    public internal(set) var channel: ChannelKey
     public internal(set) var title = ""
     public internal(set) var severity = Severity.highest
+    /// Whether the declarer gave the severity (else it is the highest, by default).
+    public internal(set) var severityGiven = true
     public internal(set) var drill = false
     public internal(set) var declaredAt: Date
     public internal(set) var declaredBy: User?
@@ -62,6 +65,10 @@ public struct Incident: Sendable {
     public internal(set) var postmortem: PostmortemState?
     /// Every service paged, in the order first paged.
     public internal(set) var pages: [PageState] = []
+    /// Its room, when it was given one.
+    public internal(set) var room: RoomState?
+    /// Its status card, once posted.
+    public internal(set) var card: StatusCard?
     /// The alerts attached to this incident by their fingerprint, and whether each still fires.
     public internal(set) var alerts: [String: Bool] = [:]
     /// Everyone who acted in the log, each as they were recorded, in the order they first did:
@@ -149,6 +156,8 @@ public struct Incident: Sendable {
         public var ownerNamedAt: Date?
         public var due: LocalDate?
         public var done = false
+        /// When it was marked done: a room is archived a while after.
+        public var doneAt: Date?
         public var unownedReminded = false
         public var lastReminderSlot: Date?
     }

@@ -72,6 +72,19 @@ public enum IncidentEvent: Hashable, Sendable, Codable {
     /// An alert routed to the incident's channel fired, or resolved.
     case alertReceived(source: IncomingAlert.Source, fingerprint: String, firing: Bool, summary: String, link: String?)
 
+    // The room
+    /// Deputy asked the platform for a room named `name` for the incident declared in `origin`
+    /// (its creation waits in the outbox).
+    case roomRequested(name: String, origin: ChannelKey)
+    /// The room exists: the incident runs in `channel` from now on.
+    case roomOpened(channel: ChannelKey, name: String)
+    /// The room could not be made: the incident runs where it was declared.
+    case roomFailed(reason: String)
+    /// The status card is message `message` in `channel` (posted again when it was deleted).
+    case cardPosted(channel: ChannelKey, message: String)
+    /// The room was archived, a while after the postmortem was done.
+    case roomArchived
+
     // Closing
     case resolveRequested
     case resolved

@@ -7,18 +7,39 @@ public struct Outcome: Sendable {
     public var logReads: [LogRead]
     /// Pages to send (or resolve), committed with the records and replies.
     public var pages: [PageRequest]
+    /// Work on the incident's room (open it, invite, refresh its card), committed with the rest.
+    public var rooms: [RoomJob]
+    /// Words for channels other than the one the replies go to: the announcements channel, the
+    /// channel an incident was declared in once it runs in its room.
+    public var elsewhere: [Elsewhere]
 
     public init(
-        records: [IncidentRecord] = [], replies: [Reply] = [], logReads: [LogRead] = [], pages: [PageRequest] = []
+        records: [IncidentRecord] = [], replies: [Reply] = [], logReads: [LogRead] = [], pages: [PageRequest] = [],
+        rooms: [RoomJob] = [], elsewhere: [Elsewhere] = []
     ) {
         self.records = records
         self.replies = replies
         self.logReads = logReads
         self.pages = pages
+        self.rooms = rooms
+        self.elsewhere = elsewhere
+    }
+
+    /// A reply for a channel of its own.
+    public struct Elsewhere: Hashable, Sendable {
+        public var channel: ChannelKey
+        public var reply: Reply
+
+        public init(_ channel: ChannelKey, _ reply: Reply) {
+            self.channel = channel
+            self.reply = reply
+        }
     }
 
     /// Nothing happened.
-    public var isEmpty: Bool { records.isEmpty && replies.isEmpty && logReads.isEmpty && pages.isEmpty }
+    public var isEmpty: Bool {
+        records.isEmpty && replies.isEmpty && logReads.isEmpty && pages.isEmpty && rooms.isEmpty && elsewhere.isEmpty
+    }
 
     /// The replies with every log read answered by `answer` (its fallback where it gives none),
     /// each in its place.

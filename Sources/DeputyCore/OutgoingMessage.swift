@@ -16,10 +16,13 @@ public struct OutgoingMessage: Hashable, Sendable, Codable {
     /// A page for a pager rather than words for a chat: its `channel` is the service's queue
     /// (`PageRequest.outboxChannel`) and its `reply` is empty.
     public var page: PageRequest?
+    /// Work on an incident's room rather than words: its `channel` is `room.outboxChannel` and
+    /// its `reply` is empty.
+    public var room: RoomJob?
 
     public init(
         channel: ChannelKey, incident: IncidentID?, reply: Reply, responseURL: String? = nil, createdAt: Date,
-        page: PageRequest? = nil
+        page: PageRequest? = nil, room: RoomJob? = nil
     ) {
         self.channel = channel
         self.incident = incident
@@ -27,6 +30,7 @@ public struct OutgoingMessage: Hashable, Sendable, Codable {
         self.responseURL = responseURL
         self.createdAt = createdAt
         self.page = page
+        self.room = room
     }
 
     /// A page on its way to `page.service`'s pager.
@@ -34,5 +38,12 @@ public struct OutgoingMessage: Hashable, Sendable, Codable {
         OutgoingMessage(
             channel: PageRequest.outboxChannel(service: page.service, pager: page.pager), incident: page.incident,
             reply: Reply(.channel, []), createdAt: createdAt, page: page)
+    }
+
+    /// Work on `room.incident`'s room, queued where `room.outboxChannel` says.
+    public static func room(_ room: RoomJob, createdAt: Date) -> OutgoingMessage {
+        OutgoingMessage(
+            channel: room.outboxChannel, incident: room.incident, reply: Reply(.channel, []), createdAt: createdAt,
+            room: room)
     }
 }

@@ -28,4 +28,7 @@ public indirect enum PhraseValue: Hashable, Sendable, Codable {
     case list([PhraseValue])
     /// Nested lines, rendered each on its own line (the board's sections).
     case lines([Line])
+    /// A channel by its platform id and name, rendered as the platform links a channel
+    /// (`<#C123>`, `~inc-12-db`, `#inc-12-db`): an incident's room.
+    case channel(id: String, name: String)
 }

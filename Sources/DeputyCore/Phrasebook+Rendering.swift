@@ -36,6 +36,7 @@ extension Phrasebook {
         case .help(let verb): help[verb] ?? verb.rawValue
         case .list(let items): items.map { render($0, style: style) }.joined(separator: units.listSeparator)
         case .lines(let lines): lines.map { render($0, style: style) }.joined(separator: "\n")
+        case .channel(let id, let name): style.channel(id, name)
         }
     }
 

@@ -8,15 +8,19 @@ public struct RenderStyle: Sendable {
     public var escape: @Sendable (String) -> String
     /// The zone local times are shown in.
     public var timeZone: TimeZone
+    /// A channel as the platform links it, from its id and name (`<#C123>`); `#name` by default.
+    public var channel: @Sendable (_ id: String, _ name: String) -> String
 
     public init(
         mention: @escaping @Sendable (User) -> String,
         escape: @escaping @Sendable (String) -> String = { $0 },
-        timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current
+        timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current,
+        channel: @escaping @Sendable (_ id: String, _ name: String) -> String = { "#\($1)" }
     ) {
         self.mention = mention
         self.escape = escape
         self.timeZone = timeZone
+        self.channel = channel
     }
 
     /// Plain text with `@name` mentions: the console's style.

@@ -19,12 +19,14 @@ struct RuleTimer {
         case postmortemUnowned
         case postmortemReminder(slot: Date)
         case pageAcknowledgement(String)
+        /// The room's archive, a while after the postmortem is done.
+        case roomArchive
 
         /// Decisions already promised (a takeover, a closing objection window) happen on time;
         /// only reminders wait for a quiet period to end.
         var isHeldByQuiet: Bool {
             switch self {
-            case .takeover, .objectionWindow, .pageAcknowledgement: false
+            case .takeover, .objectionWindow, .pageAcknowledgement, .roomArchive: false
             default: true
             }
         }
@@ -36,7 +38,8 @@ struct RuleTimer {
             case .acknowledgement, .escalation, .timeNotGiven, .updateDue, .rotation, .commanderRotation, .rotationList,
                 .undecided, .postmortemUnowned, .postmortemReminder:
                 true
-            case .commandUnclaimed, .handoverChase, .takeover, .objectionWindow, .followUp, .pageAcknowledgement:
+            case .commandUnclaimed, .handoverChase, .takeover, .objectionWindow, .followUp, .pageAcknowledgement,
+                .roomArchive:
                 false
             }
         }

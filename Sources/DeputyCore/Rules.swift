@@ -40,6 +40,8 @@ public struct Rules: Hashable, Sendable {
     public var wording = Wording()
     /// The services `/ic page` pages (from the daemon's settings, not rules.yaml).
     public var paging = Paging()
+    /// Incident rooms: where they are made and how they are named (from the daemon's settings).
+    public var rooms = Rooms()
 
     public init() {}
 

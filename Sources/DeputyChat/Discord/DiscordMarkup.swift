@@ -41,6 +41,8 @@ extension RenderStyle {
     /// Discord's way of showing things: `<@id>` mentions, echoed text escaped by
     /// `DiscordMarkup.escape`.
     public static func discord(timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) -> RenderStyle {
-        RenderStyle(mention: DiscordMarkup.mention, escape: DiscordMarkup.escape, timeZone: timeZone)
+        RenderStyle(
+            mention: DiscordMarkup.mention, escape: DiscordMarkup.escape, timeZone: timeZone,
+            channel: { id, _ in "<#\(id)>" })
     }
 }

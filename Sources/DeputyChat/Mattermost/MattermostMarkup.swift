@@ -26,6 +26,8 @@ extension RenderStyle {
     /// Mattermost's way of showing things: `@username` mentions, echoed text escaped by
     /// `MattermostMarkup.escape`.
     public static func mattermost(timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) -> RenderStyle {
-        RenderStyle(mention: MattermostMarkup.mention, escape: MattermostMarkup.escape, timeZone: timeZone)
+        RenderStyle(
+            mention: MattermostMarkup.mention, escape: MattermostMarkup.escape, timeZone: timeZone,
+            channel: { _, name in "~\(name)" })
     }
 }

@@ -135,6 +135,15 @@ struct TimelineBuilder {
             add(
                 record, index, .alert, firing ? .timelineAlertFiring : .timelineAlertResolved,
                 ["source": .plain(source.displayName)], text: summary, slot: "summary")
+        case .roomOpened(_, let name):
+            add(record, index, .room, .timelineRoomOpened, ["name": .plain(name)])
+        case .roomFailed(let reason):
+            add(record, index, .room, .timelineRoomFailed, ["reason": .text(reason)])
+        case .roomArchived:
+            add(record, index, .room, .timelineRoomArchived, [:])
+        case .roomRequested, .cardPosted:
+            // Deputy's bookkeeping: the room's opening is the fact.
+            break
         case .handoverOffered, .handoverCancelled, .takeoverCancelled, .todoAdded,
             .severityQuestioned, .updateRescheduled, .quietStarted, .quietEnded, .resolveRequested, .taskSnoozed,
             .timeAsked, .actionAdded, .actionDone:

@@ -78,6 +78,8 @@ public struct TimelineEntry: Hashable, Sendable {
         case pageAcknowledged = "page_acknowledged"
         /// The pager reported a page resolved, or paged again.
         case pagerReported = "pager_reported"
+        /// The incident's room opened, could not be opened, or was archived.
+        case room
         /// No one acknowledged a page in time, and the IC was told.
         case pageUnacknowledged = "page_unacknowledged"
         /// An alert routed to the incident's channel fired or resolved.
