@@ -64,7 +64,9 @@ extension PostgresStore {
                 item["append"] =
                     [
                         "incident": append.incident.number, "records": records, "event_count": projection.eventCount,
-                        "title": projection.title, "status": projection.statusText,
+                        "platform": projection.channel.platform, "team": projection.channel.team,
+                        "channel": projection.channel.channel, "title": projection.title,
+                        "status": projection.statusText,
                         "closed_at": projection.closedAt ?? NSNull() as Any,
                         "next_deadline": projection.nextDeadline?.timeIntervalSince1970 ?? NSNull() as Any,
                     ] as [String: Any]

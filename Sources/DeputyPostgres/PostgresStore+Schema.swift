@@ -1,4 +1,5 @@
 import DeputyStore
+import Foundation
 import Logging
 import PostgresNIO
 
@@ -66,8 +67,24 @@ extension PostgresStore {
                 """,
                 PostgresQuery(unsafeSQL: commitFunction),
             ]
-        )
+        ),
+        ("v2-incident-moves-to-its-room", [PostgresQuery(unsafeSQL: commitFunctionWithChannel)]),
     ]
+
+    /// `deputy_commit` as it is since incidents have rooms: an append also moves the incident's
+    /// row to the channel it runs in (its room, once open), so commands from there find it on
+    /// every replica and after a restart. The v1 function with that one change, replaced in place.
+    static let commitFunctionWithChannel =
+        commitFunction
+        .replacingOccurrences(of: "CREATE FUNCTION deputy_commit", with: "CREATE OR REPLACE FUNCTION deputy_commit")
+        .replacingOccurrences(
+            of: "UPDATE incident SET event_count = (item->'append'->>'event_count')::integer,",
+            with: """
+                UPDATE incident SET event_count = (item->'append'->>'event_count')::integer,
+                                            platform = COALESCE(item->'append'->>'platform', platform),
+                                            team = COALESCE(item->'append'->>'team', team),
+                                            channel = COALESCE(item->'append'->>'channel', channel),
+                """)
 
     /// A batch of commits in one round trip (`PostgresStore+Commit.swift` builds its argument):
     /// each commit in a block of its own, so a conflict or a duplicate rolls back that commit

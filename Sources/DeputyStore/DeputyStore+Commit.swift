@@ -120,7 +120,10 @@ extension DeputyStore {
         let id = append.incident.number
         guard
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT title, status, closed_at, next_deadline FROM incident WHERE id = ?"),
+                db.cachedStatement(
+                    sql:
+                        "SELECT platform, team, channel, title, status, closed_at, next_deadline FROM incident WHERE id = ?"
+                ),
                 arguments: [id])
         else {
             throw CommitRefusal(reason: "there is no incident \(append.incident)")
@@ -155,6 +158,12 @@ extension DeputyStore {
     ) throws {
         var sql = "UPDATE incident SET event_count = ?"
         var arguments: StatementArguments = [projection.eventCount]
+        let channel = projection.channel
+        if row["platform"] != channel.platform || row["team"] != channel.team || row["channel"] != channel.channel {
+            // The incident moved into its room: its commands come from there now.
+            sql += ", platform = ?, team = ?, channel = ?"
+            arguments += [channel.platform, channel.team, channel.channel]
+        }
         if row["title"] != projection.title {
             sql += ", title = ?"
             arguments += [projection.title]
@@ -176,12 +185,14 @@ extension DeputyStore {
     static func update(_ incident: IncidentID, to projection: IncidentProjection, in db: Database) throws {
         try db.cachedStatement(
             sql: """
-                UPDATE incident SET title = ?, status = ?, closed_at = ?, event_count = ?, next_deadline = ?
+                UPDATE incident SET platform = ?, team = ?, channel = ?, title = ?, status = ?, closed_at = ?,
+                    event_count = ?, next_deadline = ?
                 WHERE id = ?
                 """
         ).execute(
             arguments: [
-                projection.title, projection.statusText, projection.closedAt, projection.eventCount,
+                projection.channel.platform, projection.channel.team, projection.channel.channel, projection.title,
+                projection.statusText, projection.closedAt, projection.eventCount,
                 projection.nextDeadline?.timeIntervalSince1970, incident.number,
             ])
     }

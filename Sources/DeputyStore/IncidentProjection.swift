@@ -4,6 +4,8 @@ import Foundation
 /// What the `incident` row says about an incident besides its log: its status, title, length
 /// and next deadline. It is derived from the log and rules alone, so it can always be rebuilt.
 public struct IncidentProjection: Hashable, Sendable {
+    /// Where the incident runs: the channel it was declared in, or its room once open.
+    public var channel: ChannelKey
     /// Where the incident stands.
     public var status: Incident.Status
     /// Its title.
@@ -14,7 +16,8 @@ public struct IncidentProjection: Hashable, Sendable {
     public var nextDeadline: Date?
 
     /// A projection from its parts.
-    public init(status: Incident.Status, title: String, eventCount: Int, nextDeadline: Date?) {
+    public init(channel: ChannelKey, status: Incident.Status, title: String, eventCount: Int, nextDeadline: Date?) {
+        self.channel = channel
         self.status = status
         self.title = title
         self.eventCount = eventCount
@@ -24,7 +27,7 @@ public struct IncidentProjection: Hashable, Sendable {
     /// The projection of an incident's current state under `rules`.
     public init(_ incident: Incident, rules: Rules) {
         self.init(
-            status: incident.status, title: incident.title, eventCount: incident.eventCount,
+            channel: incident.channel, status: incident.status, title: incident.title, eventCount: incident.eventCount,
             nextDeadline: incident.nextDeadline(rules: rules))
     }
 

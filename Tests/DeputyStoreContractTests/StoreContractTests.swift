@@ -196,6 +196,30 @@ struct StoreContractTests {
         }
     }
 
+    @Test(
+        "an incident that moves into its room is found there, after a restart and on every replica",
+        arguments: Backend.allCases)
+    func incidentMovesToItsRoom(backend: Backend) async throws {
+        try await withStore(backend) { store in
+            var desk = PortDesk(store: store)
+            desk.desk.rules.rooms = Rooms(platforms: [Fixtures.channel.platform])
+            let room = ChannelKey(platform: Fixtures.channel.platform, team: "T1", channel: "CROOM")
+            try await desk.say("declare checkout is slow", by: alice)
+            #expect(try await desk.openRoom(IncidentID(1), as: room, named: "inc-1-checkout-is-slow") == [.applied])
+            try await desk.say("lead", by: alice, in: room)
+            let head = try #require(try await store.latestIncidentHead(in: room))
+            #expect(head.incident == IncidentID(1))
+            #expect(head.eventCount == desk.desk.incidents[IncidentID(1)]?.eventCount)
+            #expect(try await store.latestIncidentHead(in: Fixtures.channel) == nil)
+            let latest = try await store.latestIncidentPerChannel()
+            #expect(latest.map(\.channel) == [room])
+            let folded = try #require(try await store.latestIncident(in: room))
+            #expect(folded.channel == room && folded.room?.origin == Fixtures.channel)
+            #expect(folded.commander == alice)
+            #expect(try await store.log(of: IncidentID(1))?.channel == room)
+        }
+    }
+
     @Test("channel names and the link secret are kept; a healthy store says so", arguments: Backend.allCases)
     func keeps(backend: Backend) async throws {
         try await withStore(backend) { store in

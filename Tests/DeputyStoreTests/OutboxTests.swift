@@ -134,7 +134,8 @@ struct OutboxTests {
         let message = OutgoingMessage(
             channel: other, incident: IncidentID(1), reply: .channel(.noteAdded, ["text": .text("lost")]),
             createdAt: start)
-        let nowhere = IncidentProjection(status: .active, title: "none", eventCount: 0, nextDeadline: nil)
+        let nowhere = IncidentProjection(
+            channel: other, status: .active, title: "none", eventCount: 0, nextDeadline: nil)
         let refused = Commit(
             at: start, append: Commit.Append(incident: IncidentID(99), records: [], projection: nowhere))
         #expect(throws: StoreError.self) {

@@ -136,7 +136,9 @@ struct StoreCommitTests {
             at: desk.now,
             append: .init(
                 incident: IncidentID(5), records: [],
-                projection: .init(status: .active, title: "", eventCount: 0, nextDeadline: nil)))
+                projection: .init(
+                    channel: ChannelKey(platform: "slack", team: "T1", channel: "C9"), status: .active, title: "",
+                    eventCount: 0, nextDeadline: nil)))
         let note = desk.handle("note disk full", by: alice, key: "k4")
         #expect {
             try store.commit([note, ghost])
@@ -177,7 +179,9 @@ struct StoreCommitTests {
             at: desk.now,
             append: .init(
                 incident: IncidentID(5), records: [],
-                projection: .init(status: .active, title: "", eventCount: 0, nextDeadline: nil)))
+                projection: .init(
+                    channel: ChannelKey(platform: "slack", team: "T1", channel: "C9"), status: .active, title: "",
+                    eventCount: 0, nextDeadline: nil)))
         #expect(throws: StoreError.commitFailed(index: 0, reason: "there is no incident INC-5")) {
             try store.commit([ghost])
         }
@@ -208,7 +212,9 @@ struct StoreCommitTests {
     func storedProjection(_ store: DeputyStore, _ id: IncidentID) throws -> IncidentProjection? {
         try store.writer.read { db in
             try Row.fetchOne(
-                db, sql: "SELECT title, status, closed_at, event_count, next_deadline FROM incident WHERE id = ?",
+                db,
+                sql:
+                    "SELECT platform, team, channel, title, status, closed_at, event_count, next_deadline FROM incident WHERE id = ?",
                 arguments: [id.number]
             ).map { row in
                 let closedAt = (row["closed_at"] as Double?).map(Date.init(timeIntervalSince1970:))
@@ -219,6 +225,7 @@ struct StoreCommitTests {
                     default: .active
                     }
                 return IncidentProjection(
+                    channel: ChannelKey(platform: row["platform"], team: row["team"], channel: row["channel"]),
                     status: status, title: row["title"], eventCount: row["event_count"],
                     nextDeadline: (row["next_deadline"] as Double?).map(Date.init(timeIntervalSince1970:)))
             }

@@ -33,6 +33,19 @@ public struct PortDesk {
             result.outcome, incident: incident, channel: channel, opened: opened, keys: key.map { [$0] } ?? [])
     }
 
+    /// Records that incident `id`'s room opened as `room`, as delivery tells the daemon's desk.
+    public mutating func openRoom(
+        _ id: IncidentID, as room: ChannelKey, named name: String
+    ) async throws
+        -> [CommitResult]
+    {
+        let result = desk.roomOpened(id, room: room, name: name, at: now)
+        let incident = desk.incidents[id]
+        return try await store.commit([
+            commit(result.outcome, incident: incident, channel: room, opened: false, keys: [])
+        ])
+    }
+
     /// Moves time on by `seconds`, firing and committing every timer that falls due on the way.
     public mutating func wait(_ seconds: TimeInterval) async throws {
         let end = now.addingTimeInterval(seconds)
