@@ -10,6 +10,10 @@ extension Delivery {
     /// Sends the next request of one message (a reply split in parts takes one pass a part) and
     /// records what became of it: delivered, to be retried, or dead.
     func deliver(_ row: OutboxRow) async {
+        if let room = row.message.room {
+            await deliverRoom(row, room)
+            return
+        }
         guard let platform = platforms[row.channel.platform] else {
             await bury(row, reason: "platform \(row.channel.platform) is not configured")
             return
@@ -52,7 +56,7 @@ extension Delivery {
         }
     }
 
-    private func markDelivered(_ row: OutboxRow) async {
+    func markDelivered(_ row: OutboxRow) async {
         partsSent[row.id] = nil
         let now = time.now
         await record(.delivered(row.id, at: now))
@@ -62,7 +66,7 @@ extension Delivery {
 
     /// Puts `row` back to wait for its next try; buries it at once when that try would come after
     /// its expiry, so its channel need not wait for a message that cannot go.
-    private func reschedule(_ row: OutboxRow, after: TimeInterval?, reason: String) async {
+    func reschedule(_ row: OutboxRow, after: TimeInterval?, reason: String) async {
         let attempts = row.attempts + 1
         let delay = retry.delay(afterAttempts: attempts, platformSaid: after, jitter: Double.random(in: 0...1))
         let at = time.now.addingTimeInterval(delay)
@@ -81,7 +85,7 @@ extension Delivery {
         await record(.rescheduled(row.id, notBefore: at, attempts: attempts, lastError: reason))
     }
 
-    private func bury(_ row: OutboxRow, reason: String) async {
+    func bury(_ row: OutboxRow, reason: String) async {
         partsSent[row.id] = nil
         counters.deadLetters.increment()
         if row.message.page != nil { counters.pagesDead.increment() }

@@ -33,6 +33,15 @@ public actor Delivery: Service {
     /// What became of finished sends, written together: while thousands of channels drain,
     /// their outcomes share fsyncs instead of taking the writer's line one by one.
     let outcomes: GroupCommit<OutboxOutcome, Void>
+    /// Each platform's side of incident rooms, by platform; empty when rooms are off.
+    let rooms: [String: RoomPlatform]
+    /// Who to tell what became of a room or a card, and who shows an incident as its card does.
+    var roomDesk: (any RoomDesk)?
+    /// The revision of each incident each card last showed: a card the incident has not changed
+    /// since is not edited again. (After a restart, the first refresh edits it once more.)
+    var cardRevisions: [IncidentID: Int] = [:]
+    /// Rooms made whose news the desk could not record yet, by outbox id: told again, not made again.
+    var openedRooms: [Int64: (room: ChannelKey, name: String)] = [:]
 
     /// The most channels one read of the heads takes, and the most the running loop sends to at
     /// once. A `pass()` looks at this many; the running loop reads every page once a
@@ -46,9 +55,10 @@ public actor Delivery: Service {
     public init(
         store: any IncidentStore, transport: any HTTPTransport, platforms: [String: any OutboundPlatform],
         time: any TimeSource, retry: RetryPolicy = RetryPolicy(), expiry: TimeInterval = 3600, logger: Logger,
-        metrics: any MetricsFactory
+        metrics: any MetricsFactory, rooms: [String: RoomPlatform] = [:]
     ) {
         self.store = store
+        self.rooms = rooms
         self.transport = transport
         self.platforms = platforms
         self.time = time
@@ -56,8 +66,11 @@ public actor Delivery: Service {
         self.expiry = expiry
         self.logger = logger
         self.counters = DeliveryCounters(factory: metrics)
+        // A card's queue is paced by the card interval: a burst of changes becomes a few edits.
+        let cardPacing = Dictionary(
+            uniqueKeysWithValues: rooms.map { (RoomJob.cardPlatform(for: $0.key), $0.value.cardInterval) })
         self.machine = StateMachine(
-            pacing: platforms.mapValues(\.pacing), channelsPerPass: Self.channelsPerPass,
+            pacing: platforms.mapValues(\.pacing).merging(cardPacing) { $1 }, channelsPerPass: Self.channelsPerPass,
             sweepInterval: Self.sweepInterval)
         self.outcomes = GroupCommit { batch in
             do {
@@ -73,6 +86,11 @@ public actor Delivery: Service {
     /// How to find the incident commander to tell about a missing `/invite`.
     public func lookUpCommanders(with lookup: @escaping @Sendable (IncidentID) async -> User?) {
         commanderOf = lookup
+    }
+
+    /// Who records what became of rooms and cards, and shows incidents as their cards do.
+    public func reportRooms(to desk: any RoomDesk) {
+        roomDesk = desk
     }
 
     /// Something new is in the outbox: look now.

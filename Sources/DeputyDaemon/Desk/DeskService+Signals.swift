@@ -54,7 +54,7 @@ extension DeskService: SignalDesk {
     }
 
     /// Decides a signal and makes it durable, deciding again after a conflict.
-    private func decideSignal(
+    func decideSignal(
         in channel: ChannelKey, keys: [String], _ decide: (inout StateMachine, Date) -> StateMachine.Decision
     ) async -> SignalOutcome {
         for attempt in 0..<Self.conflictRetries {

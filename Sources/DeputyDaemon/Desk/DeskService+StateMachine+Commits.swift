@@ -9,20 +9,26 @@ import Foundation
 extension DeskService.StateMachine {
     /// One command's or one timer's events, messages and dedupe key, as a store commit.
     func makeCommit(
-        _ records: [IncidentRecord], replies: [Reply], pages: [PageRequest] = [], incident id: IncidentID?,
+        _ records: [IncidentRecord], replies: [Reply], outcome: Outcome = Outcome(), incident id: IncidentID?,
         opened: Bool, channel: ChannelKey, responseURL: String?, key: String?, at now: Date
     ) -> Commit {
         let incident = id.flatMap { desk.incidents[$0] }
         let expires = now.addingTimeInterval(policy.expiry.interval)
+        func queued(_ message: OutgoingMessage) -> Commit.Message {
+            Commit.Message(message, notBefore: now, expiresAt: expires)
+        }
         // Pages go before the words that say so: the channel hears "Paging…" only once it is queued.
         let messages =
-            pages.map { Commit.Message(.page($0, createdAt: now), notBefore: now, expiresAt: expires) }
+            outcome.pages.map { queued(.page($0, createdAt: now)) }
             + replies.map { reply in
-                Commit.Message(
+                queued(
                     OutgoingMessage(
-                        channel: channel, incident: id, reply: reply, responseURL: responseURL, createdAt: now),
-                    notBefore: now, expiresAt: expires)
+                        channel: channel, incident: id, reply: reply, responseURL: responseURL, createdAt: now))
             }
+            + outcome.elsewhere.map {
+                queued(OutgoingMessage(channel: $0.channel, incident: id, reply: $0.reply, createdAt: now))
+            }
+            + outcome.rooms.map { queued(.room($0, createdAt: now)) }
         return Commit(
             at: now,
             opening: opened ? incident.map { Commit.Opening($0) } : nil,
@@ -67,10 +73,10 @@ extension DeskService.StateMachine {
     /// and its dedupe key. Nil when it records and says nothing.
     func commit(for decision: Decision, in channel: ChannelKey, keys: [String], at now: Date) -> Commit? {
         let outcome = decision.result.outcome
-        guard !outcome.records.isEmpty || !outcome.replies.isEmpty || !outcome.pages.isEmpty else { return nil }
+        guard !outcome.isEmpty else { return nil }
         let target = decision.result.incident.flatMap { self.channel(of: $0) } ?? channel
         var commit = makeCommit(
-            outcome.records, replies: outcome.replies, pages: outcome.pages, incident: decision.result.incident,
+            outcome.records, replies: outcome.replies, outcome: outcome, incident: decision.result.incident,
             opened: decision.opened, channel: target, responseURL: nil, key: nil, at: now)
         commit.seenKeys = keys
         return commit

@@ -123,6 +123,17 @@ extension DeskService {
         }
 
         /// Decides a pager's report on incident `id`'s page to `service`.
+        /// Decides what delivery reported about an incident's room or its card.
+        mutating func decideRoom(_ report: RoomReport, of id: IncidentID, at now: Date) -> Decision {
+            let result =
+                switch report {
+                case .opened(let room, let name): desk.roomOpened(id, room: room, name: name, at: now)
+                case .failed(let reason): desk.roomFailed(id, reason: reason, at: now)
+                case .cardPosted(let message, let channel): desk.cardPosted(id, message: message, in: channel, at: now)
+                }
+            return Decision(result: result, opened: false, previous: nil)
+        }
+
         mutating func decideReport(
             _ status: PagerStatus, on service: String, of id: IncidentID, by name: String?, at now: Date
         ) -> Decision {
@@ -135,10 +146,14 @@ extension DeskService {
         func commit(
             for decision: Decision, queuing replies: [Reply], from inbound: InboundCommand, at now: Date
         ) -> Commit? {
-            let records = decision.result.outcome.records
-            guard !records.isEmpty || !replies.isEmpty || !decision.result.outcome.pages.isEmpty else { return nil }
+            let outcome = decision.result.outcome
+            let records = outcome.records
+            guard
+                !records.isEmpty || !replies.isEmpty || !outcome.pages.isEmpty || !outcome.rooms.isEmpty
+                    || !outcome.elsewhere.isEmpty
+            else { return nil }
             var commit = makeCommit(
-                records, replies: replies, pages: decision.result.outcome.pages, incident: decision.result.incident,
+                records, replies: replies, outcome: outcome, incident: decision.result.incident,
                 opened: decision.opened, channel: inbound.channel, responseURL: inbound.responseURL,
                 key: inbound.dedupeKey, at: now)
             if let id = decision.result.incident, let incident = desk.incidents[id],
@@ -179,7 +194,7 @@ extension DeskService {
             let outcome = desk.due(id, at: now)
             guard !outcome.isEmpty, let incident = desk.incidents[id] else { return (outcome, nil) }
             let commit = makeCommit(
-                outcome.records, replies: outcome.replies, pages: outcome.pages, incident: id, opened: false,
+                outcome.records, replies: outcome.replies, outcome: outcome, incident: id, opened: false,
                 channel: incident.channel, responseURL: nil, key: nil, at: now)
             return (outcome, commit)
         }

@@ -75,8 +75,15 @@ public struct Daemon {
         var stakeholders: [String: String] = [:]
         if let channel = settings.slack.stakeholderChannel { stakeholders[SlashCommand.platform] = channel }
         let channels = ChannelDirectory()
+        let encoder = Self.slackEncoder(settings, parts)
+        let people = MattermostPeople()
+        let mattermost = MattermostEncoder(phrasebook: parts.phrasebook, timeZone: parts.rules.calendar.timeZone)
+        let discord = DiscordEncoder(phrasebook: parts.phrasebook, timeZone: parts.rules.calendar.timeZone)
+        let rooms = Self.roomPlatforms(
+            settings, slack: encoder, mattermost: mattermost, discord: discord, people: people)
         var rules = parts.rules
         rules.paging.services = settings.paging.catalog.services
+        rules.rooms = Self.roomRules(settings, platforms: rooms)
         let links = try await Self.timelineLinks(parts, store: store)
         let desk = try await DeskService(
             store: store, rules: rules, time: parts.time,
@@ -85,7 +92,6 @@ public struct Daemon {
             limits: (settings.limits.userCommandsPerMinute, settings.limits.channelCommandsPerMinute),
             allow: settings.allow)
         let scheduler = Scheduler(desk: desk, time: parts.time, logger: parts.logger, metrics: metrics)
-        let encoder = Self.slackEncoder(settings, parts)
         var platforms: [String: any OutboundPlatform] = [:]
         if let encoder {
             platforms[SlashCommand.platform] = SlackOutbound(
@@ -95,13 +101,10 @@ public struct Daemon {
         if settings.genericEnabled {
             platforms[GenericCommand.platform] = GenericOutbound(encoder: generic, url: settings.generic.outboundURL)
         }
-        let people = MattermostPeople()
-        let mattermost = MattermostEncoder(phrasebook: parts.phrasebook, timeZone: parts.rules.calendar.timeZone)
         if let route = Self.mattermostRoute(settings) {
             platforms[MattermostCommand.platform] = MattermostOutbound(
                 encoder: mattermost, route: route, channels: channels, people: people)
         }
-        let discord = DiscordEncoder(phrasebook: parts.phrasebook, timeZone: parts.rules.calendar.timeZone)
         if settings.discordEnabled, let token = settings.discord.botToken {
             platforms[DiscordCommand.platform] = DiscordOutbound(
                 encoder: discord, apiURL: settings.discord.apiURL, botToken: token.value,
@@ -115,10 +118,11 @@ public struct Daemon {
         for (pager, platform) in Self.pagers(settings, links: links) { platforms[pager.outboxPlatform] = platform }
         let delivery = Delivery(
             store: store, transport: parts.transport, platforms: platforms, time: parts.time,
-            expiry: settings.delivery.expiry.interval, logger: parts.logger, metrics: metrics)
+            expiry: settings.delivery.expiry.interval, logger: parts.logger, metrics: metrics, rooms: rooms)
         await desk.observe(
             deadlines: { await scheduler.update($0, $1) }, outbox: { await delivery.notify() })
         await delivery.lookUpCommanders { await desk.commander(of: $0) }
+        await delivery.reportRooms(to: desk)
 
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
