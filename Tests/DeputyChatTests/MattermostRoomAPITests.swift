@@ -119,6 +119,24 @@ struct MattermostRoomAPITests {
         #expect(Self.answer(.archive(room: "c"), archived, status: 400) == .done(id: nil, name: nil))
     }
 
+    @Test("an edit refused as forbidden is looked up: a post not found (404, or 403 as current servers say) is gone")
+    func lookUp() {
+        let call = RoomCall.lookUp(channel: "c", message: "p1")
+        let request = Self.api.requests(for: call)
+        #expect(request.map(\.method) == ["GET"])
+        #expect(request.first?.url.hasSuffix("/api/v4/posts/p1") == true)
+        #expect(request.first?.body.isEmpty == true)
+        #expect(
+            Self.answer(call, #"{"id":"p1","delete_at":0,"message":"card"}"#, status: 200) == .done(id: nil, name: nil))
+        #expect(Self.answer(call, #"{"id":"p1","delete_at":1700000000000}"#, status: 200) == .messageGone)
+        let forbidden = #"{"id":"api.context.permissions.app_error","status_code":403}"#
+        #expect(Self.answer(call, forbidden, status: 403) == .messageGone)
+        #expect(Self.answer(call, #"{"id":"app.post.get.app_error","status_code":404}"#, status: 404) == .messageGone)
+        #expect(Self.answer(call, "", status: 503) == .retry(after: nil, reason: "HTTP 503"))
+        #expect(SlackRoomAPI(token: "xoxb-1").requests(for: call).isEmpty)
+        #expect(DiscordRoomAPI(botToken: "t").requests(for: call).isEmpty)
+    }
+
     @Test("a refusal's reason is the status and the AppError's id")
     func refused() {
         let body =

@@ -4,6 +4,7 @@ extension FakeMattermostServer {
     /// What a call asks of the server, its ids taken from the path.
     enum Route: Sendable {
         case createPost, ephemeral, patch(String), pin(String), createChannel, addMembers(String), archive(String)
+        case getPost(String)
         /// A command's `response_url` or the incoming webhook: their address is their key.
         case hook
 
@@ -34,6 +35,9 @@ extension FakeMattermostServer.State {
         case .createPost: return createPost(channel: fields["channel_id"] ?? "", message: fields["message"] ?? "")
         case .ephemeral: return .json(201, ["id": Self.nextID("e", &postCount)])
         case .patch(let id): return patch(id, message: fields["message"])
+        case .getPost(let id):
+            guard let index = live(id) else { return Self.appError(404, "app.post.get.app_error") }
+            return .json(200, postObject(posts[index]))
         case .pin(let id): return pin(id)
         case .createChannel: return createChannel(fields)
         case .addMembers(let id): return addMembers(userIDs, to: id)
@@ -79,7 +83,8 @@ extension FakeMattermostServer.State {
     }
 
     private mutating func patch(_ id: String, message: String?) -> FakeReply {
-        guard let index = live(id) else { return Self.appError(404, "app.post.get.app_error") }
+        // Current servers turn "no such post" into a permission refusal on patch (api4/post.go).
+        guard let index = live(id) else { return Self.appError(403, "api.context.permissions.app_error") }
         if let message { posts[index].message = message }
         return .json(200, postObject(posts[index]))
     }

@@ -122,6 +122,10 @@ final class FakeMattermostServer: Sendable {
             let id = context.parameters.get("id") ?? ""
             return try await server.answer(request, "/api/v4/posts/\(id)/patch", .patch(id))
         }
+        router.get("/api/v4/posts/{id}") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return try await server.answer(request, "/api/v4/posts/\(id)", .getPost(id))
+        }
         router.post("/api/v4/posts/{id}/pin") { request, context in
             let id = context.parameters.get("id") ?? ""
             return try await server.answer(request, "/api/v4/posts/\(id)/pin", .pin(id))

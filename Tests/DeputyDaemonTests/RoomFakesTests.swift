@@ -105,8 +105,13 @@ struct RoomFakesTests {
             #expect(try await room.call(.edit(text: "card v2", channel: id, message: post)) == Self.done)
             #expect(server.posts(in: id).map(\.message) == ["card v2"])
             #expect(server.pinned(in: id) == [post])
+            #expect(try await room.call(.lookUp(channel: id, message: post)) == Self.done)
             server.deletePost(post)
-            #expect(try await room.call(.edit(text: "card v3", channel: id, message: post)) == .messageGone)
+            // Current servers refuse the edit of a deleted post as forbidden; the look-up tells.
+            #expect(
+                try await room.call(.edit(text: "card v3", channel: id, message: post))
+                    == .failed(reason: "HTTP 403 api.context.permissions.app_error"))
+            #expect(try await room.call(.lookUp(channel: id, message: post)) == .messageGone)
             #expect(try await room.call(.pin(channel: id, message: post)) == .messageGone)
             server.failNext(
                 "/api/v4/posts", status: 429, appErrorID: "api.context.rate_limit", headers: ["X-Ratelimit-Reset": "2"])

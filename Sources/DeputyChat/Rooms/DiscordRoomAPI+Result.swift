@@ -33,7 +33,7 @@ extension DiscordRoomAPI {
                 return .failed(reason: "Discord answered without a message id")
             }
             return .done(id: id, name: nil)
-        case .invite, .edit, .pin, .archive:
+        case .invite, .edit, .pin, .archive, .lookUp:
             return .done(id: nil, name: nil)
         }
     }
@@ -42,7 +42,7 @@ extension DiscordRoomAPI {
     private static func isAboutMessage(_ call: RoomCall) -> Bool {
         switch call {
         case .edit, .pin: return true
-        case .createRoom, .invite, .post, .archive: return false
+        case .createRoom, .invite, .post, .archive, .lookUp: return false
         }
     }
 

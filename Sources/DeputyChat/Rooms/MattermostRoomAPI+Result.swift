@@ -24,7 +24,7 @@ extension MattermostRoomAPI {
             switch (call, status, code) {
             case (.createRoom, 400, Self.nameTakenError):
                 return .nameTaken
-            case (.edit, 404, _), (.pin, 404, _):
+            case (.edit, 404, _), (.pin, 404, _), (.lookUp, 404, _), (.lookUp, 403, _):
                 return .messageGone
             case (.archive, 400, Self.alreadyArchivedError):
                 return .done(id: nil, name: nil)
@@ -43,6 +43,10 @@ extension MattermostRoomAPI {
                 return .failed(reason: "Mattermost answered without a post id")
             }
             return .done(id: id, name: nil)
+        case .lookUp:
+            // A deleted post some servers still return to an admin bot, with its deletion time.
+            let deleted = (object?["delete_at"] as? NSNumber).map { $0.int64Value > 0 } ?? false
+            return deleted ? .messageGone : .done(id: nil, name: nil)
         case .invite, .edit, .pin, .archive:
             return .done(id: nil, name: nil)
         }

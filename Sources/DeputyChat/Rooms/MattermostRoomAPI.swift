@@ -50,6 +50,8 @@ public struct MattermostRoomAPI: RoomAPI {
             return [request("POST", "/api/v4/posts/\(RoomWire.segment(message))/pin", nil)]
         case .archive(let room):
             return [request("DELETE", "/api/v4/channels/\(RoomWire.segment(room))", nil)]
+        case .lookUp(_, let message):
+            return [request("GET", "/api/v4/posts/\(RoomWire.segment(message))", nil)]
         }
     }
 

@@ -25,4 +25,9 @@ public enum RoomCall: Hashable, Sendable {
     /// Archive the room (Slack conversations.archive; Mattermost DELETE /api/v4/channels/{id};
     /// Discord PATCH /channels/{thread} {"archived":true}).
     case archive(room: String)
+    /// Whether message `message` in `channel` is still there: asked only after an edit was
+    /// refused, where the refusal cannot tell a deleted message from a forbidden edit (current
+    /// Mattermost answers 403 for both; Mattermost GET /api/v4/posts/{id}). A platform whose edit
+    /// says so itself (Slack, Discord) needs no request, and the answer is done.
+    case lookUp(channel: String, message: String)
 }

@@ -32,7 +32,7 @@ extension SlackRoomAPI {
         case .post:
             guard let ts = RoomWire.string("ts", in: object) else { return .failed(reason: Self.missing(for: call)) }
             return .done(id: ts, name: nil)
-        case .invite, .edit, .pin, .archive:
+        case .invite, .edit, .pin, .archive, .lookUp:
             return .done(id: nil, name: nil)
         }
     }
@@ -89,7 +89,7 @@ extension SlackRoomAPI {
         switch call {
         case .createRoom: return "Slack answered without a channel id"
         case .post: return "Slack answered without a message ts"
-        case .invite, .edit, .pin, .archive: return "Slack answered without \"ok\""
+        case .invite, .edit, .pin, .archive, .lookUp: return "Slack answered without \"ok\""
         }
     }
 }

@@ -41,6 +41,8 @@ public struct SlackRoomAPI: RoomAPI {
             return [request("pins.add", ["channel": channel, "timestamp": message])]
         case .archive(let room):
             return [request("conversations.archive", ["channel": room])]
+        case .lookUp:
+            return []  // chat.update says message_not_found itself.
         }
     }
 

@@ -120,7 +120,10 @@ extension Delivery {
             case .retry(let after, let reason):
                 return .retry(after: after, reason: reason)
             case .failed(let reason):
-                return .failed(reason)
+                // Some platforms refuse the edit of a deleted message as if forbidden: asked.
+                let lookUp = RoomCall.lookUp(channel: card.channel.channel, message: card.message)
+                guard await result(of: lookUp, on: platform) == .messageGone else { return .failed(reason) }
+                logger.info("the status card was deleted: posting a new one", metadata: ["incident": "\(id)"])
             case .nameTaken:
                 return .failed("\(view.channel.platform) refused the card's edit")
             case nil:
