@@ -1,4 +1,5 @@
 import DeputyChat
+import DeputyTestSupport
 import Foundation
 import Testing
 

@@ -1,5 +1,6 @@
 import DeputyChat
 import DeputyCore
+import DeputyTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import DeputyCore
+import DeputyTestSupport
 import Foundation
 import Testing
 
@@ -103,7 +104,7 @@ struct RoomNameTests {
 
     @Test("every name made from thousands of random titles is one every platform takes")
     func randomTitles() {
-        var random = SeededGenerator(seed: 0x0DE9)
+        var random = SplitMix64(seed: 0x0DE9)
         let pieces = [
             "a", "Z", "7", "é", "Ø", "ß", "ǅ", "İ", "🔥", "👩‍🚒", "日本", "—", "-", "_", "__", " ", "\t", "\n", "/", ".",
             "{slug}",
@@ -126,20 +127,5 @@ struct RoomNameTests {
             let next = RoomName.alternative(name, attempt: Int.random(in: 2...30, using: &random), limit: limit)
             #expect(Self.valid(next, limit: limit), "\(name) → \(next)")
         }
-    }
-}
-
-/// SplitMix64 (as in DeputyChatTests): the same seed, the same titles, so a failure replays.
-private struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -20,7 +20,7 @@ struct DiscordLiveTests {
     /// freshness uses the real clock); `seed` signs with another key.
     static func interaction(
         _ live: LiveDaemon, _ text: String, id: String = String(UInt64.random(in: 1...UInt64(1e15)) + UInt64(1e17)),
-        seed: String = DiscordSigner.seed
+        seed: String = DiscordSigner.seed, channel: String = DiscordLiveTests.channel
     ) async throws -> HTTPClientResponse {
         let object: [String: Any] = [
             "type": 2, "id": id, "application_id": "1190000000000000001", "token": "token-\(id)",

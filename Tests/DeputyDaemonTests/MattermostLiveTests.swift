@@ -15,14 +15,14 @@ struct MattermostLiveTests {
     static let commandToken = "live-command-token"
     static let botToken = "live-bot-token"
 
-    /// Posts `/ic <text>` from alice in channel C1 as Mattermost does.
+    /// Posts `/ic <text>` from alice in `channel` (C1 unless given) of team1 as Mattermost does.
     static func command(
         _ live: LiveDaemon, _ text: String, base: String, token: String = commandToken,
-        triggerID: String = UUID().uuidString, channelName: String = "incident",
+        triggerID: String = UUID().uuidString, channel: String = "C1", channelName: String = "incident",
         user: (id: String, name: String) = ("u-alice", "alice")
     ) async throws -> HTTPClientResponse {
         let fields = [
-            ("token", token), ("team_id", "team1"), ("team_domain", "acme"), ("channel_id", "C1"),
+            ("token", token), ("team_id", "team1"), ("team_domain", "acme"), ("channel_id", channel),
             ("channel_name", channelName), ("user_id", user.id), ("user_name", user.name), ("command", "/ic"),
             ("text", text), ("response_url", base + "/hooks/commands/\(UUID().uuidString)"),
             ("trigger_id", triggerID),

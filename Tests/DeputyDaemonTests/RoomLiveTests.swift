@@ -57,6 +57,17 @@ struct RoomLiveTests {
         return workspace.messages(in: channel).first { $0.ts == ts }?.text
     }
 
+    /// Declares INC-1 in C1 and waits until its room holds its card: the room's id.
+    static func declared(
+        _ live: LiveDaemon, _ workspace: FakeSlackWorkspace, _ time: ManualTimeSource
+    ) async throws
+        -> String
+    {
+        _ = try await live.command("declare checkout is slow sev2", in: "C1")
+        #expect(await until(time) { room(workspace).map { card(workspace, in: $0) != nil } ?? false })
+        return try #require(room(workspace))
+    }
+
     @Test("declare opens the room, answers where to join, invites the declarer, posts, pins and announces")
     func declareOpensTheRoom() async throws {
         try await Self.running { live, workspace, time in
@@ -93,10 +104,7 @@ struct RoomLiveTests {
     @Test("people are invited as they take tasks; a burst of 50 changes is a few edits and the last wins")
     func invitesAndCoalescedEdits() async throws {
         try await Self.running { live, workspace, time in
-            _ = try await live.command("declare checkout is slow sev2", in: "C1")
-            #expect(
-                await Self.until(time) { Self.room(workspace).map { Self.card(workspace, in: $0) != nil } ?? false })
-            let room = try #require(Self.room(workspace))
+            let room = try await Self.declared(live, workspace, time)
             _ = try await live.command("lead", in: room)
             _ = try await live.command("assign <@U2|hayley> check the database in 10m", in: room)
             #expect(await Self.until(time) { workspace.channels[room]?.members.contains("U2") == true })
@@ -120,10 +128,7 @@ struct RoomLiveTests {
     @Test("a card someone deleted is posted anew and pinned, and edited from then on")
     func deletedCard() async throws {
         try await Self.running { live, workspace, time in
-            _ = try await live.command("declare checkout is slow sev2", in: "C1")
-            #expect(
-                await Self.until(time) { Self.room(workspace).map { Self.card(workspace, in: $0) != nil } ?? false })
-            let room = try #require(Self.room(workspace))
+            let room = try await Self.declared(live, workspace, time)
             let first = try #require(workspace.pinned(in: room).last)
             workspace.deleteMessage(channel: room, ts: first)
             _ = try await live.command("lead", in: room)
@@ -146,11 +151,7 @@ struct RoomLiveTests {
             var room = ""
             try await LiveDaemon.running(slack: true, apiURL: base, time: time, yaml: Self.yaml, database: database) {
                 live in
-                _ = try await live.command("declare checkout is slow sev2", in: "C1")
-                #expect(
-                    await Self.until(time) { Self.room(workspace).map { Self.card(workspace, in: $0) != nil } ?? false }
-                )
-                room = try #require(Self.room(workspace))
+                room = try await Self.declared(live, workspace, time)
                 #expect(await Poll.until { await live.isIdle(time) })
             }
             let posts = workspace.count(of: "chat.postMessage")

@@ -22,45 +22,18 @@ struct RoomPlatformsLiveTests {
         }
     }
 
-    /// Posts `/ic <text>` from alice in `channel` of team1, as Mattermost does.
+    /// `/ic <text>` from alice in `channel` of team1, as Mattermost posts it.
     static func mattermost(
         _ live: LiveDaemon, _ text: String, in channel: String, base: String
     ) async throws
         -> HTTPClientResponse
     {
-        let fields = [
-            ("token", MattermostLiveTests.commandToken), ("team_id", "team1"), ("team_domain", "acme"),
-            ("channel_id", channel), ("channel_name", "incident"), ("user_id", "u-alice"), ("user_name", "alice"),
-            ("command", "/ic"), ("text", text), ("response_url", base + "/hooks/commands/\(UUID().uuidString)"),
-            ("trigger_id", UUID().uuidString),
-        ]
-        let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.1)" }
-            .joined(separator: "&")
-        return try await live.client.send(
-            HTTPClientRequest(
-                method: "POST", url: "http://127.0.0.1:\(live.port)/mattermost/commands",
-                headers: [
-                    ("Content-Type", "application/x-www-form-urlencoded"),
-                    ("Authorization", "Token \(MattermostLiveTests.commandToken)"),
-                ],
-                body: Array(body.utf8), connectTimeout: .seconds(5), totalTimeout: .seconds(30)))
+        try await MattermostLiveTests.command(live, text, base: base, channel: channel)
     }
 
-    /// Sends `/ic <text>` from mason in `channel` as Discord does, signed.
+    /// `/ic <text>` from mason in `channel`, signed as Discord signs it.
     static func discord(_ live: LiveDaemon, _ text: String, in channel: String) async throws -> HTTPClientResponse {
-        let id = String(UInt64.random(in: 1...UInt64(1e15)) + UInt64(1e17))
-        let object: [String: Any] = [
-            "type": 2, "id": id, "application_id": "1190000000000000001", "token": "token-\(id)",
-            "guild_id": "1190000000000000200", "channel_id": channel,
-            "member": ["user": ["id": "53908232506183680", "username": "mason", "global_name": "Mason"]],
-            "data": ["name": "ic", "type": 1, "options": [["name": "text", "type": 3, "value": text]]],
-        ]
-        let body = try JSONSerialization.data(withJSONObject: object)
-        return try await live.client.send(
-            HTTPClientRequest(
-                method: "POST", url: "http://127.0.0.1:\(live.port)/discord/interactions",
-                headers: [("Content-Type", "application/json")] + DiscordSigner().headers(body: body),
-                body: Array(body), connectTimeout: .seconds(5), totalTimeout: .seconds(30)))
+        try await DiscordLiveTests.interaction(live, text, channel: channel)
     }
 
     @Test("Mattermost: declare makes the team's channel, adds the declarer, posts, pins and edits the card")
