@@ -18,10 +18,23 @@ extension Desk {
 
     /// Folds records another desk appended into an incident held here.
     public mutating func catchUp(_ id: IncidentID, with records: [IncidentRecord]) {
+        let before = incidents[id]?.channel
         _ = update(id) { incident in
             for record in records { incident.apply(record) }
             return Outcome()
         }
+        // It moved into its room meanwhile: its commands come from there now.
+        guard let before, let after = incidents[id]?.channel, after != before else { return }
+        if latest[before] == id { latest[before] = nil }
+        latest[after] = id
+    }
+
+    /// The store holds no incident in `channel` any more (the one held here moved into its room
+    /// on another desk): that one is forgotten here, to be read again where it runs.
+    public mutating func vacate(_ channel: ChannelKey) {
+        guard let id = latest[channel] else { return }
+        forget(id)
+        if latest[channel] == id { latest[channel] = nil }
     }
 
     /// New incidents are numbered above `number`.

@@ -191,6 +191,12 @@ struct RoomTests {
                 .announceDeclared, .announceCommander, .announceSeverity, .announceCommander, .announceResolved,
             ])
 
+        var early = self.desk(announce: true)
+        _ = early.handle(text: "declare checkout is slow", by: alice, in: origin, at: now)
+        _ = early.handle(text: "lead", by: alice, in: origin, at: at(0.05))
+        let opened = early.roomOpened(IncidentID(12), room: room, name: "inc-12-checkout-is-slow", at: at(0.1))
+        #expect(opened.outcome.elsewhere.flatMap(\.reply.lines).map(\.key) == [.announceDeclared, .announceCommander])
+
         var drills = self.desk(announce: true)
         _ = drills.handle(text: "declare drill checkout is slow", by: alice, in: origin, at: now)
         let drill = drills.roomOpened(IncidentID(12), room: room, name: "inc-12-checkout-is-slow", at: at(0.1))

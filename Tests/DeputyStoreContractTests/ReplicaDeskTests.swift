@@ -52,3 +52,45 @@ struct ReplicaDeskTests {
         }
     }
 }
+
+/// An incident that moves into its room on one replica: the other finds it there, and lets the
+/// channel it was declared in take the next one.
+@Suite("Desks on one PostgreSQL, with rooms")
+struct ReplicaRoomTests {
+    let origin = Fixtures.channel
+    let room = ChannelKey(platform: Fixtures.channel.platform, team: Fixtures.channel.team, channel: "CROOM")
+
+    func desk(_ store: PostgresStore, _ time: ManualTimeSource) async throws -> DeskService {
+        var rules = Rules()
+        rules.rooms = Rooms(platforms: [Fixtures.channel.platform])
+        return try await DeskService(
+            store: store, rules: rules, time: time, policy: .init(expiry: .hours(1)), logger: Logger(label: "test"))
+    }
+
+    @Test("the room opened on one replica: the other takes the room's commands to it and frees the origin")
+    func roomOpenedElsewhere() async throws {
+        let address = try TestPostgres.freshDatabase()
+        let firstStore = try Backend.postgres(address)
+        let secondStore = try Backend.postgres(address)
+        try await firstStore.whileRunning {
+            try await secondStore.whileRunning {
+                try await firstStore.migrate()
+                let time = ManualTimeSource(start: Fixtures.start)
+                let first = try await desk(firstStore, time)
+                let second = try await desk(secondStore, time)
+                _ = await first.submit(InboundCommand(channel: origin, user: Fixtures.alice, text: "declare db down"))
+                // The second holds it in the origin channel, then the first hears the room opened.
+                _ = await second.submit(InboundCommand(channel: origin, user: Fixtures.alice, text: "status"))
+                #expect(await first.report(.opened(room, name: "inc-1-db-down"), of: IncidentID(1)) == .recorded)
+                _ = await second.submit(InboundCommand(channel: room, user: Fixtures.alice, text: "lead"))
+                _ = await second.submit(
+                    InboundCommand(channel: origin, user: Fixtures.hayley, text: "declare payments are down"))
+                let one = try #require(try await secondStore.log(of: IncidentID(1)))
+                #expect(one.channel == room)
+                #expect(one.records.contains { $0.event == .commandClaimed })
+                let two = try #require(try await secondStore.log(of: IncidentID(2)))
+                #expect(two.channel == origin)
+            }
+        }
+    }
+}

@@ -82,19 +82,23 @@ extension Incident {
         if let room, room.isOpen { values["room"] = .channel(id: channel.channel, name: room.name) }
         let linked = values["room"] != nil
         var lines: [Line] = []
+        // Someone who took command before the room opened is announced with the declaration.
+        var commanderBefore = before?.commander
         for record in records {
             switch record.event {
             case .roomOpened:
                 lines.append(Line(.announceDeclared, values))
+                commanderBefore = nil
             case .roomFailed:
                 lines.append(Line(.announceDeclaredNoRoom, values))
+                commanderBefore = nil
             case .severityChanged:
                 lines.append(Line(linked ? .announceSeverity : .announceSeverityNoRoom, values))
             default:
                 break
             }
         }
-        if let commander, commander != before?.commander, isActive {
+        if let commander, commander != commanderBefore, isActive {
             var named = values
             named["user"] = .plain(commander.name)
             lines.append(Line(linked ? .announceCommander : .announceCommanderNoRoom, named))

@@ -265,11 +265,13 @@ extension DeskService {
             case current
             case catchUp(IncidentID, after: Int)
             case fold(IncidentID)
+            case vacated
         }
 
         /// How far memory is behind the store's latest incident of `channel` (`head`).
         func freshness(of channel: ChannelKey, head: (incident: IncidentID, eventCount: Int)?) -> Freshness {
-            guard let head else { return .current }
+            // No incident in the store's channel while one is held here: it moved into its room.
+            guard let head else { return desk.latest[channel] == nil ? .current : .vacated }
             guard desk.latest[channel] == head.incident, let incident = desk.incidents[head.incident] else {
                 return .fold(head.incident)
             }
@@ -280,6 +282,14 @@ extension DeskService {
         /// Folds in the records another desk appended to an incident held in memory.
         mutating func catchUp(_ id: IncidentID, with records: [IncidentRecord]) {
             desk.catchUp(id, with: records)
+        }
+
+        /// The incident held for `channel` runs elsewhere now: forgotten, to be read where it runs.
+        mutating func vacate(_ channel: ChannelKey) {
+            guard let id = desk.latest[channel] else { return }
+            desk.vacate(channel)
+            unloaded.ids.insert(id)
+            unloaded.latest[channel] = nil
         }
 
         /// New incidents are numbered above `number` (handed out elsewhere already).

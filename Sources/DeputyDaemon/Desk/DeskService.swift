@@ -178,6 +178,8 @@ public actor DeskService: CommandDesk {
                 if let incident = try await store.loadIncidents(where: .ids([id])).first {
                     machine.foldLatest(incident)
                 }
+            case .vacated:
+                machine.vacate(channel)
             }
             return true
         } catch {
