@@ -24,7 +24,8 @@ struct RoomLiveTests {
 
     /// Runs `body` with a daemon on a fake workspace; the database at `database` when given.
     static func running(
-        database: String? = nil, prepare: @escaping @Sendable (FakeSlackWorkspace) -> Void = { _ in },
+        database: String? = nil, yaml: String = yaml,
+        prepare: @escaping @Sendable (FakeSlackWorkspace) -> Void = { _ in },
         _ body: @escaping @Sendable (LiveDaemon, FakeSlackWorkspace, ManualTimeSource) async throws -> Void
     ) async throws {
         try await FakeSlackWorkspace.serving { workspace, base in
@@ -200,6 +201,30 @@ struct RoomLiveTests {
             let room = try #require(Self.room(workspace, "inc-1-checkout-is-slow-2"))
             #expect(await Self.until(time) { workspace.messages(in: "C1").contains { $0.text.contains("<#\(room)>") } })
             #expect(workspace.messages(in: "C1").map(\.text).contains("INC-1's room is <#\(room)>."))
+        }
+    }
+
+    @Test(
+        "archive_after past the postmortem's being done, the room says so and is archived; the postmortem is announced")
+    func archived() async throws {
+        try await Self.running(yaml: Self.yaml + "\n  archive_after: 1m\n") { live, workspace, time in
+            let room = try await Self.declared(live, workspace, time)
+            _ = try await live.command("lead", in: room)
+            _ = try await live.command("resolve confirm", in: room)
+            _ = try await live.command("postmortem <@U2|hayley>", in: room)
+            let done = try await live.command(
+                "postmortem done https://wiki.example.com/pm/1", by: Self.hayley, in: room)
+            #expect(done.status == 200)
+            #expect(await Poll.until { await live.isIdle(time) })
+            #expect(workspace.count(of: "conversations.archive") == 0)
+            time.advance(by: 61)
+            #expect(await Self.until(time) { workspace.channels[room]?.archived == true })
+            #expect(workspace.count(of: "conversations.archive") == 1)
+            let last = workspace.messages(in: room).last { !$0.text.contains("status card") }?.text
+            #expect(last?.hasPrefix("INC-1's postmortem is done, so I'm archiving this room.") == true)
+            #expect(
+                workspace.messages(in: "CANNOUNCE").map(\.text).contains(
+                    "INC-1's postmortem is done: checkout is slow."))
         }
     }
 }
