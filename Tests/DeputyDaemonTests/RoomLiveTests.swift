@@ -1,5 +1,6 @@
 import CurlHTTP
 import DeputyCore
+import DeputyStore
 import DeputyTestSupport
 import Foundation
 import Testing
@@ -123,6 +124,23 @@ struct RoomLiveTests {
             #expect(edits >= 1 && edits <= 3, "50 changes made \(edits) edits")
             #expect(workspace.pinned(in: room).count == 1)
             #expect(workspace.count(of: "conversations.invite") == 2)
+            // The burst's refreshes with nothing new are not paced: within two card intervals of
+            // the clock they have all gone (at most one waits: a reminder that fell due meanwhile),
+            // where paced they would take 50 intervals.
+            var drained = false
+            for _ in 0..<20 where !drained {
+                time.advance(by: 1)
+                drained = await Poll.until(within: .milliseconds(500)) {
+                    let pending = (try? await live.daemon.store.pendingMessages(after: 0, limit: 100)) ?? []
+                    return pending.filter { $0.channel.platform == "card-slack" }.count <= 1
+                }
+            }
+            #expect(drained)
+            // The next change shows within one card interval, behind nothing.
+            _ = try await live.command("summary step 51 of the diagnosis", in: room)
+            #expect(await Poll.until { await live.isIdle(time) })
+            time.advance(by: 10)
+            #expect(await Poll.until { Self.card(workspace, in: room)?.contains("step 51 of the diagnosis") == true })
         }
     }
 

@@ -25,15 +25,18 @@ extension Delivery {
             outcome = await open(row, request, name: name, title: title, isPrivate: isPrivate, on: platform)
         case .invite(let users):
             let ids = users.compactMap(platform.userID)
-            outcome = ids.isEmpty ? .done : await work(.invite(users: ids, room: request.channel.channel), platform)
+            outcome =
+                ids.isEmpty ? .nothingToDo : await work(.invite(users: ids, room: request.channel.channel), platform)
         case .refreshCard:
             outcome = await refreshCard(of: request.incident, on: platform)
         case .archive:
             outcome = await work(.archive(room: request.channel.channel), platform)
         }
-        machine.sent(to: row.channel, at: time.now)
+        // Only a call to the platform is paced: a card refresh with nothing new goes at once, so a
+        // burst's leftover refreshes never hold up the next real edit.
+        if outcome != .nothingToDo { machine.sent(to: row.channel, at: time.now) }
         switch outcome {
-        case .done:
+        case .done, .nothingToDo:
             await markDelivered(row)
         case .stopping:
             return
@@ -48,6 +51,8 @@ extension Delivery {
     /// What became of one piece of room work.
     enum RoomWork: Equatable {
         case done
+        /// Nothing to send (a card the incident has not changed since, an invite of no one).
+        case nothingToDo
         case retry(after: TimeInterval?, reason: String)
         case failed(String)
         /// The daemon is stopping: the row stays as it was, for the last pass or the next start.
@@ -106,8 +111,8 @@ extension Delivery {
     /// Brings the card up to date: edits it in place when the incident changed since it was last
     /// sent, posts and pins a new one when there is none (or someone deleted it).
     private func refreshCard(of id: IncidentID, on platform: RoomPlatform) async -> RoomWork {
-        guard let desk = roomDesk, let view = await desk.roomView(of: id) else { return .done }
-        if view.card != nil, let sent = cardRevisions[id], sent >= view.revision { return .done }
+        guard let desk = roomDesk, let view = await desk.roomView(of: id) else { return .nothingToDo }
+        if view.card != nil, let sent = cardRevisions[id], sent >= view.revision { return .nothingToDo }
         let text = platform.render(Reply(.channel, view.lines))
         if let card = view.card, card.channel == view.channel {
             let edit = RoomCall.edit(text: text, channel: card.channel.channel, message: card.message)
