@@ -211,6 +211,22 @@ struct RoomLiveTests {
         }
     }
 
+    @Test("a room Slack will not make before the request expires: the origin channel runs it and hears why")
+    func roomOutOfTime() async throws {
+        try await Self.running(prepare: { $0.rateLimitNext("conversations.create", retryAfter: 7200) }) {
+            live, workspace, time in
+            _ = try await live.command("declare checkout is slow sev2", in: "C1")
+            let why = "I couldn't open a room for INC-1 (expired; last try: "
+            #expect(
+                await Self.until(time) {
+                    Self.card(workspace, in: "C1") != nil
+                        && workspace.messages(in: "C1").contains { $0.text.hasPrefix(why) }
+                })
+            #expect(Self.room(workspace) == nil)
+            #expect(workspace.count(of: "conversations.create") == 1)
+        }
+    }
+
     @Test("a name already taken gets the next free one, and the origin channel hears it")
     func nameTaken() async throws {
         try await Self.running(prepare: { $0.takeName("inc-1-checkout-is-slow") }) { live, workspace, time in

@@ -93,6 +93,7 @@ extension Delivery {
             "dead letter", metadata: ["outbox": "\(row.id)", "channel": "\(row.channel)", "reason": "\(reason)"])
         await record(.dead(row.id, reason: reason))
         if let page = row.message.page, page.action == .trigger { await tellPageFailed(page, reason: reason) }
+        await roomWillNotOpen(row, reason: reason)
     }
 
     /// A page that cannot go: the incident's channel hears it at once, with the reason, so

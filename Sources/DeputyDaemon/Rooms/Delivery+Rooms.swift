@@ -14,9 +14,7 @@ extension Delivery {
     /// archive it) and records what became of it, as `deliver` does for a message.
     func deliverRoom(_ row: OutboxRow, _ request: RoomJob) async {
         guard let platform = rooms[request.channel.platform] else {
-            let reason = "rooms are not set up for \(request.channel.platform)"
-            await bury(row, reason: reason)
-            if case .open = request.action { await tellDesk(.failed(reason), of: request.incident) }
+            await bury(row, reason: "rooms are not set up for \(request.channel.platform)")
             return
         }
         let outcome: RoomWork
@@ -44,7 +42,18 @@ extension Delivery {
             await reschedule(row, after: after, reason: reason)
         case .failed(let reason):
             await bury(row, reason: reason)
-            if case .open = request.action { await tellDesk(.failed(reason), of: request.incident) }
+        }
+    }
+
+    /// A room that will not be made (refused, or out of time to retry): the incident runs where it
+    /// was declared, and the desk hears why, so that channel does.
+    func roomWillNotOpen(_ row: OutboxRow, reason: String) async {
+        guard let job = row.message.room, case .open = job.action else { return }
+        // Made, but the store never took the news in time: it is open all the same.
+        if let made = openedRooms.removeValue(forKey: row.id) {
+            await tellDesk(.opened(made.room, name: made.name), of: job.incident)
+        } else {
+            await tellDesk(.failed(reason), of: job.incident)
         }
     }
 
