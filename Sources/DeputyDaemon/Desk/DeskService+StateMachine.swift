@@ -78,21 +78,6 @@ extension DeskService {
             return .admitted
         }
 
-        /// The channel's latest incident when it is not folded yet: a command there needs it.
-        func unloadedLatest(of channel: ChannelKey) -> IncidentID? {
-            unloaded.latest[channel]
-        }
-
-        /// The channel of an incident held in memory.
-        func channel(of id: IncidentID) -> ChannelKey? {
-            desk.incidents[id]?.channel
-        }
-
-        /// Reads a command's text with the rules (what `P1` means).
-        func parse(_ text: String) -> Result<Command, CommandError> {
-            desk.parse(text)
-        }
-
         /// A command decided: what it did, and what the desk needs to commit it.
         struct Decision {
             var result: Desk.Result
@@ -122,7 +107,6 @@ extension DeskService {
             return Decision(result: result, opened: result.incident?.number == numberBefore, previous: previous)
         }
 
-        /// Decides a pager's report on incident `id`'s page to `service`.
         /// Decides what delivery reported about an incident's room or its card.
         mutating func decideRoom(_ report: RoomReport, of id: IncidentID, at now: Date) -> Decision {
             let result =
@@ -134,6 +118,7 @@ extension DeskService {
             return Decision(result: result, opened: false, previous: nil)
         }
 
+        /// Decides a pager's report on incident `id`'s page to `service`.
         mutating func decideReport(
             _ status: PagerStatus, on service: String, of id: IncidentID, by name: String?, at now: Date
         ) -> Decision {
@@ -199,28 +184,7 @@ extension DeskService {
             return (outcome, commit)
         }
 
-        /// Every folded incident's next deadline, and the stored one of each not folded yet.
-        func deadlines() -> [(IncidentID, Date)] {
-            desk.incidents.keys.compactMap { id in desk.nextDeadline(of: id).map { (id, $0) } }
-                + unloaded.deadlines.map { ($0.key, $0.value) }
-        }
-
-        /// One incident's next deadline.
-        func nextDeadline(of id: IncidentID) -> Date? {
-            desk.nextDeadline(of: id)
-        }
-
         // MARK: Memory
-
-        /// Of `ids`, those the store holds that are not folded yet.
-        func unfolded(_ ids: [IncidentID]) -> [IncidentID] {
-            ids.filter { unloaded.ids.contains($0) }
-        }
-
-        /// Whether `id` is in the store and not folded yet.
-        func isUnfolded(_ id: IncidentID) -> Bool {
-            unloaded.ids.contains(id)
-        }
 
         /// Folds in what the store gave for `wanted`; returns the deadlines that differ from the
         /// stored projection's (the rules changed while Deputy was down), for the scheduler.
@@ -259,26 +223,6 @@ extension DeskService {
             desk.replace(incident)
         }
 
-        /// What memory must read to be as current as the store's `head` of a channel: nothing,
-        /// the records after those it folded, or the whole incident (one it does not hold).
-        enum Freshness: Equatable {
-            case current
-            case catchUp(IncidentID, after: Int)
-            case fold(IncidentID)
-            case vacated
-        }
-
-        /// How far memory is behind the store's latest incident of `channel` (`head`).
-        func freshness(of channel: ChannelKey, head: (incident: IncidentID, eventCount: Int)?) -> Freshness {
-            // No incident in the store's channel while one is held here: it moved into its room.
-            guard let head else { return desk.latest[channel] == nil ? .current : .vacated }
-            guard desk.latest[channel] == head.incident, let incident = desk.incidents[head.incident] else {
-                return .fold(head.incident)
-            }
-            return incident.eventCount < head.eventCount
-                ? .catchUp(head.incident, after: incident.eventCount) : .current
-        }
-
         /// Folds in the records another desk appended to an incident held in memory.
         mutating func catchUp(_ id: IncidentID, with records: [IncidentRecord]) {
             desk.catchUp(id, with: records)
@@ -295,11 +239,6 @@ extension DeskService {
         /// New incidents are numbered above `number` (handed out elsewhere already).
         mutating func numberAbove(_ number: Int) {
             desk.numberAbove(number)
-        }
-
-        /// Whether `id` is folded.
-        func isFolded(_ id: IncidentID) -> Bool {
-            desk.incidents[id] != nil
         }
 
         /// Drops an incident from memory, to be read from the store again when next needed (its
@@ -344,15 +283,5 @@ extension DeskService {
             return deadlines
         }
 
-        /// The incident commander of `id`, when it is folded.
-        func commander(of id: IncidentID) -> User? {
-            desk.incidents[id]?.commander
-        }
-
-        /// An incident's event count in memory: a commit's projection tells the scheduler its
-        /// deadline only while no later command changed the incident.
-        func eventCount(of id: IncidentID) -> Int? {
-            desk.incidents[id]?.eventCount
-        }
     }
 }
