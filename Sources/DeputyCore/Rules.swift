@@ -42,6 +42,10 @@ public struct Rules: Hashable, Sendable {
     public var paging = Paging()
     /// Incident rooms: where they are made and how they are named (from the daemon's settings).
     public var rooms = Rooms()
+    /// How the practice score weighs how an incident was run.
+    public var practice = PracticeRules()
+    /// The drill scenarios `/ic drill start` knows, by name (from Config/drills, not rules.yaml).
+    public var drills: [String: DrillScenario] = [:]
 
     public init() {}
 
