@@ -39,6 +39,8 @@ extension Command {
         case .action, .actionDone: .action
         case .actions: .actions
         case .timeline: .timeline
+        case .drillStart, .drillStop: .drill
+        case .score: .score
         case .say: .say
         case .help: .help
         case .about(_, let command): command.verb

@@ -71,6 +71,14 @@ public enum Command: Hashable, Sendable {
     /// The postmortem's owner and due date, privately.
     case postmortemStatus
 
+    // Practice
+    /// Declares a drill incident that plays scenario `scenario`, its clock `speed` times faster.
+    case drillStart(scenario: String, speed: Int?)
+    /// Ends the drill playing in the channel, with its score.
+    case drillStop
+    /// How well the response ran, after resolve.
+    case score
+
     // Help
     /// A canned answer, addressed to one person when named (`say belligerent @frank`).
     case say(Situation, to: User?)

@@ -28,7 +28,7 @@ public enum CommandParser {
     private static func addressedIncident(_ verb: Verb, _ arguments: Arguments) -> (IncidentID?, Arguments) {
         let positions: [Int]
         switch verb {
-        case .timeline, .actions: positions = [0]
+        case .timeline, .actions, .score: positions = [0]
         case .action: positions = arguments.first?.isOne(of: ["done"]) == true ? [1] : [0]
         case .postmortem:
             let first = arguments.first
@@ -86,6 +86,8 @@ public enum CommandParser {
         case .action: try action(arguments)
         case .actions: try arguments.bare(.actions)
         case .timeline: try arguments.bare(.timeline)
+        case .drill: try drill(arguments)
+        case .score: try arguments.bare(.score)
         case .say: try say(arguments)
         case .help: help(arguments)
         }

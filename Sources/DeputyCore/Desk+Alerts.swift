@@ -92,17 +92,25 @@ extension Incident {
     /// Alerts for this incident's channel: each new or changed one on the timeline, and said in
     /// the channel in one message (a repeat of the same news says nothing); `quietly` records only.
     mutating func attach(_ batch: [IncomingAlert], at now: Date, rules: Rules, quietly: Bool = false) -> Outcome {
-        var changed: [IncomingAlert] = []
         var draft = Draft(taking: &self, actor: nil, at: now, rules: rules)
-        for alert in batch where draft.incident.alerts[alert.fingerprint] != alert.firing {
-            draft.record(
-                .alertReceived(
-                    source: alert.source, fingerprint: alert.fingerprint, firing: alert.firing,
-                    summary: alert.summary, link: alert.link))
-            changed.append(alert)
-        }
-        if !quietly, !changed.isEmpty { draft.say(Reply(.channel, Desk.lines(changed, incident: id))) }
+        draft.attach(batch, quietly: quietly)
         swap(&self, &draft.incident)
         return draft.outcome
+    }
+}
+
+extension Draft {
+    /// Records each alert of `batch` that is new or changed, and says them in one message.
+    mutating func attach(_ batch: [IncomingAlert], quietly: Bool = false) {
+        var changed: [IncomingAlert] = []
+        for alert in batch where incident.alerts[alert.fingerprint] != alert.firing {
+            record(
+                .alertReceived(
+                    source: alert.source, fingerprint: alert.fingerprint, firing: alert.firing,
+                    summary: alert.summary, link: alert.link),
+                by: nil)
+            changed.append(alert)
+        }
+        if !quietly, !changed.isEmpty { say(Reply(.channel, Desk.lines(changed, incident: incident.id))) }
     }
 }

@@ -76,12 +76,15 @@ public struct Desk: Sendable {
         case (.declare(let title, let severity, let drill), let incident) where incident?.isActive != true:
             let id = IncidentID(nextNumber)
             nextNumber += 1
-            let (opened, outcome) = Incident.declare(
+            var (opened, outcome) = Incident.declare(
                 id: id, channel: channel, title: title, severity: severity, drill: drill, by: user, at: now,
                 rules: rules)
             incidents[id] = opened
             latest[channel] = id
+            if drill { outcome.markDrill() }
             return Result(incident: id, outcome: outcome)
+        case (.drillStart(let name, let speed), let incident) where incident?.isActive != true:
+            return startDrill(name, speed: speed, by: user, in: channel, at: now)
         case (.help(let topic), _):
             return answer(Help.reply(topic: topic, to: user), to: user, in: channel, at: now)
         case (.about(let id, let inner), _):
@@ -123,6 +126,7 @@ public struct Desk: Sendable {
         let before = RoomWatch(incident)
         var outcome = change(&incident)
         incident.followRoom(from: before, into: &outcome, rules: rules.rooms)
+        if incident.drill { outcome.markDrill() }
         incidents[id] = incident
         return outcome
     }

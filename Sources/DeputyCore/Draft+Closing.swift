@@ -16,6 +16,7 @@ extension Draft {
     }
 
     mutating func resolve(by user: User) {
+        if incident.drillRun?.ended == false { return endDrill(by: user) }
         let carried = incident.openTasks
         let pages = resolveOpenPages()
         record(.resolved)

@@ -40,7 +40,7 @@ extension Command {
         case .about(_, let command): command.worksAfterClose
         case .status, .tasks, .help, .say, .note, .todo, .summary, .impact, .severity, .reopen, .postmortemOwner,
             .postmortemDone, .decideOnCall, .action, .actionDone, .actions, .postmortemDraft, .postmortemStatus,
-            .updateDraft, .timeline, .pageList:
+            .updateDraft, .timeline, .pageList, .score:
             true
         default: false
         }
@@ -50,7 +50,7 @@ extension Command {
     var needsClosedIncident: Bool {
         switch self {
         case .about(_, let command): command.needsClosedIncident
-        case .postmortemOwner, .postmortemDone, .postmortemDraft, .postmortemStatus, .reopen: true
+        case .postmortemOwner, .postmortemDone, .postmortemDraft, .postmortemStatus, .reopen, .score: true
         default: false
         }
     }

@@ -3,6 +3,8 @@ import Foundation
 /// The notes' canned answers to the anti-patterns, to the channel or to one person in it.
 extension Draft {
     mutating func say(_ situation: Command.Situation, to person: User?, by user: User) {
+        // What was said is on the log: the practice score looks for the notes' answers.
+        record(.said(situation, to: person))
         func line(_ key: PhraseKey, _ addressed: PhraseKey, _ values: [String: PhraseValue] = [:]) -> Line {
             guard let person else { return Line(key, values) }
             return Line(addressed, values.merging(["user": .user(person)]) { $1 })

@@ -4,12 +4,14 @@ import Foundation
 extension Draft {
     mutating func assign(_ text: String, to owner: Command.Assignee, timebox: Span?, by user: User) {
         guard let person = person(for: owner, asking: user) else { return }
+        let given = timebox
         let timebox = timebox ?? rules.defaultTimebox
         let id = TaskID(incident.tasks.count + 1)
         enlist(person)
         record(
             .taskAssigned(
-                id, owner: person, task: text, timebox: timebox, dueAt: now.addingTimeInterval(timebox.interval)))
+                id, owner: person, task: text, timebox: timebox, dueAt: now.addingTimeInterval(timebox.interval),
+                defaulted: given == nil ? true : nil))
         say(
             Reply(
                 .channel,

@@ -19,9 +19,10 @@ struct Draft {
     /// Works on `incident` in place: its state moves into the draft (and back when the caller
     /// swaps it out again), so a command never copies an incident's arrays.
     init(taking incident: inout Incident, actor: User?, at now: Date, rules: Rules) {
+        // A drill runs on its own, faster clock: every record and deadline carries its time.
         self.init(
             Incident(id: incident.id, channel: incident.channel, declaredAt: incident.declaredAt), actor: actor,
-            at: now, rules: rules)
+            at: incident.clock(now), rules: rules)
         swap(&self.incident, &incident)
     }
 

@@ -11,6 +11,7 @@ extension Incident {
 
     /// Folds one event into the state.
     public mutating func apply(_ record: IncidentRecord) {
+        practice.observe(record, in: self)
         eventCount += 1
         lastRecordAt = record.at
         if let actor = record.actor, !actors.contains(actor) { actors.append(actor) }
@@ -125,6 +126,10 @@ extension Incident {
             alerts[fingerprint] = firing
         case .roomRequested, .roomOpened, .roomFailed, .cardPosted, .roomArchived:
             applyRoom(record.event)
+        case .said:
+            break
+        case .drillStarted, .injectPlayed, .factRevealed, .drillEnded:
+            applyDrill(record.event, at: at)
         }
         if room?.isOpen == true { noteInvited(Self.invitees(of: record.event, by: record.actor)) }
         // The IC is heard whenever they act.
@@ -215,7 +220,7 @@ extension Incident {
 
     private mutating func applyTask(_ event: IncidentEvent, at: Date) {
         switch event {
-        case .taskAssigned(let id, let owner, let text, let timebox, let dueAt):
+        case .taskAssigned(let id, let owner, let text, let timebox, let dueAt, _):
             tasks.append(TaskState(id: id, text: text, owner: owner, timebox: timebox, dueAt: dueAt, at: at))
             openTaskIDs.append(id)
         case .taskReassigned(let id, let owner, let timebox, let dueAt):

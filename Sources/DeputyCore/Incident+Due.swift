@@ -83,6 +83,9 @@ extension Draft {
         case .postmortemReminder: firePostmortemReminder(timer)
         case .pageAcknowledgement(let service): firePageAcknowledgement(service, timer)
         case .roomArchive: archiveRoom()
+        case .drillInject(let index): playInject(index)
+        case .drillFact(let index): tellLapsedFact(index)
+        case .drillEnd: endDrill(by: nil)
         }
     }
 

@@ -92,6 +92,7 @@ extension Draft {
         let before = outcome.records.count
         perform(command, by: user)
         if command.enlistsActor, outcome.records.count > before { enlist(user) }
+        playDrillAnswers(since: before)
     }
 
     private mutating func perform(_ command: Command, by user: User) {
@@ -149,6 +150,10 @@ extension Draft {
         case .postmortemStatus: say(Reply(.privately(user), postmortemStatus()))
         case .say(let situation, let person): say(situation, to: person, by: user)
         case .help(let topic): say(Help.reply(topic: topic, to: user))
+        case .drillStart:
+            tell(user, .drillNeedsFreeChannel, ["incident": .plain(incident.id.description)])
+        case .drillStop: stopDrill(by: user)
+        case .score: say(Reply(.privately(user), scoreLines(detailed: true)))
         case .about(_, let inner): perform(inner, by: user)
         }
     }

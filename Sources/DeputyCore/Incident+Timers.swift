@@ -11,7 +11,9 @@ extension Incident {
         forEachTimer(rules: rules.effective(for: severity)) { _, _, fires in
             if earliest.map({ fires < $0 }) ?? true { earliest = fires }
         }
-        return earliest
+        // Timers are kept in the incident's own time; the scheduler sleeps on the wall clock.
+        guard let run = drillRun else { return earliest }
+        return earliest.map(run.wallTime)
     }
 
     /// Every pending timer, from the state alone. Cost grows with open tasks, proposals and
@@ -46,6 +48,7 @@ extension Incident {
         if rules.stakeholderUpdates.enabled, let next = nextUpdateDue { emit(.updateDue, next) }
         for (kind, at) in rotationTimers(rules) { emit(kind, at) }
         for (kind, at) in pageTimers() { emit(kind, at) }
+        for (kind, at) in drillTimers() { emit(kind, at) }
     }
 
     /// The IC-claim steps: ask the channel at each `askAt`, then the declarer.
@@ -153,7 +156,9 @@ extension Incident {
     }
 
     private func postmortemTimers(_ rules: Rules) -> [(RuleTimer.Kind, Date)] {
-        guard rules.postmortem.enabled, case .resolved(let resolvedAt) = status, let postmortem, !postmortem.done
+        // A drill played from a scenario owes no postmortem: its debrief is the score.
+        guard rules.postmortem.enabled, drillRun == nil, case .resolved(let resolvedAt) = status, let postmortem,
+            !postmortem.done
         else { return [] }
         guard postmortem.owner != nil else {
             guard !postmortem.unownedReminded else { return [] }

@@ -78,6 +78,10 @@ public struct Incident: Sendable {
     /// The notes and findings people wrote, in the order of the log: what the postmortem's
     /// wording check reads.
     public internal(set) var notesAndFindings: [String] = []
+    /// What the practice score needs from the log, gathered as it is folded.
+    public internal(set) var practice = PracticeTally()
+    /// The drill scenario playing, when this is a drill started from one.
+    public internal(set) var drillRun: DrillRun?
     /// When the last record folded in happened.
     public internal(set) var lastRecordAt: Date?
     /// How many events have been folded in.

@@ -32,7 +32,9 @@ public enum IncidentEvent: Hashable, Sendable, Codable {
     case decisionRecorded(String)
 
     // Tasks
-    case taskAssigned(TaskID, owner: User, task: String, timebox: Span, dueAt: Date)
+    /// A task given to one owner; `defaulted` when the assigner gave no timebox and Deputy's
+    /// default was used (nil: one was given, as in logs written before this was recorded).
+    case taskAssigned(TaskID, owner: User, task: String, timebox: Span, dueAt: Date, defaulted: Bool? = nil)
     case taskReassigned(TaskID, owner: User, timebox: Span, dueAt: Date)
     case taskCancelled(TaskID)
     case taskAcknowledged(TaskID)
@@ -50,6 +52,9 @@ public enum IncidentEvent: Hashable, Sendable, Codable {
     case todoAdded(String)
     case stakeholderUpdate(String, nextDue: Date)
     case severityChanged(Severity)
+    /// Someone answered with the notes' words for an anti-pattern (`/ic say severity`), to the
+    /// channel or to one person in it.
+    case said(Command.Situation, to: User?)
     /// The actor asked for a lower severity during the call: not discussed, kept for the postmortem.
     case severityQuestioned(asked: Severity, treatedAs: Severity)
     /// The next stakeholder update moved (a raised severity's shorter cadence).
@@ -84,6 +89,17 @@ public enum IncidentEvent: Hashable, Sendable, Codable {
     case cardPosted(channel: ChannelKey, message: String)
     /// The room was archived, a while after the postmortem was done.
     case roomArchived
+
+    // Drills
+    /// A drill plays `scenario`, its clock running `speed` times faster than the wall clock from
+    /// this record on (its records carry the drill's time).
+    case drillStarted(DrillScenario, speed: Int)
+    /// The scenario's inject at `index` (in `injects`) happened.
+    case injectPlayed(Int)
+    /// The scenario's fact at `index` (in `facts`) was told, about task `task`.
+    case factRevealed(Int, task: TaskID)
+    /// The drill is over: by `/ic drill stop`, its scenario's end, or resolve.
+    case drillEnded
 
     // Closing
     case resolveRequested

@@ -52,6 +52,14 @@ public struct Outcome: Sendable {
         return replies
     }
 
+    /// Every reply marked as a drill's, in its first line, so no one mistakes practice for an
+    /// incident.
+    mutating func markDrill() {
+        for index in replies.indices where replies[index].lines.first?.key != .drillMark {
+            replies[index].lines.insert(Line(.drillMark), at: 0)
+        }
+    }
+
     /// A private answer that changes nothing.
     public static func answer(_ user: User, _ key: PhraseKey, _ values: [String: PhraseValue] = [:]) -> Outcome {
         Outcome(replies: [.privately(user, key, values)])

@@ -280,6 +280,56 @@ extension PhraseKey {
             ["better", "word"]
         case .updateDraftJargon, .updateDraftAcronyms:
             ["words"]
+        case .drillMark, .drillStopHint, .drillNotPlaying, .drillNoScenarios, .drillMoveHandover, .drillMoveRelease,
+            .drillMoveUpdate, .scoreNothingYet, .scoreNameCommander, .scoreNameOwnedTasks, .scoreNameAcknowledgements,
+            .scoreNameFollowUps, .scoreNameDecisions, .scoreNameUpdates, .scoreNameRotation,
+            .scoreNameSeverityArguments, .scoreNameExpectedMoves, .scorePractise, .postmortemDraftScoreHeader:
+            []
+        case .drillStarted:
+            ["scenario", "incident"]
+        case .drillSpeed:
+            ["speed", "elapsed"]
+        case .drillBriefing:
+            ["text"]
+        case .drillPerson:
+            ["name", "role"]
+        case .drillPeople:
+            ["people"]
+        case .drillSays:
+            ["name", "role", "text"]
+        case .drillUnderstood:
+            ["name", "task_id"]
+        case .drillFinding:
+            ["name", "task_id", "text"]
+        case .drillFact:
+            ["user", "task_id", "text"]
+        case .drillOver:
+            ["incident", "elapsed"]
+        case .drillNeedsFreeChannel, .scoreFor:
+            ["incident"]
+        case .drillUnknownScenario:
+            ["scenario", "scenarios"]
+        case .drillMoveSay:
+            ["situation"]
+        case .drillMoveReassign:
+            ["name"]
+        case .drillMoveBy:
+            ["move", "elapsed"]
+        case .scoreTotal:
+            ["score"]
+        case .scoreCommander, .coachCommander:
+            ["elapsed", "target", "met", "count", "missed"]
+        case .scoreCommanderNone, .coachCommanderNone:
+            ["target", "met", "count", "missed"]
+        case .scoreOwnedTasks, .scoreSeverityArguments, .scoreExpectedMoves, .coachOwnedTasks, .coachSeverityArguments:
+            ["met", "count", "missed"]
+        case .scoreAcknowledgements, .scoreFollowUps, .scoreDecisions, .scoreUpdates, .scoreRotation,
+            .coachAcknowledgements, .coachFollowUps, .coachDecisions, .coachUpdates, .coachRotation:
+            ["met", "count", "missed", "target"]
+        case .scoreLeftOut:
+            ["measures"]
+        case .coachExpectedMoves:
+            ["moves"]
         }
     }
 }

@@ -21,12 +21,19 @@ struct RuleTimer {
         case pageAcknowledgement(String)
         /// The room's archive, a while after the postmortem is done.
         case roomArchive
+        /// A drill's inject at this index happens.
+        case drillInject(Int)
+        /// A drill's held-back fact at this index is told: its task's timebox lapsed.
+        case drillFact(Int)
+        /// A drill's scenario ends.
+        case drillEnd
 
         /// Decisions already promised (a takeover, a closing objection window) happen on time;
         /// only reminders wait for a quiet period to end.
         var isHeldByQuiet: Bool {
             switch self {
-            case .takeover, .objectionWindow, .pageAcknowledgement, .roomArchive: false
+            case .takeover, .objectionWindow, .pageAcknowledgement, .roomArchive, .drillInject, .drillFact, .drillEnd:
+                false
             default: true
             }
         }
@@ -39,7 +46,7 @@ struct RuleTimer {
                 .undecided, .postmortemUnowned, .postmortemReminder:
                 true
             case .commandUnclaimed, .handoverChase, .takeover, .objectionWindow, .followUp, .pageAcknowledgement,
-                .roomArchive:
+                .roomArchive, .drillInject, .drillFact, .drillEnd:
                 false
             }
         }

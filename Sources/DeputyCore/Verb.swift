@@ -6,6 +6,7 @@ public enum Verb: String, Hashable, Codable, Sendable, CaseIterable {
     case assign, cancel, ack, found, extend, done, snooze, quiet
     case tasks, status, summary, impact, note, todo, update, sev, phase, page
     case resolve, reopen, postmortem, action, actions, timeline
+    case drill, score
     case say, help
 
     /// Other words people type for the same command.

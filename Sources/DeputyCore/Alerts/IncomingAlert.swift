@@ -7,12 +7,15 @@ public struct IncomingAlert: Hashable, Sendable {
     public enum Source: String, Hashable, Sendable, Codable {
         case alertmanager
         case pagerduty
+        /// A drill scenario's alert: it fires on the drill's clock, never from a real tool.
+        case drill
 
         /// The name people read.
         public var displayName: String {
             switch self {
             case .alertmanager: "Alertmanager"
             case .pagerduty: "PagerDuty"
+            case .drill: "drill scenario"
             }
         }
     }

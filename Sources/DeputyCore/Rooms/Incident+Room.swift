@@ -42,7 +42,7 @@ extension Incident {
         case .joined(let user), .roleAssigned(_, let user), .handoverOffered(let user), .commandTakenOver(let user),
             .postmortemOwnerNamed(let user, _):
             [user]
-        case .taskAssigned(_, let owner, _, _, _), .taskReassigned(_, let owner, _, _):
+        case .taskAssigned(_, let owner, _, _, _, _), .taskReassigned(_, let owner, _, _):
             [owner]
         case .commandClaimed, .handoverAccepted:
             actor.map { [$0] } ?? []

@@ -146,7 +146,7 @@ struct TimelineBuilder {
             break
         case .handoverOffered, .handoverCancelled, .takeoverCancelled, .todoAdded,
             .severityQuestioned, .updateRescheduled, .quietStarted, .quietEnded, .resolveRequested, .taskSnoozed,
-            .timeAsked, .actionAdded, .actionDone:
+            .timeAsked, .actionAdded, .actionDone, .said, .drillStarted, .injectPlayed, .factRevealed, .drillEnded:
             // Intentions, requests and Deputy's bookkeeping: what they led to is on the timeline.
             // Action items are the postmortem's work, listed there, not facts of the incident.
             break
@@ -191,7 +191,7 @@ struct TimelineBuilder {
     private mutating func addTask(_ record: IncidentRecord, index: Int) {
         let by = Self.person(record.actor)
         switch record.event {
-        case .taskAssigned(let id, let owner, let task, let timebox, _):
+        case .taskAssigned(let id, let owner, let task, let timebox, _, _):
             owners[id] = owner
             let values: [String: PhraseValue] = ["user": by, "owner": .user(owner), "timebox": .duration(timebox)]
             add(record, index, .taskAssigned, .timelineTaskAssigned, values, task: id, text: task, slot: "task")
