@@ -286,9 +286,9 @@ extension PhraseKey {
             .scoreNameSeverityArguments, .scoreNameExpectedMoves, .scorePractise, .postmortemDraftScoreHeader:
             []
         case .drillStarted:
-            ["scenario", "incident"]
+            ["incident", "scenario"]
         case .drillSpeed:
-            ["speed", "elapsed"]
+            ["elapsed", "speed"]
         case .drillBriefing:
             ["text"]
         case .drillPerson:
@@ -302,9 +302,9 @@ extension PhraseKey {
         case .drillFinding:
             ["name", "task_id", "text"]
         case .drillFact:
-            ["user", "task_id", "text"]
+            ["task_id", "text", "user"]
         case .drillOver:
-            ["incident", "elapsed"]
+            ["elapsed", "incident"]
         case .drillNeedsFreeChannel, .scoreFor:
             ["incident"]
         case .drillUnknownScenario:
@@ -314,18 +314,23 @@ extension PhraseKey {
         case .drillMoveReassign:
             ["name"]
         case .drillMoveBy:
-            ["move", "elapsed"]
+            ["elapsed", "move"]
         case .scoreTotal:
             ["score"]
         case .scoreCommander, .coachCommander:
-            ["elapsed", "target", "met", "count", "missed"]
+            ["elapsed", "target"]
         case .scoreCommanderNone, .coachCommanderNone:
-            ["target", "met", "count", "missed"]
-        case .scoreOwnedTasks, .scoreSeverityArguments, .scoreExpectedMoves, .coachOwnedTasks, .coachSeverityArguments:
-            ["met", "count", "missed"]
-        case .scoreAcknowledgements, .scoreFollowUps, .scoreDecisions, .scoreUpdates, .scoreRotation,
-            .coachAcknowledgements, .coachFollowUps, .coachDecisions, .coachUpdates, .coachRotation:
-            ["met", "count", "missed", "target"]
+            ["target"]
+        case .scoreOwnedTasks, .scoreSeverityArguments, .scoreExpectedMoves:
+            ["count", "met"]
+        case .coachOwnedTasks:
+            ["count", "missed"]
+        case .coachSeverityArguments:
+            ["missed"]
+        case .scoreAcknowledgements, .scoreFollowUps, .scoreDecisions, .scoreUpdates, .scoreRotation:
+            ["count", "met", "target"]
+        case .coachAcknowledgements, .coachFollowUps, .coachDecisions, .coachUpdates, .coachRotation:
+            ["count", "missed", "target"]
         case .scoreLeftOut:
             ["measures"]
         case .coachExpectedMoves:

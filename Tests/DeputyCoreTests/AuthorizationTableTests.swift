@@ -48,7 +48,7 @@ struct AuthorizationTableTests {
         ("tasks", everyone), ("object P1 too risky", everyone), ("suggest add capacity", everyone),
         ("join", everyone), ("say hurry", everyone), ("help", everyone), ("action add a pool alert", everyone),
         ("actions", everyone), ("timeline", everyone), ("page database the pool is exhausted", leads),
-        ("page", everyone), ("page ack", everyone),
+        ("page", everyone), ("page ack", everyone), ("drill stop", everyone),
     ]
 
     /// After resolve, with hayley named postmortem owner: each command with who may give it.
@@ -56,6 +56,7 @@ struct AuthorizationTableTests {
         ("postmortem @carol", [.commander]), ("reopen", [.commander]), ("sev 3", [.commander]),
         ("postmortem done https://wiki/pm/1", [.owner, .commander]), ("postmortem status", everyone),
         ("postmortem draft", everyone), ("note for the review", everyone), ("action add a pool alert", everyone),
+        ("score", everyone),
     ]
 
     /// The incident every case starts from, on a desk of its own.

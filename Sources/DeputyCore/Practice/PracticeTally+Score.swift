@@ -32,6 +32,11 @@ extension PracticeTally {
         return PracticeScore(measures: measures, leftOut: leftOut)
     }
 
+    /// When something due at `date` is really due: the end of a quiet period that holds it.
+    private func held(_ date: Date) -> Date {
+        quiets.first { $0.from <= date && date < $0.until }?.until ?? date
+    }
+
     private func commanderMeasure(until end: Date, _ practice: PracticeRules) -> PracticeMeasure? {
         guard let declaredAt else { return nil }
         let target = practice.commanderWithin
@@ -60,7 +65,11 @@ extension PracticeTally {
         var met = 0
         var counted = 0
         for period in periods {
-            let limit = (kind == .acknowledgements ? period.start : period.due) + grace.interval
+            // A quiet period holds the reminder, so the owner is asked only when it ends.
+            let limit =
+                kind == .acknowledgements
+                ? held(period.start + grace.interval)
+                : (kind == .followUps ? held(period.due) : period.due) + grace.interval
             if period.answered, let answeredAt = period.end {
                 counted += 1
                 if answeredAt <= limit { met += 1 }
@@ -80,14 +89,14 @@ extension PracticeTally {
         func missed(from due: Date, to at: Date) -> Int { 1 + Int(at.timeIntervalSince(due)) / cadence }
         for update in updates {
             guard let postedAt = update.end else { continue }
-            if postedAt <= update.due {
+            if postedAt <= held(update.due) {
                 met += 1
                 counted += 1
             } else {
-                counted += missed(from: update.due, to: postedAt)
+                counted += missed(from: held(update.due), to: postedAt)
             }
         }
-        if let updateDue, end > updateDue { counted += missed(from: updateDue, to: end) }
+        if let updateDue, end > held(updateDue) { counted += missed(from: held(updateDue), to: end) }
         return PracticeMeasure(
             kind: .updates, met: met, counted: counted, weight: rules.practice.weight(of: .updates),
             target: Span(seconds: cadence))

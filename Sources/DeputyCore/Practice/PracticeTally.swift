@@ -28,6 +28,8 @@ public struct PracticeTally: Sendable {
     var severityAskers: [String] = []
     /// The moves a drill can expect, as they happened.
     var moves: [(move: DrillScenario.ExpectedMove.Move, at: Date)] = []
+    /// Quiet periods: reminders held, so nothing held by one is due before it ends.
+    var quiets: [(from: Date, until: Date)] = []
     var drillStart: Date?
     var expected: [DrillScenario.ExpectedMove] = []
 
@@ -80,6 +82,10 @@ extension PracticeTally {
             updateDue = due
         case .phaseStarted(_, let due?):
             updateDue = due
+        case .quietStarted(let until):
+            quiets.append((at, until))
+        case .quietEnded:
+            if let last = quiets.indices.last, quiets[last].until > at { quiets[last].until = at }
         case .severityQuestioned:
             if let actor = record.actor { severityAskers.append(actor.id) }
         case .said(let situation, _):
