@@ -11,7 +11,7 @@ struct DrillTests {
     let now = Fixtures.start
 
     static let scenario = DrillScenario(
-        name: "slow-database", title: "Checkout is slow", severity: Severity(level: 2)!,
+        name: "slow-database", title: "Checkout is slow", severity: Severity.all[1],
         briefing: "Checkout p99 is climbing.", endsAfter: .minutes(60),
         people: [
             .init(name: "exec", role: "VP of Engineering"),
@@ -65,7 +65,7 @@ struct DrillTests {
         let result = desk.handle(text: "drill start slow-database --speed 10", by: alice, in: channel, at: now)
         let id = try #require(result.incident)
         let incident = try #require(desk.incidents[id])
-        #expect(incident.drill && incident.title == "Checkout is slow" && incident.severity == Severity(level: 2)!)
+        #expect(incident.drill && incident.title == "Checkout is slow" && incident.severity == Severity.all[1])
         #expect(result.outcome.records.map(\.event).contains(.drillStarted(Self.scenario, speed: 10)))
         #expect(result.outcome.replies.allSatisfy { $0.lines.first?.key == .drillMark })
         let said = keys(result.outcome)
