@@ -283,7 +283,8 @@ extension PhraseKey {
         case .drillMark, .drillStopHint, .drillNotPlaying, .drillNoScenarios, .drillMoveHandover, .drillMoveRelease,
             .drillMoveUpdate, .scoreNothingYet, .scoreNameCommander, .scoreNameOwnedTasks, .scoreNameAcknowledgements,
             .scoreNameFollowUps, .scoreNameDecisions, .scoreNameUpdates, .scoreNameRotation,
-            .scoreNameSeverityArguments, .scoreNameExpectedMoves, .scorePractise, .postmortemDraftScoreHeader:
+            .scoreNameSeverityArguments, .scoreNameExpectedMoves, .scorePractise, .postmortemDraftScoreHeader,
+            .timelineScoreHeader:
             []
         case .drillStarted:
             ["incident", "scenario"]

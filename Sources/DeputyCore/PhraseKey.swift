@@ -511,4 +511,5 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case coachSeverityArguments = "coach_severity_arguments"
     case coachExpectedMoves = "coach_expected_moves"
     case postmortemDraftScoreHeader = "postmortem_draft_score_header"
+    case timelineScoreHeader = "timeline_score_header"
 }

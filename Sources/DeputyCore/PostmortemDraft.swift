@@ -13,14 +13,16 @@ public struct PostmortemDraft: Sendable {
 
     /// The draft of `incident`, folded from `records`, its whole log; `now` ends the durations of
     /// an incident still active.
-    public init(incident: Incident, records: [IncidentRecord], now: Date) {
+    public init(incident: Incident, records: [IncidentRecord], now: Date, rules: Rules = Rules()) {
         self.incident = incident
-        self.timeline = Timeline(id: incident.id, channel: incident.channel, records: records, now: now)
+        self.timeline = Timeline(id: incident.id, channel: incident.channel, records: records, now: now, rules: rules)
     }
 
-    /// The draft of the incident whose whole log is `records`.
-    public init(id: IncidentID, channel: ChannelKey, records: [IncidentRecord], now: Date) {
-        self.init(incident: Incident.fold(id: id, channel: channel, records: records), records: records, now: now)
+    /// The draft of the incident whose whole log is `records`; `rules` hold the score's targets.
+    public init(id: IncidentID, channel: ChannelKey, records: [IncidentRecord], now: Date, rules: Rules = Rules()) {
+        self.init(
+            incident: Incident.fold(id: id, channel: channel, records: records), records: records, now: now,
+            rules: rules)
     }
 
     /// Where to print the draft when the log cannot be read: `deputy export`.
@@ -40,7 +42,7 @@ public struct PostmortemDraft: Sendable {
             Line(.postmortemDraftIntro),
         ]
         if incident.drill { lines.append(Line(.timelineDrill)) }
-        lines += summary + impact + timelineSection + contributingFactors + actionItems + externalMessage
+        lines += summary + impact + timelineSection + scoreSection + contributingFactors + actionItems + externalMessage
         return lines
     }
 
@@ -100,6 +102,13 @@ public struct PostmortemDraft: Sendable {
                 ["time": .moment(entry.at), "elapsed": .duration(entry.elapsed), "fact": .lines([entry.line])])
         }
         return lines
+    }
+
+    /// How the response ran: the practice score, measure by measure, once the incident is closed.
+    private var scoreSection: [Line] {
+        let lines = timeline.scoreLines
+        guard !lines.isEmpty else { return [] }
+        return [Line(.postmortemDraftScoreHeader)] + lines.map { Line(.postmortemDraftBullet, ["line": .lines([$0])]) }
     }
 
     private var contributingFactors: [Line] {

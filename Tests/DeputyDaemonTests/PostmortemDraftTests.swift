@@ -131,6 +131,19 @@ struct PostmortemDraftTests {
         | 2026-11-29 03:37 UTC | 37 minutes | alice set the current understanding: A config push set a 1 s payment timeout; card payments failed |
         | 2026-11-29 03:41 UTC | 41 minutes | alice named hayley owner of the postmortem. |
 
+        ## How the response ran
+
+        - Practice score: 83 out of 100.
+        - Time to a commander: 2 minutes (target: 5 minutes).
+        - Tasks given to one person with a timebox: 2 of 2.
+        - Tasks acknowledged within 3 minutes: 1 of 2.
+        - Follow-ups answered within the timebox plus 5 minutes: 1 of 2.
+        - Proposals decided within the objection window plus 2 minutes: 1 of 1.
+        - Stakeholder updates on cadence (every 30 minutes): 1 of 1.
+        - Not scored, with nothing to measure: rotation, severity arguments, expected moves.
+        - To practise next:
+        - Come back to every owner when their timebox lapses: 1 of 2 follow-ups went unanswered past the timebox plus 5 minutes.
+
         ## Contributing factors
 
         - What conditions made this possible, and how did the system allow it?

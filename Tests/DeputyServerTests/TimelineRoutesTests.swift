@@ -80,8 +80,23 @@ struct TimelineRoutesTests {
                 #expect(!html.contains("<script>"))
                 #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"))
                 #expect(!html.lowercased().contains("<script"))
+                // How the response ran, after the durations, once the incident is resolved.
+                #expect(html.contains("<h2>How the response ran</h2>"))
+                #expect(html.contains("<li>Practice score: 83 out of 100.</li>"))
+                let score = try #require(html.range(of: "How the response ran")).lowerBound
+                #expect(durations < score && score < declared)
             }
         }
+    }
+
+    @Test("while the incident is active, the page has no score")
+    func noScoreWhileActive() throws {
+        let records = ScriptedIncident.play(Array(ScriptedIncident.checkout.prefix(5))).records
+        let active = Timeline(id: IncidentID(1), channel: Fixtures.channel, records: records, now: Fixtures.start)
+        #expect(active.status == .active)
+        let html = try Self.page().render(active)
+        #expect(!html.contains("How the response ran"))
+        #expect(html.contains("Key durations"))
     }
 
     @Test("every bad request is the same 404")

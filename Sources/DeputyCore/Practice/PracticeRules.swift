@@ -8,6 +8,8 @@ public struct PracticeRules: Hashable, Sendable {
     public var commanderWithin = Span.minutes(5)
     /// A proposal should be decided this long after its objection window closes, at the latest.
     public var decisionGrace = Span.minutes(2)
+    /// A stakeholder update is on cadence when it goes out this long after it fell due, at most.
+    public var updateGrace = Span.minutes(5)
     /// Someone past `rotation.after` should be rotated off within this long.
     public var rotateWithin = Span.minutes(15)
     /// Each measure's weight; a measure weighted 0 is not scored.

@@ -80,23 +80,25 @@ extension PracticeTally {
         return PracticeMeasure(kind: kind, met: met, counted: counted, weight: practice.weight(of: kind), target: grace)
     }
 
-    /// Each update due: met when it went out by its due time; a whole cadence missed counts
-    /// again, and so does one still owed at the end.
+    /// Each update due: met when it went out by its due time plus the grace; a whole cadence
+    /// missed counts again, and so does one still owed at the end.
     private func updatesMeasure(until end: Date, severity: Severity, _ rules: Rules) -> PracticeMeasure {
         let cadence = max(1, rules.stakeholderUpdates.cadence(for: severity).seconds)
+        let grace = rules.practice.updateGrace.interval
         var met = 0
         var counted = 0
-        func missed(from due: Date, to at: Date) -> Int { 1 + Int(at.timeIntervalSince(due)) / cadence }
+        func missed(from due: Date, to at: Date) -> Int { 1 + Int(at.timeIntervalSince(due + grace)) / cadence }
         for update in updates {
             guard let postedAt = update.end else { continue }
-            if postedAt <= held(update.due) {
+            let due = held(update.due)
+            if postedAt <= due + grace {
                 met += 1
                 counted += 1
             } else {
-                counted += missed(from: held(update.due), to: postedAt)
+                counted += missed(from: due, to: postedAt)
             }
         }
-        if let updateDue, end > held(updateDue) { counted += missed(from: held(updateDue), to: end) }
+        if let updateDue, end > held(updateDue) + grace { counted += missed(from: held(updateDue), to: end) }
         return PracticeMeasure(
             kind: .updates, met: met, counted: counted, weight: rules.practice.weight(of: .updates),
             target: Span(seconds: cadence))

@@ -12,6 +12,10 @@ extension Timeline {
         out += ["## " + words(Line(.timelineDurationsHeader)), ""]
         out += durationLines.map { "- " + words($0) }
         out += responderLines.map { "  - " + words($0) }
+        if !scoreLines.isEmpty {
+            out += ["", "## " + words(Line(.timelineScoreHeader)), ""]
+            out += scoreLines.map { "- " + words($0) }
+        }
         out += ["", "## " + words(Line(.timelineEntriesHeader)), ""]
         let columns = [PhraseKey.timelineColumnTime, .timelineColumnElapsed, .timelineColumnFact]
         out.append("| " + columns.map { words(Line($0)) }.joined(separator: " | ") + " |")

@@ -22,10 +22,12 @@ public struct Timeline: Hashable, Sendable {
     public var entries: [TimelineEntry]
     /// The durations a postmortem asks for.
     public var durations: KeyDurations
+    /// How well the response ran, from the same log.
+    public var score: PracticeScore
 
     /// The timeline of the incident whose whole log is `records`; `now` ends the durations of an
-    /// incident that is still active.
-    public init(id: IncidentID, channel: ChannelKey, records: [IncidentRecord], now: Date) {
+    /// incident that is still active; `rules` hold the practice score's targets.
+    public init(id: IncidentID, channel: ChannelKey, records: [IncidentRecord], now: Date, rules: Rules = Rules()) {
         let incident = Incident.fold(id: id, channel: channel, records: records)
         var builder = TimelineBuilder(declaredAt: incident.declaredAt)
         for (index, record) in records.enumerated() { builder.add(record, index: index) }
@@ -39,5 +41,12 @@ public struct Timeline: Hashable, Sendable {
         self.status = incident.status
         self.entries = builder.entries
         self.durations = KeyDurations(log: records, declaredAt: incident.declaredAt, end: incident.closedAt ?? now)
+        self.score = incident.practiceScore(at: now, rules: rules)
+    }
+
+    /// The practice score's lines, once the incident is closed (while it runs, the response
+    /// comes first); empty before.
+    public var scoreLines: [Line] {
+        status == .active ? [] : score.lines(detailed: true)
     }
 }

@@ -34,7 +34,7 @@ extension DeskService {
 
     private func timeline(of id: IncidentID, at now: Date) async -> Timeline? {
         do {
-            return try await StoreTimelines(store: store).timeline(of: id, at: now)
+            return try await StoreTimelines(store: store, rules: desk.rules).timeline(of: id, at: now)
         } catch {
             logger.warning("cannot read a timeline", metadata: ["incident": "\(id)", "error": "\(error)"])
             return nil
@@ -44,7 +44,7 @@ extension DeskService {
     private func draft(of id: IncidentID, at now: Date) async -> PostmortemDraft? {
         do {
             return try await store.log(of: id).map { log in
-                PostmortemDraft(id: id, channel: log.channel, records: log.records, now: now)
+                PostmortemDraft(id: id, channel: log.channel, records: log.records, now: now, rules: desk.rules)
             }
         } catch {
             logger.warning("cannot read a postmortem draft", metadata: ["incident": "\(id)", "error": "\(error)"])

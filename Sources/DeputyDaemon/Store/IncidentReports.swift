@@ -50,7 +50,7 @@ public struct IncidentReports {
         let trimmed = idText.trimmingCharacters(in: .whitespaces)
         guard let id = IncidentID(parsing: trimmed) else { throw Problem.badID(idText) }
         guard let log = try await store.log(of: id) else { throw Problem.unknownIncident(id) }
-        let timeline = Timeline(id: id, channel: log.channel, records: log.records, now: now)
+        let timeline = Timeline(id: id, channel: log.channel, records: log.records, now: now, rules: rules)
         let timeZone = rules.calendar.timeZone
         switch format {
         case .markdown:
@@ -59,7 +59,7 @@ public struct IncidentReports {
             let data = try TimelineDocument(timeline, phrasebook: phrasebook, timeZone: timeZone).encoded()
             return String(decoding: data, as: UTF8.self)
         case .postmortem:
-            return PostmortemDraft(id: id, channel: log.channel, records: log.records, now: now)
+            return PostmortemDraft(id: id, channel: log.channel, records: log.records, now: now, rules: rules)
                 .markdown(phrasebook: phrasebook, timeZone: timeZone)
         }
     }

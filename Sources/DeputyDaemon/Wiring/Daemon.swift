@@ -217,7 +217,8 @@ public struct Daemon {
     ) throws {
         let page = try TimelinePage(
             folder: folder, phrasebook: parts.phrasebook, timeZone: parts.rules.calendar.timeZone)
-        TimelineRoutes(links: links, page: page, source: StoreTimelines(store: store)).register(on: router)
+        TimelineRoutes(links: links, page: page, source: StoreTimelines(store: store, rules: parts.rules)).register(
+            on: router)
     }
 
     /// The pagers' delivery: PagerDuty's Events API and the signed page webhook, each with the

@@ -77,6 +77,10 @@ public struct TimelinePage: Sendable {
             },
         ]
         if timeline.drill { context["drill"] = words(Line(.timelineDrill)) }
+        if !timeline.scoreLines.isEmpty {
+            context["scoreHeader"] = words(Line(.timelineScoreHeader))
+            context["score"] = timeline.scoreLines.map { ["line": words($0)] }
+        }
         return context
     }
 
