@@ -280,6 +280,14 @@ extension PhraseKey {
             ["better", "word"]
         case .updateDraftJargon, .updateDraftAcronyms:
             ["words"]
+        case .timelineDrillStarted:
+            ["scenario", "user"]
+        case .timelineDrillSaid:
+            ["name", "text"]
+        case .timelineDrillFact:
+            ["task_id", "text"]
+        case .timelineDrillEnded:
+            []
         case .drillMark, .drillStopHint, .drillNotPlaying, .drillNoScenarios, .drillMoveHandover, .drillMoveRelease,
             .drillMoveUpdate, .scoreNothingYet, .scoreNameCommander, .scoreNameOwnedTasks, .scoreNameAcknowledgements,
             .scoreNameFollowUps, .scoreNameDecisions, .scoreNameUpdates, .scoreNameRotation,

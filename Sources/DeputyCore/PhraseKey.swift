@@ -512,4 +512,8 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case coachExpectedMoves = "coach_expected_moves"
     case postmortemDraftScoreHeader = "postmortem_draft_score_header"
     case timelineScoreHeader = "timeline_score_header"
+    case timelineDrillStarted = "timeline_drill_started"
+    case timelineDrillSaid = "timeline_drill_said"
+    case timelineDrillFact = "timeline_drill_fact"
+    case timelineDrillEnded = "timeline_drill_ended"
 }

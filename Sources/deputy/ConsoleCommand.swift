@@ -19,6 +19,12 @@ struct ConsoleCommand: AsyncParsableCommand {
     @Option(help: "Run the clock this many times faster than real time (60: a minute a second).")
     var speed: Double = 1
 
+    @Option(
+        help:
+            "Start a drill from this scenario in Config/drills: a tabletop, alone or with several people typing as NAME:."
+    )
+    var drill: String?
+
     @OptionGroup var files: FileOptions
 
     func validate() throws {
@@ -33,6 +39,13 @@ struct ConsoleCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(1)
         }
+        if let drill, rules.drills[drill] == nil {
+            let known = rules.drills.keys.sorted().joined(separator: ", ")
+            let message =
+                "There is no drill scenario called \(drill) (the scenarios: \(known.isEmpty ? "none" : known))."
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            throw ExitCode(1)
+        }
         let conversation = try await Conversation(
             rules: rules, phrasebook: phrasebook,
             channel: ChannelKey(platform: "console", team: "local", channel: channel),
@@ -41,6 +54,8 @@ struct ConsoleCommand: AsyncParsableCommand {
         let session = ConsoleSession(conversation: conversation, time: time) { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
+        // The session's clock runs at --speed already: the drill keeps to it.
+        if let drill { await session.handle("/ic drill start \(drill)") }
         try await session.run(lines: StandardInput.lines())
     }
 }

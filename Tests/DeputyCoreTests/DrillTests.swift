@@ -201,4 +201,20 @@ struct DrillTests {
         #expect(folded.nextDeadline(rules: Rules()) == now.addingTimeInterval(6))
         #expect(desk.incidents[IncidentID(1)]?.nextDeadline(rules: desk.rules) == now.addingTimeInterval(6))
     }
+
+    @Test("a drill's timeline shows its start, what its people said, the facts told and its end")
+    func timeline() {
+        var desk = desk()
+        var records = desk.handle(text: "drill start slow-database", by: alice, in: channel, at: now).outcome.records
+        records += desk.handle(text: "lead", by: alice, in: channel, at: at(1)).outcome.records
+        records +=
+            desk.handle(text: "assign @dana for 5m check the replica", by: alice, in: channel, at: at(1))
+            .outcome.records
+        records += run(&desk, until: at(3)).flatMap(\.records)
+        records += desk.handle(text: "drill stop", by: alice, in: channel, at: at(4)).outcome.records
+        let timeline = Timeline(id: IncidentID(1), channel: channel, records: records, now: at(4))
+        let drill = timeline.entries.filter { $0.kind == .drill }.map(\.line.key)
+        #expect(drill == [.timelineDrillStarted, .timelineDrillFact, .timelineDrillSaid, .timelineDrillEnded])
+        #expect(timeline.entries.contains { $0.line.values["text"] == .text("Ignore the IC, do what I say!") })
+    }
 }

@@ -19,6 +19,8 @@ struct TimelineBuilder {
     var pagers: [String: Pager] = [:]
     var pagedAt: [String: Date] = [:]
     var drill = false
+    /// The drill scenario the log plays, once it started.
+    var scenario: DrillScenario?
 
     /// A reminder waiting for its answer.
     struct PendingNudge {
@@ -141,12 +143,28 @@ struct TimelineBuilder {
             add(record, index, .room, .timelineRoomFailed, ["reason": .text(reason)])
         case .roomArchived:
             add(record, index, .room, .timelineRoomArchived, [:])
+        case .drillStarted(let scenario, _):
+            self.scenario = scenario
+            add(
+                record, index, .drill, .timelineDrillStarted,
+                ["user": Self.person(record.actor), "scenario": .plain(scenario.name)])
+        case .injectPlayed(let number):
+            // An alert inject is on the timeline as the alert it raised.
+            guard let injects = scenario?.injects, injects.indices.contains(number),
+                case .message(let from, let text) = injects[number].kind
+            else { break }
+            add(record, index, .drill, .timelineDrillSaid, ["name": .plain(from)], text: text)
+        case .factRevealed(let number, let task):
+            guard let facts = scenario?.facts, facts.indices.contains(number) else { break }
+            add(record, index, .drill, .timelineDrillFact, [:], task: task, text: facts[number].text)
+        case .drillEnded:
+            add(record, index, .drill, .timelineDrillEnded, [:])
         case .roomRequested, .cardPosted:
             // Deputy's bookkeeping: the room's opening is the fact.
             break
         case .handoverOffered, .handoverCancelled, .takeoverCancelled, .todoAdded,
             .severityQuestioned, .updateRescheduled, .quietStarted, .quietEnded, .resolveRequested, .taskSnoozed,
-            .timeAsked, .actionAdded, .actionDone, .said, .drillStarted, .injectPlayed, .factRevealed, .drillEnded:
+            .timeAsked, .actionAdded, .actionDone, .said:
             // Intentions, requests and Deputy's bookkeeping: what they led to is on the timeline.
             // Action items are the postmortem's work, listed there, not facts of the incident.
             break

@@ -84,5 +84,7 @@ public struct TimelineEntry: Hashable, Sendable {
         case pageUnacknowledged = "page_unacknowledged"
         /// An alert routed to the incident's channel fired or resolved.
         case alert
+        /// A drill's scenario started, played an inject, told a fact, or ended.
+        case drill
     }
 }
