@@ -64,6 +64,17 @@ struct TimelineExportTests {
                 "actor", "at", "elapsed_seconds", "kind", "links", "proposal", "task", "text",
             ])
         #expect(entries.first?["task"] is NSNull)
+
+        // How the response ran: the same score as /ic score, every key present.
+        let score = try #require(document.score)
+        #expect(score.total == 83)
+        #expect(score.leftOut == ["rotation", "severity_arguments", "expected_moves"])
+        let commander = try #require(score.measures.first)
+        #expect(commander.kind == "time_to_commander" && commander.seconds == 120 && commander.targetSeconds == 300)
+        let rawScore = try #require(raw["score"] as? [String: Any])
+        let measures = try #require(rawScore["measures"] as? [[String: Any]])
+        #expect(measures.last?.keys.sorted() == ["counted", "kind", "met", "seconds", "target_seconds", "weight"])
+        #expect(measures.last?["seconds"] is NSNull)
     }
 
     /// A store holding the scripted incident (resolved, postmortem owned by hayley) and a newer

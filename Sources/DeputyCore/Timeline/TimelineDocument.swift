@@ -17,6 +17,8 @@ public struct TimelineDocument: Hashable, Sendable, Codable {
     public var timeZone: String
     public var durations: Durations
     public var entries: [Entry]
+    /// How the response ran, once the incident is closed.
+    public var score: Score?
 
     /// The key durations, in seconds.
     public struct Durations: Hashable, Sendable, Codable {
@@ -120,7 +122,7 @@ public struct TimelineDocument: Hashable, Sendable, Codable {
         case declaredAt = "declared_at"
         case closedAt = "closed_at"
         case timeZone = "time_zone"
-        case durations, entries
+        case durations, entries, score
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -136,6 +138,7 @@ public struct TimelineDocument: Hashable, Sendable, Codable {
         try container.encode(timeZone, forKey: .timeZone)
         try container.encode(durations, forKey: .durations)
         try container.encode(entries, forKey: .entries)
+        try container.encode(score, forKey: .score)
     }
 
     /// The document of `timeline`, its entries worded by `phrasebook` with times in `timeZone`.
@@ -173,6 +176,7 @@ public struct TimelineDocument: Hashable, Sendable, Codable {
                 actor: entry.actor.map { Person(id: $0.id, name: $0.name) }, task: entry.task?.description,
                 proposal: entry.proposal?.description, links: entry.links)
         }
+        score = Score(timeline)
     }
 
     /// The document as pretty-printed JSON with sorted keys, ending in a newline.
