@@ -235,6 +235,18 @@ extension PhraseKey {
         case .listIncidentWithPostmortem: ["channel", "incident", "postmortem", "severity", "state", "time", "title"]
         case .listStateActivePhase: ["phase"]
         case .listPostmortemDue, .listPostmortemOverdue: ["date", "user"]
+        case .reportHeader, .reportNone: ["time"]
+        case .reportLink: ["link", "time"]
+        case .reportHeaderInChannel, .reportNoneInChannel: ["channel", "time"]
+        case .reportRow, .reportRowDrill: ["date", "incident", "score", "title"]
+        case .reportScore: ["score"]
+        case .reportPercent: ["percent"]
+        case .reportTrend: ["count", "first", "last", "measure", "shares", "total"]
+        case .reportChartPoint: ["incident", "measure", "share"]
+        case .reportLegend: ["count", "first", "last", "measure", "total"]
+        case .reportScoreNone, .reportTrendsHeader, .reportPageTitle, .reportColumnIncident, .reportColumnClosed,
+            .reportColumnSeverity, .reportColumnTitle, .reportColumnScore, .reportDrill, .reportChartTitle:
+            []
         case .boardPostmortemOverdue:
             ["date", "user"]
         case .postmortemStatusUnowned, .postmortemStatusDone:

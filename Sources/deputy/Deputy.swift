@@ -12,7 +12,8 @@ struct Deputy: AsyncParsableCommand {
         abstract: "The incident commander's deputy: runs the incident cycle in a team's chat channel.",
         subcommands: [
             ServeCommand.self, ConsoleCommand.self, CheckCommand.self, SlackManifestCommand.self, OutboxCommand.self,
-            DiscordRegisterCommand.self, ExportCommand.self, ListCommand.self, MigrateStoreCommand.self,
+            DiscordRegisterCommand.self, ExportCommand.self, ListCommand.self, ReportCommand.self,
+            MigrateStoreCommand.self,
         ]
     )
 }

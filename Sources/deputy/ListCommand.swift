@@ -33,13 +33,21 @@ enum ReportSource {
     static func open(
         config: String?, files: FileOptions
     ) throws -> (reports: IncidentReports, opened: StoreOpener.Opened) {
-        let settings: DaemonSettings
+        try open(settings(config: config, files: files))
+    }
+
+    /// The daemon settings, with the files the flags name.
+    static func settings(config: String?, files: FileOptions) throws -> DaemonSettings {
         do {
-            settings = files.applied(
+            return files.applied(
                 to: try DaemonSettingsLoader.load(file: config, environment: ProcessInfo.processInfo.environment))
         } catch {
             throw ValidationError(error.description)
         }
+    }
+
+    /// The reports on the store, rules and phrasebook `settings` name.
+    static func open(_ settings: DaemonSettings) throws -> (reports: IncidentReports, opened: StoreOpener.Opened) {
         let (rules, phrasebook): (Rules, Phrasebook)
         do {
             (rules, phrasebook) = try FileOptions.load(rules: settings.rulesPath, phrasebook: settings.phrasebookPath)

@@ -157,6 +157,7 @@ public struct Daemon {
         }
         if let folder = parts.timelineTemplates, let links {
             try Self.serveTimelines(from: folder, parts, links: links, store: store, on: router)
+            try Self.serveReports(from: folder, parts, links: links, store: store, on: router)
             await desk.handOutTimelineLinks(links)
         }
         if settings.alerts.token != nil || settings.paging.pagerDutyWebhookSecret != nil {

@@ -32,7 +32,7 @@ public struct TimelineLinks: Sendable {
     /// A link to the page of `id`, and when it expires; nil without a public address.
     public func link(for id: IncidentID) -> (url: String, expires: Date)? {
         guard let baseURL else { return nil }
-        let expires = Int64(now().timeIntervalSince1970.rounded(.down)) + Int64(validFor.seconds)
+        let expires = newExpiry()
         let query = "expires=\(expires)&sig=\(signature(id, expires))"
         return (baseURL + TimelineRoutes.pathPrefix + id.description + "?" + query, Date(seconds: expires))
     }
@@ -41,14 +41,26 @@ public struct TimelineLinks: Sendable {
     /// malformed id, expiry or signature, a signature made for anything else, or an expired link.
     public func verify(id idText: String, expires expiresText: String?, signature: String?) -> IncidentID? {
         guard let id = IncidentID(parsing: idText), id.description == idText,
-            let expiresText, expiresText.count <= 12, expiresText.allSatisfy({ $0.isASCII && $0.isNumber }),
+            isSigned({ Self.message(id, $0) }, expires: expiresText, signature: signature)
+        else { return nil }
+        return id
+    }
+
+    /// The expiry every new link carries: `validFor` from now, in whole seconds.
+    func newExpiry() -> Int64 {
+        Int64(now().timeIntervalSince1970.rounded(.down)) + Int64(validFor.seconds)
+    }
+
+    /// Whether `signature` is the HMAC of the message `message` makes of the expiry (checked in
+    /// constant time) and that expiry has not passed; false for a malformed expiry or signature.
+    func isSigned(_ message: (Int64) -> Data, expires expiresText: String?, signature: String?) -> Bool {
+        guard let expiresText, expiresText.count <= 12, expiresText.allSatisfy({ $0.isASCII && $0.isNumber }),
             let expires = Int64(expiresText),
             let signature, signature.count == 64, let code = Self.bytes(hex: signature)
-        else { return nil }
+        else { return false }
         let valid = HMAC<SHA256>.isValidAuthenticationCode(
-            code, authenticating: Self.message(id, expires), using: SymmetricKey(data: secret))
-        guard valid, Double(expires) > now().timeIntervalSince1970 else { return nil }
-        return id
+            code, authenticating: message(expires), using: SymmetricKey(data: secret))
+        return valid && Double(expires) > now().timeIntervalSince1970
     }
 
     /// What is signed: `INC-<n>:<expires>`.
@@ -58,7 +70,12 @@ public struct TimelineLinks: Sendable {
 
     /// The hex HMAC of a link.
     func signature(_ id: IncidentID, _ expires: Int64) -> String {
-        HMAC<SHA256>.authenticationCode(for: Self.message(id, expires), using: SymmetricKey(data: secret))
+        sign(Self.message(id, expires))
+    }
+
+    /// The hex HMAC of `message`, keyed with the links' secret.
+    func sign(_ message: Data) -> String {
+        HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: secret))
             .map { String(format: "%02x", $0) }.joined()
     }
 
@@ -87,7 +104,7 @@ public struct TimelineLinks: Sendable {
 
 extension Date {
     /// The moment `seconds` after 1970.
-    fileprivate init(seconds: Int64) {
+    init(seconds: Int64) {
         self.init(timeIntervalSince1970: TimeInterval(seconds))
     }
 }
