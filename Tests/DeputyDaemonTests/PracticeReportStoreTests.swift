@@ -151,7 +151,7 @@ struct PracticeReportStoreTests {
 
     static let fullReport = """
         Practice scores of the incidents closed since 2026-09-12 03:00 UTC, oldest first
-        INC-1 · 2026-11-29 · card payments failing · 70
+        INC-1 · 2026-11-29 · card payments failing · 83
         INC-2 · 2026-11-29 · db down · 100
         INC-3 · 2026-12-09 · drill · failover practice · 73
         Each measure's share met, oldest to newest (· where it was not measured):
@@ -160,7 +160,7 @@ struct PracticeReportStoreTests {
         acknowledgements                   ▅·█  50% → 100%  in 2 of 3
         follow-ups                         ▅·█  50% → 100%  in 2 of 3
         proposals decided                  █··  100% → 100%  in 1 of 3
-        stakeholder updates                ▁··  0% → 0%  in 1 of 3
+        stakeholder updates                █··  100% → 100%  in 1 of 3
 
         """
 }
