@@ -36,6 +36,8 @@ public struct DaemonSettings: Sendable, Equatable {
     public var rulesPath = "Config/rules.yaml"
     /// The phrasebook (`Phrasebook/en.yaml`).
     public var phrasebookPath = "Phrasebook/en.yaml"
+    /// The drill scenarios' folder (`Config/drills`), which may be absent unless named.
+    public var drills = Drills()
     /// Slack: its secrets and where its API is.
     public var slack = Slack()
     /// The generic webhook: its token and where unprompted messages are posted.

@@ -9,6 +9,7 @@ extension DaemonSettingsLoader {
             .path("database", \.database),
             .path("rules", \.rulesPath),
             .path("phrasebook", \.phrasebookPath),
+            drillsFolder,
             .byteCount("max_body_bytes", \.maxBodyBytes),
             .section(
                 "slack",
@@ -165,6 +166,7 @@ extension DaemonSettingsLoader {
             EnvironmentOverride("DEPUTY_PHRASEBOOK") { text, settings throws(InvalidValue) in
                 settings.phrasebookPath = try ValueParser.path(text)
             },
+            drillsOverride,
             EnvironmentOverride("SLACK_API_URL") { text, settings throws(InvalidValue) in
                 settings.slack.apiURL = try ValueParser.url(text)
             },

@@ -98,6 +98,7 @@ extension RulesLoader {
                     .words("jargon", \.wording.jargon),
                     .words("allowed_acronyms", \.wording.allowedAcronyms),
                 ]),
+            practiceScore,
             overrides,
         ]
     }

@@ -3,14 +3,15 @@ import DeputyConfig
 import DeputyCore
 import Foundation
 
-/// `deputy check`: validates the daemon settings (file and environment), the rules, the phrasebook
-/// and the alert routes together, listing every problem; on success, says which platforms are on,
-/// what can be paged, what incident rooms need, and warns of paging services left out and of
-/// rooms a platform will not open.
+/// `deputy check`: validates the daemon settings (file and environment), the rules, the phrasebook,
+/// the alert routes and the drill scenarios together, listing every problem; on success, says
+/// which platforms are on, what can be paged, what incident rooms need, which drills there are,
+/// and warns of paging services left out and of rooms a platform will not open.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate the settings, rules, phrasebook and alert routes; exit non-zero listing every problem.")
+        abstract:
+            "Validate the settings, rules, phrasebook, alert routes and drills; exit non-zero listing every problem.")
 
     @Option(help: "The daemon settings (default: $DEPUTY_CONFIG, or Config/deputy.yaml if it exists).")
     var config: String?
@@ -29,9 +30,10 @@ struct CheckCommand: ParsableCommand {
         // With broken settings, still check the files they would most likely have named.
         let rulesPath = settings.map { files.applied(to: $0).rulesPath } ?? files.rulesPath
         let phrasebookPath = settings.map { files.applied(to: $0).phrasebookPath } ?? files.phrasebookPath
+        let drills = settings.map { files.applied(to: $0).drills } ?? files.drills
         var rules = Rules()
         do {
-            (rules, _) = try FileOptions.load(rules: rulesPath, phrasebook: phrasebookPath)
+            (rules, _) = try FileOptions.load(rules: rulesPath, phrasebook: phrasebookPath, drills: drills)
         } catch {
             problems += error.problems
         }
@@ -48,13 +50,16 @@ struct CheckCommand: ParsableCommand {
         }
         let settingsFile = DaemonSettingsLoader.file(named: config, environment: environment)
         let alertsFile = FileManager.default.fileExists(atPath: alerts.routesPath) ? alerts.routesPath : nil
+        let drillsFolder = FileManager.default.fileExists(atPath: drills.folder) ? drills.folder : nil
         let checked =
-            [settingsFile ?? "the default settings", rulesPath, phrasebookPath] + [alertsFile].compactMap { $0 }
+            [settingsFile ?? "the default settings", rulesPath, phrasebookPath]
+            + [alertsFile, drillsFolder].compactMap { $0 }
         print("ok: \(checked.dropLast().joined(separator: ", ")) and \(checked.last ?? "") are valid")
         let summary =
             settings.summary + settings.pagingSummary(ackWithin: rules.paging.ackWithin) + settings.roomsSummary
         for line in summary { print(line) }
         print(Self.routesLine(routing, file: alertsFile ?? alerts.routesPath, found: alertsFile != nil))
+        print(DrillScenarioLoader.summary(rules.drills, folder: drills.folder))
         for warning in settings.warnings {
             FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
         }

@@ -28,7 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             settings = try DaemonSettingsLoader.load(file: config, environment: environment)
             let paths = files.applied(to: settings)
-            (rules, phrasebook) = try FileOptions.load(rules: paths.rulesPath, phrasebook: paths.phrasebookPath)
+            (rules, phrasebook) = try FileOptions.load(
+                rules: paths.rulesPath, phrasebook: paths.phrasebookPath, drills: paths.drills)
             routing = try AlertRoutesLoader.load(settings.alerts)
         } catch {
             Self.fail(error.description)

@@ -58,6 +58,7 @@ struct DaemonSettingsLoaderTests {
             "MATTERMOST_WEBHOOK_URL", "MATTERMOST_URL", "DISCORD_PUBLIC_KEY", "DISCORD_BOT_TOKEN",
             "DISCORD_BOT_TOKEN_FILE", "DISCORD_APPLICATION_ID", "DISCORD_API_URL",
             "MATTERMOST_WEBHOOK_URL", "MATTERMOST_URL", "TEAMS_SECURITY_TOKEN", "TEAMS_WEBHOOK_URL", "DEPUTY_ROOMS",
+            "DEPUTY_DRILLS",
         ]
         for variable in variables {
             #expect(text.contains(variable), "Config/deputy.yaml does not mention \(variable)")

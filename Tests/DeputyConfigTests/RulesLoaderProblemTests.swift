@@ -43,7 +43,7 @@ struct RulesLoaderProblemTests {
         #expect(problems.map(\.column) == [3, 1, 1])
         #expect(problems[0].message == "follow_up.escalate_afer: unknown key (did you mean escalate_after?)")
         #expect(problems[1].message == "rotaton: unknown key (did you mean rotation?)")
-        #expect(problems[2].message == "colour: unknown key (not one of the 18 keys the code uses)")
+        #expect(problems[2].message == "colour: unknown key (not one of the 19 keys the code uses)")
     }
 
     @Test func aMissingVerbFileAndAPhraseWhereAWordBelongsAreReported() {

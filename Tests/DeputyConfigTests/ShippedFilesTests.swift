@@ -59,9 +59,58 @@ struct ShippedFilesTests {
         #expect(unset.paging.unusable.count == 2, "without the variables, both are left out and Deputy still starts")
         for variable in [
             "PAGERDUTY_EVENTS_URL", "PAGERDUTY_API_URL", "PAGE_WEBHOOK_SECRET", "PAGERDUTY_WEBHOOK_SECRET",
-            "PAGERDUTY_API_TOKEN", "ALERTS_TOKEN", "DEPUTY_ALERTS",
+            "PAGERDUTY_API_TOKEN", "ALERTS_TOKEN", "DEPUTY_ALERTS", "DEPUTY_DRILLS",
         ] {
             #expect(text.contains(variable), "Config/deputy.yaml does not mention \(variable)")
+        }
+    }
+
+    @Test func theShippedDrillsLoadAndPractiseWhatTheyAreNamedFor() throws {
+        let folder = try #require(Repository.path("Config/drills"))
+        let drills = try DrillScenarioLoader.load(folder: folder, namedBy: "a test")
+        #expect(drills.keys.sorted() == ["exec-takeover", "noisy-call", "slow-database"])
+        func says(_ name: String) -> [Command.Situation] {
+            drills[name]?.expected.compactMap { if case .say(let situation) = $0.move { situation } else { nil } } ?? []
+        }
+        func lines(_ name: String) -> [String] {
+            drills[name]?.injects.compactMap { if case .message(_, let text) = $0.kind { text } else { nil } } ?? []
+        }
+        let exec = try #require(drills["exec-takeover"])
+        #expect(Set(says("exec-takeover")).isSuperset(of: [.takeover, .spreadsheet, .severity]))
+        #expect(exec.expected.contains { $0.move == .update })
+        #expect(lines("exec-takeover").contains { $0.hasPrefix("Ignore the IC, do what I say!") })
+        #expect(lines("exec-takeover").contains("Let's try and resolve this in 10 minutes please!"))
+        let slow = try #require(drills["slow-database"])
+        let silent = try #require(slow.people.first { $0.silentFrom != nil })
+        #expect(slow.expected.contains(.init(.reassign(person: silent.name), by: .minutes(60))))
+        #expect(slow.expected.contains(.init(.handover, by: .minutes(90))))
+        #expect((slow.endsAfter ?? .seconds(0)) >= .minutes(120))
+        #expect(Set(slow.facts.map(\.when)) == Set(DrillScenario.Fact.Trigger.allCases))
+        #expect(slow.facts.contains { $0.concerns("check the replica lag") })
+        #expect(slow.facts.contains { $0.concerns("find the long-running migration") })
+        #expect(slow.injects.filter { if case .alert = $0.kind { true } else { false } }.count >= 4)
+        let noisy = try #require(drills["noisy-call"])
+        #expect(Set(says("noisy-call")).isSuperset(of: [.crowd, .belligerent]))
+        #expect(noisy.expected.contains { $0.move == .release })
+        #expect(noisy.people.count >= 8)
+        for name in drills.keys {
+            let text = try String(contentsOfFile: "\(folder)/\(name).yaml", encoding: .utf8)
+            #expect(text.hasPrefix("# Drill: "), "\(name).yaml starts by saying what it practises")
+            #expect(text.contains("/ic drill start \(name) --speed 60"), "\(name).yaml says how to run it")
+            #expect(text.contains("deputy console --drill \(name) --speed 60"), "\(name).yaml says how to run it")
+        }
+    }
+
+    @Test func theDrillFormatIsDocumented() throws {
+        let path = try #require(Repository.path("README.md"))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let keys = [
+            "title", "severity", "briefing", "ends_after", "people", "silent_from", "injects", "at", "from", "say",
+            "alert", "fingerprint", "firing", "facts", "about", "when", "expect", "by", "handover", "release",
+            "reassign", "update",
+        ]
+        for key in keys {
+            #expect(text.contains("`\(key)`"), "README.md does not document the drill key `\(key)`")
         }
     }
 

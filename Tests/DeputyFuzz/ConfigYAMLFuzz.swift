@@ -2,9 +2,9 @@ import DeputyConfig
 import DeputyCore
 import Foundation
 
-/// A YAML file, through the settings, rules and phrasebook loaders: each loads it or reports
-/// problems, never traps; every problem names the file, a line inside it and a reason; the
-/// settings summary, which `deputy serve` prints, never shows a secret.
+/// A YAML file, through the settings, rules, phrasebook and drill scenario loaders: each loads it
+/// or reports problems, never traps; every problem names the file, a line inside it and a reason;
+/// the settings summary, which `deputy serve` prints, never shows a secret.
 enum ConfigYAMLFuzz {
     /// The file name problems are reported against.
     static let file = "fuzz.yaml"
@@ -39,6 +39,11 @@ enum ConfigYAMLFuzz {
             _ = try PhrasebookLoader.load(yaml: yaml, file: file)
         } catch {
             found += problems(error, lines: lines, "phrasebook")
+        }
+        do {
+            _ = try DrillScenarioLoader.load(yaml: yaml, file: file, name: "fuzz")
+        } catch {
+            found += problems(error, lines: lines, "drill")
         }
         return found
     }
