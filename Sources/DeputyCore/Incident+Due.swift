@@ -86,6 +86,7 @@ extension Draft {
         case .drillInject(let index): playInject(index)
         case .drillFact(let index): tellLapsedFact(index)
         case .drillEnd: endDrill(by: nil)
+        case .drillAnswer(let id): answerAsPlayed(id)
         }
     }
 

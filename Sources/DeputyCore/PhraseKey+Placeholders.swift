@@ -292,6 +292,8 @@ extension PhraseKey {
             ["better", "word"]
         case .updateDraftJargon, .updateDraftAcronyms:
             ["words"]
+        case .drillStillOnIt:
+            ["name", "task_id", "timebox"]
         case .timelineDrillStarted:
             ["scenario", "user"]
         case .timelineDrillSaid:

@@ -539,4 +539,5 @@ public enum PhraseKey: String, Hashable, Sendable, Codable, CaseIterable {
     case timelineDrillSaid = "timeline_drill_said"
     case timelineDrillFact = "timeline_drill_fact"
     case timelineDrillEnded = "timeline_drill_ended"
+    case drillStillOnIt = "drill_still_on_it"
 }

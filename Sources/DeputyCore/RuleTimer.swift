@@ -27,12 +27,15 @@ struct RuleTimer {
         case drillFact(Int)
         /// A drill's scenario ends.
         case drillEnd
+        /// A role-played owner reports on their task when its timebox lapses.
+        case drillAnswer(TaskID)
 
         /// Decisions already promised (a takeover, a closing objection window) happen on time;
         /// only reminders wait for a quiet period to end.
         var isHeldByQuiet: Bool {
             switch self {
-            case .takeover, .objectionWindow, .pageAcknowledgement, .roomArchive, .drillInject, .drillFact, .drillEnd:
+            case .takeover, .objectionWindow, .pageAcknowledgement, .roomArchive, .drillInject, .drillFact, .drillEnd,
+                .drillAnswer:
                 false
             default: true
             }
@@ -46,7 +49,7 @@ struct RuleTimer {
                 .undecided, .postmortemUnowned, .postmortemReminder:
                 true
             case .commandUnclaimed, .handoverChase, .takeover, .objectionWindow, .followUp, .pageAcknowledgement,
-                .roomArchive, .drillInject, .drillFact, .drillEnd:
+                .roomArchive, .drillInject, .drillFact, .drillEnd, .drillAnswer:
                 false
             }
         }

@@ -122,10 +122,18 @@ struct DrillTests {
         let events = toDana.outcome.records
         #expect(events.contains { $0.event == .taskAcknowledged(TaskID(1)) && $0.actor?.name == "dana" })
         #expect(events.contains { $0.event == .factRevealed(0, task: TaskID(1)) })
-        #expect(keys(toDana.outcome).contains(.drillUnderstood) && keys(toDana.outcome).contains(.drillFact))
+        // dana is played by the scenario: the fact is her finding, and she carries on.
+        #expect(keys(toDana.outcome).contains(.drillUnderstood) && keys(toDana.outcome).contains(.drillFinding))
+        #expect(
+            events.contains {
+                $0.event
+                    == .findingRecorded(
+                        TaskID(1), finding: "the replica is 40 s behind", timebox: .minutes(5), dueAt: at(6))
+                    && $0.actor?.name == "dana"
+            })
         // A fact told once is not told again.
         let again = desk.handle(text: "assign @hayley for 5m watch the replica", by: alice, in: channel, at: at(2))
-        #expect(!keys(again.outcome).contains(.drillFact))
+        #expect(!keys(again.outcome).contains(.drillFact) && !keys(again.outcome).contains(.drillFinding))
         // hayley is not role-played: no one answers for her.
         #expect(!again.outcome.records.contains { $0.event == .taskAcknowledged(TaskID(2)) })
 
@@ -216,5 +224,22 @@ struct DrillTests {
         let drill = timeline.entries.filter { $0.kind == .drill }.map(\.line.key)
         #expect(drill == [.timelineDrillStarted, .timelineDrillFact, .timelineDrillSaid, .timelineDrillEnded])
         #expect(timeline.entries.contains { $0.line.values["text"] == .text("Ignore the IC, do what I say!") })
+    }
+
+    @Test("a role-played owner with nothing held back for their task reports at the lapse, and carries on")
+    func stillOnIt() throws {
+        var desk = desk()
+        _ = desk.handle(text: "drill start slow-database", by: alice, in: channel, at: now)
+        _ = desk.handle(text: "lead", by: alice, in: channel, at: at(1))
+        _ = desk.handle(text: "assign @dana for 5m read the slow query log", by: alice, in: channel, at: at(1))
+        let lapse = run(&desk, until: at(6))
+        let report = try #require(
+            lapse.first {
+                $0.records.contains { $0.event == .taskExtended(TaskID(1), timebox: .minutes(5), dueAt: at(11)) }
+            })
+        #expect(report.records.first { $0.actor?.name == "dana" } != nil)
+        #expect(keys(report).contains(.drillStillOnIt))
+        let task = try #require(desk.incidents[IncidentID(1)]?.task(TaskID(1)))
+        #expect(task.dueAt == at(11))
     }
 }

@@ -56,31 +56,51 @@ extension Draft {
         switch run.scenario.injects[index].kind {
         case .message(let from, let text):
             let role = run.scenario.people.first { $0.name == from }?.role ?? ""
+            // Whoever speaks is on the call: the IC can let them go (`/ic release @name`), and
+            // their time counts toward a rotation like anyone's.
+            enlist(User.named(from))
             announce(.drillSays, ["name": .plain(from), "role": .text(role), "text": .text(text)])
         case .alert(let summary, let fingerprint, let firing):
             attach([IncomingAlert(source: .drill, fingerprint: fingerprint, firing: firing, summary: summary)])
         }
     }
 
-    /// The fact at `index`, held back until the timebox of a task about it lapsed: the owner's
-    /// finding when the scenario plays them (and they have not gone silent), else told to the
-    /// owner so they can report it.
+    /// The fact at `index`, held back until the timebox of a task about it lapsed.
     mutating func tellLapsedFact(_ index: Int) {
-        guard let run = incident.drillRun, run.scenario.facts.indices.contains(index) else { return }
-        guard let task = incident.taskLapsing(about: run.scenario.facts[index], in: run), task.dueAt <= now else {
-            return
-        }
+        guard let run = incident.drillRun, run.scenario.facts.indices.contains(index),
+            let task = incident.taskLapsing(about: run.scenario.facts[index], in: run), task.dueAt <= now
+        else { return }
+        reveal(index, about: task, in: run)
+    }
+
+    /// Tells fact `index` about `task`: as the owner's finding when the scenario plays them (they
+    /// carry on for another timebox), else to the owner, so they can report it.
+    private mutating func reveal(_ index: Int, about task: TaskState, in run: DrillRun) {
         let fact = run.scenario.facts[index]
+        record(.factRevealed(index, task: task.id), by: nil)
         if let person = run.person(task.owner) {
-            record(.factRevealed(index, task: task.id), by: nil)
-            record(.findingRecorded(task.id, finding: fact.text, timebox: nil, dueAt: nil), by: task.owner)
+            record(
+                .findingRecorded(
+                    task.id, finding: fact.text, timebox: task.timebox, dueAt: now + task.timebox.interval),
+                by: task.owner)
             return announce(
                 .drillFinding,
                 ["name": .plain(person.name), "task_id": .plain(task.id.description), "text": .text(fact.text)])
         }
-        record(.factRevealed(index, task: task.id), by: nil)
         announce(
             .drillFact, ["user": .user(task.owner), "task_id": .plain(task.id.description), "text": .text(fact.text)])
+    }
+
+    /// A role-played owner's report when their timebox lapses and the scenario holds nothing
+    /// for it: still on it, for another timebox.
+    mutating func answerAsPlayed(_ id: TaskID) {
+        guard let run = incident.drillRun, let task = incident.task(id), task.status == .open, task.dueAt <= now,
+            let person = run.person(task.owner), !run.isSilent(person, at: now)
+        else { return }
+        record(.taskExtended(id, timebox: task.timebox, dueAt: now + task.timebox.interval), by: task.owner)
+        announce(
+            .drillStillOnIt,
+            ["name": .plain(person.name), "task_id": .plain(id.description), "timebox": .duration(task.timebox)])
     }
 
     /// In a drill, after a command: the scenario's people acknowledge the tasks just given to
@@ -103,10 +123,8 @@ extension Draft {
             where fact.when == .assigned && incident.drillRun?.revealed.contains(index) == false
                 && fact.concerns(task.text)
             {
-                record(.factRevealed(index, task: id), by: nil)
-                announce(
-                    .drillFact,
-                    ["user": .user(task.owner), "task_id": .plain(id.description), "text": .text(fact.text)])
+                guard let current = incident.task(id) else { continue }
+                reveal(index, about: current, in: run)
             }
         }
     }

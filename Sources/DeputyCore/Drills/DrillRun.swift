@@ -71,6 +71,17 @@ extension Incident {
         {
             if let task = taskLapsing(about: fact, in: run) { timers.append((.drillFact(index), task.dueAt)) }
         }
+        // A role-played owner still answering reports when the timebox lapses (a fact held back
+        // for that moment is their report instead).
+        let held = run.scenario.facts.enumerated().filter {
+            $0.element.when == .lapsed && !run.revealed.contains($0.offset)
+        }
+        for task in openTasks where task.snoozedUntil == nil {
+            guard let person = run.person(task.owner), !run.isSilent(person, at: task.dueAt),
+                !held.contains(where: { $0.element.concerns(task.text) })
+            else { continue }
+            timers.append((.drillAnswer(task.id), task.dueAt))
+        }
         if let after = run.scenario.endsAfter { timers.append((.drillEnd, run.startedAt + after.interval)) }
         return timers
     }
