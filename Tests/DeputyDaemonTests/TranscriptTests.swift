@@ -28,6 +28,7 @@ struct TranscriptTests {
         var rules = try RulesLoader.load(path: Fixtures.path("Config/rules.yaml"))
         if let yaml = transcript.rulesYAML { rules = try RulesLoader.load(yaml: yaml, file: name) }
         rules.paging = transcript.paging
+        rules.drills = try DrillScenarioLoader.load(folder: Fixtures.path("Config/drills"))
         let phrasebook = try PhrasebookLoader.load(path: Fixtures.path("Phrasebook/en.yaml"))
         var runner = TranscriptRunner(
             conversation: try await Conversation(
