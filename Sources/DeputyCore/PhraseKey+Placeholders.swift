@@ -73,8 +73,7 @@ extension PhraseKey {
             .boardPostmortemOwner:
             ["user"]
         case .openRoles: ["roles"]
-        case .commandTaken, .handoverCancelled, .onlyCommander, .namePostmortemOwner:
-            ["commander"]
+        case .commandTaken, .handoverCancelled, .onlyCommander, .namePostmortemOwner: ["commander"]
         case .onlyCommanderOrDeputy: ["commander", "deputy"]
         case .takeoverRequestedSilent: ["commander", "user", "wait", "elapsed"]
         case .takeoverAlreadyPending: ["deputy", "commander", "time"]
@@ -247,16 +246,11 @@ extension PhraseKey {
         case .reportScoreNone, .reportTrendsHeader, .reportPageTitle, .reportColumnIncident, .reportColumnClosed,
             .reportColumnSeverity, .reportColumnTitle, .reportColumnScore, .reportDrill, .reportChartTitle:
             []
-        case .boardPostmortemOverdue:
-            ["date", "user"]
-        case .postmortemStatusUnowned, .postmortemStatusDone:
-            ["incident"]
-        case .postmortemStatusOwner:
-            ["incident", "user"]
-        case .postmortemStatusDue, .postmortemStatusOverdue:
-            ["date", "incident", "user"]
-        case .postmortemDraftTitle:
-            ["incident", "severity", "title"]
+        case .boardPostmortemOverdue: ["date", "user"]
+        case .postmortemStatusUnowned, .postmortemStatusDone: ["incident"]
+        case .postmortemStatusOwner: ["incident", "user"]
+        case .postmortemStatusDue, .postmortemStatusOverdue: ["date", "incident", "user"]
+        case .postmortemDraftTitle: ["incident", "severity", "title"]
         case .postmortemDraftIntro, .postmortemDraftSummaryHeader, .postmortemDraftSummaryPrompt,
             .postmortemDraftImpactHeader, .postmortemDraftImpactTextPrompt, .postmortemDraftImpactStartPrompt,
             .postmortemDraftCustomersPrompt, .postmortemDraftSupportPrompt, .postmortemDraftFunctionalityPrompt,
@@ -270,94 +264,55 @@ extension PhraseKey {
         case .postmortemDraftSummary, .postmortemDraftImpactText, .postmortemDraftCandidate, .wordingFlagged,
             .wordingRewording:
             ["text"]
-        case .postmortemDraftImpactStart:
-            ["elapsed", "time"]
-        case .postmortemDraftDuration, .postmortemDraftDurationOngoing:
-            ["elapsed"]
-        case .postmortemDraftSeverity:
-            ["severity"]
-        case .postmortemDraftBullet, .postmortemDraftSubBullet:
-            ["line"]
-        case .postmortemDraftTableHeader, .postmortemDraftTableRow:
-            ["elapsed", "fact", "time"]
-        case .postmortemDraftAction, .postmortemDraftActionDone:
-            ["number", "text"]
-        case .postmortemDraftCandidateTask:
-            ["task", "task_id"]
-        case .postmortemDraftCandidateSeverity:
-            ["severity", "treated_as", "user"]
-        case .wordingAdviceQuestion, .wordingAdviceBlame:
-            ["phrase"]
-        case .updateDraftInstead:
-            ["better", "word"]
-        case .updateDraftJargon, .updateDraftAcronyms:
-            ["words"]
-        case .drillStillOnIt:
-            ["name", "task_id", "timebox"]
-        case .timelineDrillStarted:
-            ["scenario", "user"]
-        case .timelineDrillSaid:
-            ["name", "text"]
-        case .timelineDrillFact:
-            ["task_id", "text"]
-        case .timelineDrillEnded:
-            []
+        case .postmortemDraftImpactStart: ["elapsed", "time"]
+        case .postmortemDraftDuration, .postmortemDraftDurationOngoing: ["elapsed"]
+        case .postmortemDraftSeverity: ["severity"]
+        case .postmortemDraftBullet, .postmortemDraftSubBullet: ["line"]
+        case .postmortemDraftTableHeader, .postmortemDraftTableRow: ["elapsed", "fact", "time"]
+        case .postmortemDraftAction, .postmortemDraftActionDone: ["number", "text"]
+        case .postmortemDraftCandidateTask: ["task", "task_id"]
+        case .postmortemDraftCandidateSeverity: ["severity", "treated_as", "user"]
+        case .wordingAdviceQuestion, .wordingAdviceBlame: ["phrase"]
+        case .updateDraftInstead: ["better", "word"]
+        case .updateDraftJargon, .updateDraftAcronyms: ["words"]
+        case .drillStillOnIt: ["name", "task_id", "timebox"]
+        case .timelineDrillStarted: ["scenario", "user"]
+        case .timelineDrillSaid: ["name", "text"]
+        case .timelineDrillFact: ["task_id", "text"]
+        case .timelineDrillEnded: []
         case .drillMark, .drillStopHint, .drillNotPlaying, .drillNoScenarios, .drillMoveHandover, .drillMoveRelease,
             .drillMoveUpdate, .scoreNothingYet, .scoreNameCommander, .scoreNameOwnedTasks, .scoreNameAcknowledgements,
             .scoreNameFollowUps, .scoreNameDecisions, .scoreNameUpdates, .scoreNameRotation,
             .scoreNameSeverityArguments, .scoreNameExpectedMoves, .scorePractise, .postmortemDraftScoreHeader,
             .timelineScoreHeader:
             []
-        case .drillStarted:
-            ["incident", "scenario"]
-        case .drillSpeed:
-            ["elapsed", "speed"]
-        case .drillBriefing:
-            ["text"]
-        case .drillPerson:
-            ["name", "role"]
-        case .drillPeople:
-            ["people"]
-        case .drillSays:
-            ["name", "role", "text"]
-        case .drillUnderstood:
-            ["name", "task_id"]
-        case .drillFinding:
-            ["name", "task_id", "text"]
-        case .drillFact:
-            ["task_id", "text", "user"]
-        case .drillOver:
-            ["elapsed", "incident"]
-        case .drillNeedsFreeChannel, .scoreFor:
-            ["incident"]
-        case .drillUnknownScenario:
-            ["scenario", "scenarios"]
-        case .drillMoveSay:
-            ["situation"]
-        case .drillMoveReassign:
-            ["name"]
-        case .drillMoveBy:
-            ["elapsed", "move"]
-        case .scoreTotal:
-            ["score"]
-        case .scoreCommander, .coachCommander:
-            ["elapsed", "target"]
-        case .scoreCommanderNone, .coachCommanderNone:
-            ["target"]
-        case .scoreOwnedTasks, .scoreSeverityArguments, .scoreExpectedMoves:
-            ["count", "met"]
-        case .coachOwnedTasks:
-            ["count", "missed"]
-        case .coachSeverityArguments:
-            ["missed"]
+        case .drillStarted: ["incident", "scenario"]
+        case .drillSpeed: ["elapsed", "speed"]
+        case .drillBriefing: ["text"]
+        case .drillPerson: ["name", "role"]
+        case .drillPeople: ["people"]
+        case .drillSays: ["name", "role", "text"]
+        case .drillUnderstood: ["name", "task_id"]
+        case .drillFinding: ["name", "task_id", "text"]
+        case .drillFact: ["task_id", "text", "user"]
+        case .drillOver: ["elapsed", "incident"]
+        case .drillNeedsFreeChannel, .scoreFor: ["incident"]
+        case .drillUnknownScenario: ["scenario", "scenarios"]
+        case .drillMoveSay: ["situation"]
+        case .drillMoveReassign: ["name"]
+        case .drillMoveBy: ["elapsed", "move"]
+        case .scoreTotal: ["score"]
+        case .scoreCommander, .coachCommander: ["elapsed", "target"]
+        case .scoreCommanderNone, .coachCommanderNone: ["target"]
+        case .scoreOwnedTasks, .scoreSeverityArguments, .scoreExpectedMoves: ["count", "met"]
+        case .coachOwnedTasks: ["count", "missed"]
+        case .coachSeverityArguments: ["missed"]
         case .scoreAcknowledgements, .scoreFollowUps, .scoreDecisions, .scoreUpdates, .scoreRotation:
             ["count", "met", "target"]
         case .coachAcknowledgements, .coachFollowUps, .coachDecisions, .coachUpdates, .coachRotation:
             ["count", "missed", "target"]
-        case .scoreLeftOut:
-            ["measures"]
-        case .coachExpectedMoves:
-            ["moves"]
+        case .scoreLeftOut: ["measures"]
+        case .coachExpectedMoves: ["moves"]
         }
     }
 }
