@@ -141,6 +141,14 @@ struct DrillTests {
         _ = run(&desk, until: at(20))
         let silent = desk.handle(text: "assign @dana for 5m find the migration", by: alice, in: channel, at: at(21))
         #expect(!silent.outcome.records.contains { $0.event == .taskAcknowledged(TaskID(3)) })
+        // Nor does she find what the scenario holds for a task given to her once silent.
+        var fresh = self.desk()
+        _ = fresh.handle(text: "drill start slow-database", by: alice, in: channel, at: now)
+        _ = fresh.handle(text: "lead", by: alice, in: channel, at: at(1))
+        _ = run(&fresh, until: at(21))
+        let held = fresh.handle(text: "assign @dana for 5m check the replica", by: alice, in: channel, at: at(21))
+        #expect(!held.outcome.records.contains { if case .findingRecorded = $0.event { true } else { false } })
+        #expect(fresh.incidents[IncidentID(1)]?.drillRun?.revealed.isEmpty == true)
         let lapsed = run(&desk, until: at(27)).flatMap(\.records).map(\.event)
         #expect(!lapsed.contains { if case .factRevealed(1, _) = $0 { true } else { false } })
         // Reassigned to hayley, the fact comes to her when her timebox lapses.

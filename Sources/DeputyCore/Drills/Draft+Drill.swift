@@ -115,9 +115,13 @@ extension Draft {
         }
         for id in given {
             guard let task = incident.task(id), task.status == .open else { continue }
-            if let person = run.person(task.owner), !run.isSilent(person, at: now) {
+            let played = run.person(task.owner)
+            // Someone gone silent answers nothing and finds nothing: what they hold waits for
+            // whoever the task goes to next.
+            if let played, run.isSilent(played, at: now) { continue }
+            if let played {
                 record(.taskAcknowledged(id), by: task.owner)
-                announce(.drillUnderstood, ["name": .plain(person.name), "task_id": .plain(id.description)])
+                announce(.drillUnderstood, ["name": .plain(played.name), "task_id": .plain(id.description)])
             }
             for (index, fact) in run.scenario.facts.enumerated()
             where fact.when == .assigned && incident.drillRun?.revealed.contains(index) == false
