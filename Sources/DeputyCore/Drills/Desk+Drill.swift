@@ -14,18 +14,14 @@ extension Desk {
                     user, .drillUnknownScenario,
                     ["scenario": .text(name), "scenarios": .list(known.map { .plain($0) })]))
         }
-        let id = IncidentID(nextNumber)
-        nextNumber += 1
-        var (opened, outcome) = Incident.declare(
-            id: id, channel: channel, title: scenario.title, severity: scenario.severity, drill: true, by: user,
-            at: now,
-            rules: rules)
-        let started = opened.startDrill(scenario, speed: speed ?? 1, by: user, at: now, rules: rules)
-        outcome.records += started.records
-        outcome.replies += started.replies
-        outcome.markDrill()
-        incidents[id] = opened
-        latest[channel] = id
-        return Result(incident: id, outcome: outcome)
+        // Declared as any drill is, then the scenario starts on it.
+        var result = handle(
+            .declare(title: scenario.title, severity: scenario.severity, drill: true), by: user, in: channel, at: now)
+        guard let id = result.incident else { return result }
+        let rules = self.rules
+        let started = update(id) { $0.startDrill(scenario, speed: speed ?? 1, by: user, at: now, rules: rules) }
+        result.outcome.records += started.records
+        result.outcome.replies += started.replies
+        return result
     }
 }

@@ -16,8 +16,6 @@ public struct PracticeTally: Sendable {
     var followUps: [Period] = []
     /// The open acknowledgement and follow-up period of each open task, by task number.
     var openPeriods: [Int: (ack: Int?, followUp: Int?)] = [:]
-    /// Each task's owner now, by number.
-    var owners: [Int: User] = [:]
     var proposals: [ProposalID: Period] = [:]
     /// Each stakeholder update: when it was due and when it went out.
     var updates: [Period] = []
@@ -107,17 +105,16 @@ extension PracticeTally {
 
     private mutating func observeTask(_ event: IncidentEvent, at: Date, in incident: Incident) {
         switch event {
-        case .taskAssigned(let id, let owner, _, _, let dueAt, let defaulted):
+        case .taskAssigned(let id, _, _, _, let dueAt, let defaulted):
             defaultedTimeboxes.append(defaulted == true)
-            owners[id.number] = owner
             open(id, at: at, due: dueAt)
-        case .taskReassigned(let id, let owner, _, let dueAt):
-            if let before = owners[id.number] { moves.append((.reassign(person: User.fold(before.name)), at)) }
+        case .taskReassigned(let id, _, _, let dueAt):
+            // The incident is as it was before this event: the task's owner is the one it leaves.
+            if let before = incident.task(id)?.owner { moves.append((.reassign(person: User.fold(before.name)), at)) }
             close(id, at: at, answered: false)
-            owners[id.number] = owner
             open(id, at: at, due: dueAt)
         case .taskCancelled(let id):
-            if let before = owners[id.number] { moves.append((.reassign(person: User.fold(before.name)), at)) }
+            if let before = incident.task(id)?.owner { moves.append((.reassign(person: User.fold(before.name)), at)) }
             close(id, at: at, answered: false)
         case .taskAcknowledged(let id):
             closeAcknowledgement(id, at: at)
