@@ -40,10 +40,13 @@ struct ConsoleCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if let drill, rules.drills[drill] == nil {
-            let known = rules.drills.keys.sorted().joined(separator: ", ")
-            let message =
-                "There is no drill scenario called \(drill) (the scenarios: \(known.isEmpty ? "none" : known))."
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            // The words /ic drill start answers with, before anything starts.
+            let known = rules.drills.keys.sorted().map { PhraseValue.plain($0) }
+            let line =
+                known.isEmpty
+                ? Line(.drillNoScenarios)
+                : Line(.drillUnknownScenario, ["scenario": .text(drill), "scenarios": .list(known)])
+            FileHandle.standardError.write(Data((phrasebook.render(line, style: .plain) + "\n").utf8))
             throw ExitCode(1)
         }
         let conversation = try await Conversation(
